@@ -1,0 +1,63 @@
+package io.layernas.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Everything a {@link SearchStrategy} works with: the space, its cost model and target, the
+ * budget, seeded randomness and the one way to evaluate candidates.
+ *
+ * <p>The context owns the mutable bookkeeping of a run (the trials, the budget spent, the durable
+ * store, parallel workers), so strategies stay stateless. An architecture is never evaluated twice
+ * in one run: {@link #evaluate} returns the earlier trial for an architecture seen before, at no
+ * cost to the budget.
+ *
+ * <p>A context is used by one strategy on one thread; it evaluates a batch in parallel itself.
+ */
+public interface SearchContext {
+
+    /** The space being searched. */
+    SearchSpace space();
+
+    /** The cost model that defines cost and the target's unit. */
+    CostModel costModel();
+
+    /** The cost range a result must land in. */
+    TargetRange target();
+
+    /** The budget of this run. */
+    Budget budget();
+
+    /** The run's seed. */
+    long seed();
+
+    /**
+     * A random source for one component of the strategy, derived from the run's seed and the
+     * component's name only, so the same seed and name always give the same sequence.
+     */
+    SplittableRandom random(String component);
+
+    /**
+     * Evaluates the candidates (in parallel where the run allows) and returns their trials in the
+     * candidates' order. Candidates seen before return their earlier trial without evaluating. When
+     * the budget runs out part way, the list holds the trials up to and including the one that
+     * exhausted it; check {@link #budgetExhausted()} and stop.
+     */
+    List<Trial> evaluate(List<Candidate> candidates);
+
+    /** Evaluates one candidate; empty when the budget was already spent. */
+    default Optional<Trial> evaluate(Candidate candidate) {
+        List<Trial> trials = evaluate(List.of(candidate));
+        return trials.isEmpty() ? Optional.empty() : Optional.of(trials.get(0));
+    }
+
+    /** The trial of an architecture evaluated earlier in this run, if any. */
+    Optional<Trial> find(Architecture architecture);
+
+    /** True once the budget is spent; the strategy should return. */
+    boolean budgetExhausted();
+
+    /** Sends an event to the run's listeners (the context sends {@link SearchEvent.TrialFinished} itself). */
+    void publish(SearchEvent event);
+}

@@ -1,0 +1,217 @@
+package io.layernas.api;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The settings of one plugin, one section of the experiment's YAML (e.g. {@code search}), with
+ * typed getters whose errors name the full key, the value and a fix.
+ *
+ * <p>The settings remember which keys were read, so that after a plugin is created the caller can
+ * report keys nobody read as unknown ({@link #requireAllUsed}). Values may be strings (overrides
+ * from the command line) and are converted. Thread-safe.
+ */
+public final class Settings {
+    private final String section;
+    private final Map<String, Object> values;
+    private final Path baseDirectory;
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param section       the YAML path of this section, used in messages, e.g. {@code search}
+     * @param values        the section's values; nested maps are allowed
+     * @param baseDirectory relative paths are resolved against it (the config file's directory)
+     */
+    public Settings(String section, Map<String, ?> values, Path baseDirectory) {
+        this.section = section;
+        this.values = new LinkedHashMap<>(values);
+        this.baseDirectory = baseDirectory;
+    }
+
+    /** Empty settings, for tests and defaults. */
+    public static Settings empty(String section) {
+        return new Settings(section, Map.of(), Path.of("."));
+    }
+
+    /** Settings from a map, paths relative to the working directory. */
+    public static Settings of(String section, Map<String, ?> values) {
+        return new Settings(section, values, Path.of("."));
+    }
+
+    /** The YAML path of the section. */
+    public String section() {
+        return section;
+    }
+
+    /** The full key of {@code key}, as messages print it. */
+    public String keyOf(String key) {
+        return section.isEmpty() ? key : section + "." + key;
+    }
+
+    /** True when the key is set. */
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    /** The raw value or {@code null}; marks the key as used. */
+    public Object raw(String key) {
+        used.add(key);
+        return values.get(key);
+    }
+
+    /** A string value. */
+    public String getString(String key, String fallback) {
+        Object value = raw(key);
+        return value == null ? fallback : value.toString();
+    }
+
+    /** A string value that must be present. */
+    public String requireString(String key, String hint) {
+        String value = getString(key, null);
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException(keyOf(key) + " is missing. " + hint);
+        }
+        return value;
+    }
+
+    /** An integer value. */
+    public int getInt(String key, int fallback) {
+        long value = getLong(key, fallback);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new ConfigurationException(keyOf(key) + " (" + value + ") is too large for an integer.");
+        }
+        return (int) value;
+    }
+
+    /** A long value. */
+    public long getLong(String key, long fallback) {
+        Object value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+            return number.longValue();
+        }
+        try {
+            return Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(keyOf(key) + " (" + value + ") must be a whole number, like " + fallback + ".");
+        }
+    }
+
+    /** A double value; accepts forms like {@code 2e5}. */
+    public double getDouble(String key, double fallback) {
+        Object value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        try {
+            return Double.parseDouble(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(keyOf(key) + " (" + value + ") must be a number, like " + fallback + ".");
+        }
+    }
+
+    /** A boolean value: true/false/yes/no. */
+    public boolean getBoolean(String key, boolean fallback) {
+        Object value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean bool) {
+            return bool;
+        }
+        String text = value.toString().trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (text) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new ConfigurationException(keyOf(key) + " (" + value + ") must be true or false.");
+        };
+    }
+
+    /** A path, resolved against the base directory when relative. */
+    public Path getPath(String key, String fallback) {
+        String value = getString(key, fallback);
+        return value == null ? null : baseDirectory.resolve(value).normalize();
+    }
+
+    /** One of {@code allowed} (compared case-insensitively), returned as listed there. */
+    public String getChoice(String key, String fallback, List<String> allowed) {
+        String value = getString(key, fallback);
+        for (String option : allowed) {
+            if (option.equalsIgnoreCase(value)) {
+                return option;
+            }
+        }
+        throw new ConfigurationException(keyOf(key) + " (" + value + ") must be one of " + allowed + ".");
+    }
+
+    /** A list of strings; a single value or a comma-separated string becomes a list. */
+    public List<String> getList(String key, List<String> fallback) {
+        Object value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(value.toString().split("\\s*,\\s*"));
+    }
+
+    /** A nested section, e.g. {@code settings.section("latency")}. */
+    @SuppressWarnings("unchecked")
+    public Settings section(String key) {
+        Object value = raw(key);
+        if (value == null) {
+            return new Settings(keyOf(key), Map.of(), baseDirectory);
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new ConfigurationException(keyOf(key) + " must be a section of key: value lines, was '" + value + "'.");
+        }
+        return new Settings(keyOf(key), (Map<String, ?>) map, baseDirectory);
+    }
+
+    /** The directory relative paths are resolved against. */
+    public Path baseDirectory() {
+        return baseDirectory;
+    }
+
+    /** All keys of this section. */
+    public Set<String> keys() {
+        return new TreeSet<>(values.keySet());
+    }
+
+    /** Keys present but never read. */
+    public Set<String> unusedKeys() {
+        Set<String> unused = new TreeSet<>(values.keySet());
+        unused.removeAll(used);
+        return unused;
+    }
+
+    /**
+     * Fails when a key was never read: it is misspelt or does not belong to {@code owner}.
+     *
+     * @param owner what the section configures, e.g. {@code strategy 'layernas'}
+     */
+    public void requireAllUsed(String owner) {
+        Set<String> unused = unusedKeys();
+        if (!unused.isEmpty()) {
+            Set<String> known = new TreeSet<>(used);
+            throw new ConfigurationException(keyOf(unused.iterator().next()) + " is not a setting of " + owner
+                    + ". Known settings: " + (known.isEmpty() ? "none" : known) + ".");
+        }
+    }
+
+    /** The values, as given. */
+    public Map<String, Object> asMap() {
+        return Map.copyOf(values);
+    }
+}

@@ -1,0 +1,23 @@
+package io.layernas.api;
+
+import java.util.List;
+
+/**
+ * Where a run keeps its trials. A durable store makes a run resumable: the run replays the
+ * stored trials instead of evaluating them again.
+ *
+ * <p>Implementations must be thread-safe.
+ */
+public interface TrialStore extends AutoCloseable {
+
+    /** The trials stored so far, in index order. */
+    List<Trial> load();
+
+    /** Stores one finished trial; when this returns the trial must survive a crash. */
+    void append(Trial trial);
+
+    /** Releases the store; the default does nothing. */
+    @Override
+    default void close() {
+    }
+}
