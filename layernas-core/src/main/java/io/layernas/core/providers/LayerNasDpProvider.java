@@ -1,0 +1,29 @@
+package io.layernas.core.providers;
+
+import io.layernas.api.ConfigurationException;
+import io.layernas.api.SearchStrategy;
+import io.layernas.api.Settings;
+import io.layernas.api.StrategyProvider;
+import io.layernas.core.LayerNasDp;
+
+/** {@code layernas-dp}: Algorithm 2 (dynamic programming). Settings: bucketCount (H), perBucket (k). */
+public final class LayerNasDpProvider implements StrategyProvider {
+    @Override
+    public String name() {
+        return "layernas-dp";
+    }
+
+    @Override
+    public String description() {
+        return "LayerNAS, Algorithm 2: dynamic programming over layers (H, k)";
+    }
+
+    @Override
+    public SearchStrategy create(Settings settings) {
+        try {
+            return new LayerNasDp(settings.getInt("bucketCount", 100), settings.getInt("perBucket", 3));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(settings.section() + "." + e.getMessage(), e);
+        }
+    }
+}
