@@ -1,0 +1,143 @@
+package io.layernas.spaces.natsbench;
+
+import io.layernas.api.Architecture;
+import io.layernas.api.InputShape;
+import io.layernas.api.Layer;
+import io.layernas.api.NetworkSpace;
+import io.layernas.api.Op;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * NATS-Bench topology search ({@code nats-tss}, the NAS-Bench-201 cell), encoded as the paper does
+ * (Appendix C.1): one layer per new tensor of the cell. Layer {@code k} (k = 1..3) chooses the
+ * operations on all edges into node {@code k}, so it has 5, 25 and 125 options; 15625
+ * architectures. Option 0 of every layer is {@code none} on every edge (the paper's default is the
+ * no-op); option {@code o} of layer {@code k} puts operation {@code digit_j(o)} of
+ * {@link CellGenotype#OPERATIONS} on the edge from node {@code j}, reading {@code o} in base 5 with
+ * the edge from node 0 as the most significant digit. Costs are not monotone in option index.
+ *
+ * <p>Architectures print in the official form {@code |op~0|+|op~0|op~1|+|op~0|op~1|op~2|};
+ * {@link #parse} also reads the index form {@code a-b-c}. The official NAS-Bench-201 index is not
+ * a formula of the cell (the release shuffles it): take it from a table's {@code index} column.
+ * The networks are NATS-Bench's {@code TinyNetwork} with C = 16, N = 5. Immutable and thread-safe.
+ */
+public final class NatsTopologySpace implements NetworkSpace, BenchmarkKeys {
+    /** Registered name. */
+    public static final String NAME = "nats-tss";
+    private static final int[] CHANNELS = channels(16, 5);
+
+    private final NatsDataset dataset;
+    private final List<Layer> layers;
+
+    /** The space for {@code dataset}. */
+    public NatsTopologySpace(NatsDataset dataset) {
+        this.dataset = dataset;
+        List<Layer> list = new ArrayList<>();
+        for (int node = 1; node <= CellGenotype.NODES; node++) {
+            List<String> options = new ArrayList<>();
+            for (int option = 0; option < optionCount(node); option++) {
+                options.add(CellGenotype.nodeString(nodeOps(node, option)));
+            }
+            list.add(new Layer("node" + node, options));
+        }
+        this.layers = List.copyOf(list);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** The dataset the networks are built for. */
+    public NatsDataset dataset() {
+        return dataset;
+    }
+
+    @Override
+    public InputShape input() {
+        return dataset.input();
+    }
+
+    /** The cell of {@code architecture}. */
+    public CellGenotype genotype(Architecture architecture) {
+        validate(architecture);
+        List<List<String>> ops = new ArrayList<>();
+        for (int node = 1; node <= CellGenotype.NODES; node++) {
+            ops.add(nodeOps(node, architecture.choice(node - 1)));
+        }
+        return new CellGenotype(ops);
+    }
+
+    /** The architecture of {@code genotype}. */
+    public Architecture architecture(CellGenotype genotype) {
+        int[] choices = new int[CellGenotype.NODES];
+        for (int node = 1; node <= CellGenotype.NODES; node++) {
+            int option = 0;
+            for (int from = 0; from < node; from++) {
+                option = option * 5 + CellGenotype.OPERATIONS.indexOf(genotype.op(node, from));
+            }
+            choices[node - 1] = option;
+        }
+        return Architecture.of(choices);
+    }
+
+    /** The official cell string. */
+    @Override
+    public String format(Architecture architecture) {
+        return genotype(architecture).toString();
+    }
+
+    /** Reads the official cell string, or the index form {@code a-b-c}, or option names joined by ':'. */
+    @Override
+    public Architecture parse(String text) {
+        if (text.trim().startsWith("|")) {
+            return architecture(CellGenotype.parse(text));
+        }
+        return NetworkSpace.super.parse(text);
+    }
+
+    @Override
+    public List<Op> network(Architecture architecture) {
+        return NatsNetworks.build(input(), CHANNELS, genotype(architecture));
+    }
+
+    /** The official cell string. */
+    @Override
+    public String tableKey(Architecture architecture) {
+        return format(architecture);
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "(" + dataset.label() + ")";
+    }
+
+    private static int optionCount(int node) {
+        return (int) Math.pow(CellGenotype.OPERATIONS.size(), node);
+    }
+
+    private static List<String> nodeOps(int node, int option) {
+        String[] ops = new String[node];
+        int rest = option;
+        for (int from = node - 1; from >= 0; from--) {
+            ops[from] = CellGenotype.OPERATIONS.get(rest % 5);
+            rest /= 5;
+        }
+        return List.of(ops);
+    }
+
+    private static int[] channels(int base, int perStage) {
+        List<Integer> list = new ArrayList<>();
+        list.addAll(Collections.nCopies(perStage, base));
+        list.addAll(Collections.nCopies(perStage + 1, 2 * base));
+        list.addAll(Collections.nCopies(perStage + 1, 4 * base));
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
