@@ -1,0 +1,94 @@
+package io.layernas.spaces.mobilenet;
+
+import io.layernas.api.Architecture;
+import io.layernas.api.InputShape;
+import io.layernas.api.Layer;
+import io.layernas.api.NetworkSpace;
+import io.layernas.api.Op;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A MobileNet search space: a fixed sequence of ops (stem, bottlenecks, head, classifier) whose
+ * widths, kernels and expansions are chosen by the layers. Built by {@link SpaceBuilder}; the
+ * paper's spaces come from {@link PaperSpaces}.
+ *
+ * <p>Every op depends on at most three layers (its input width, its own kernel/expansion and its
+ * output width), which is what makes the cost models incremental and their ranges exact
+ * ({@link NetworkCostModel}). Immutable and thread-safe.
+ */
+public final class MobileNetSpace implements NetworkSpace {
+    private final String name;
+    private final InputShape input;
+    private final List<Layer> layers;
+    private final List<int[]> widths;
+    private final List<Slot> slots;
+    private final List<SpaceRow> rows;
+
+    MobileNetSpace(String name, InputShape input, List<Layer> layers, List<int[]> widths, List<Slot> slots,
+                   List<SpaceRow> rows) {
+        this.name = name;
+        this.input = input;
+        this.layers = List.copyOf(layers);
+        this.widths = new ArrayList<>(widths);
+        this.slots = List.copyOf(slots);
+        this.rows = List.copyOf(rows);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    @Override
+    public InputShape input() {
+        return input;
+    }
+
+    @Override
+    public List<Op> network(Architecture architecture) {
+        validate(architecture);
+        List<Op> ops = new ArrayList<>(slots.size());
+        for (Slot slot : slots) {
+            ops.add(build(slot, architecture));
+        }
+        return ops;
+    }
+
+    /** The rows of this space's table, as the paper prints its search spaces. */
+    public List<SpaceRow> rows() {
+        return rows;
+    }
+
+    /**
+     * The width (channels) option {@code option} of layer {@code layer} gives the tensor it
+     * outputs, or -1 for layers that choose no width (kernel/expansion layers).
+     */
+    public int width(int layer, int option) {
+        int[] w = widths.get(layer);
+        return w == null ? -1 : w[option];
+    }
+
+    List<Slot> slots() {
+        return slots;
+    }
+
+    static Op build(Slot slot, Architecture architecture) {
+        return slot.build(choice(architecture, slot.inLayer()), choice(architecture, slot.ownLayer()),
+                choice(architecture, slot.outLayer()));
+    }
+
+    private static int choice(Architecture architecture, int layer) {
+        return layer < 0 ? 0 : architecture.choice(layer);
+    }
+
+    @Override
+    public String toString() {
+        return "MobileNetSpace[" + name + ", " + layers.size() + " layers, input " + input + "]";
+    }
+}
