@@ -1,0 +1,141 @@
+package io.layernas.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.layernas.api.Architecture;
+import io.layernas.api.Budget;
+import io.layernas.api.Evaluator;
+import io.layernas.api.Metrics;
+import io.layernas.api.SearchResult;
+import io.layernas.api.StopReason;
+import io.layernas.api.TargetRange;
+import io.layernas.api.Trial;
+import io.layernas.api.TrialStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class SearchRunTest {
+    private final RandomSpaces.Problem problem = RandomSpaces.problem(9, 8, 6, 10);
+    private final TargetRange target = new TargetRange(35, 45);
+
+    private SearchRun.Builder run(Evaluator evaluator) {
+        return SearchRun.builder().space(problem.space()).costModel(problem.costs()).evaluator(evaluator)
+                .strategy(new LayerNas(LayerNas.Config.defaults())).target(target).seed(7);
+    }
+
+    @Test
+    void stopsAtTheEvaluationBudget() {
+        SearchResult result = run(problem.evaluator()).budget(Budget.evaluations(25)).build().run();
+        assertThat(result.evaluations()).isEqualTo(25);
+        assertThat(result.stopReason()).isEqualTo(StopReason.BUDGET_EXHAUSTED);
+        assertThat(result.trials()).extracting(Trial::index).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 25).boxed().toList());
+    }
+
+    @Test
+    void stopsAfterTheTrialThatCrossesTheTimeBudget() {
+        Evaluator tenSeconds = request -> new Metrics(problem.accuracy(request.architecture()), 10, Map.of());
+        SearchResult result = run(tenSeconds).budget(Budget.trainingSeconds(95)).build().run();
+        assertThat(result.evaluations()).isEqualTo(10);
+        assertThat(result.trainingSeconds()).isEqualTo(100);
+    }
+
+    @Test
+    void neverEvaluatesAnArchitectureTwice() {
+        Map<Architecture, AtomicInteger> calls = new ConcurrentHashMap<>();
+        Evaluator counting = request -> {
+            calls.computeIfAbsent(request.architecture(), a -> new AtomicInteger()).incrementAndGet();
+            return Metrics.of(problem.accuracy(request.architecture()));
+        };
+        SearchResult result = run(counting).build().run();
+        assertThat(calls.values()).allMatch(count -> count.get() == 1);
+        assertThat(calls).hasSize(result.evaluations());
+    }
+
+    @Test
+    void recordsFailedTrialsWithTheirReasonAndGoesOn() {
+        Evaluator flaky = request -> {
+            if (request.architecture().hashCode() % 5 == 0) {
+                throw new IllegalStateException("GPU fell off the bus");
+            }
+            if (request.architecture().hashCode() % 7 == 0) {
+                return Metrics.of(Double.NaN);
+            }
+            return Metrics.of(problem.accuracy(request.architecture()));
+        };
+        SearchResult result = run(flaky).build().run();
+        List<Trial> failed = result.trials().stream().filter(t -> t.status() == TrialStatus.FAILED).toList();
+        assertThat(failed).isNotEmpty();
+        assertThat(failed).extracting(Trial::failure)
+                .allMatch(f -> f.contains("GPU fell off the bus") || f.contains("finite number"));
+        assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(result.best().succeeded()).isTrue();
+    }
+
+    @Test
+    void retriesAFailedEvaluation() {
+        Map<Architecture, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        Evaluator failsOnce = request -> {
+            if (attempts.computeIfAbsent(request.architecture(), a -> new AtomicInteger()).incrementAndGet() == 1) {
+                throw new IllegalStateException("transient");
+            }
+            return Metrics.of(problem.accuracy(request.architecture()));
+        };
+        SearchResult result = run(failsOnce).retries(1).budget(Budget.evaluations(20)).build().run();
+        assertThat(result.trials()).allMatch(Trial::succeeded).allMatch(t -> t.attempts() == 2);
+    }
+
+    @Test
+    void tooManyFailuresInARowStopTheRunAndKeepItsTrials() {
+        InMemoryTrialStore store = new InMemoryTrialStore();
+        SearchResult result = run(request -> {
+            throw new IllegalStateException("dataset missing");
+        }).maxConsecutiveFailures(2).store(store).build().run();
+        assertThat(result.stopReason()).isEqualTo(StopReason.TOO_MANY_FAILURES);
+        assertThat(result.evaluations()).isEqualTo(2);
+        assertThat(store.load()).hasSize(2);
+        assertThat(result.provenance().get("abortReason")).contains("2 trials failed in a row")
+                .contains("dataset missing").contains("maxConsecutiveFailures");
+    }
+
+    @Test
+    void timesOutASlowEvaluation() {
+        Evaluator slow = request -> {
+            Thread.sleep(request.architecture().equals(problem.space().defaultArchitecture()) ? 10_000 : 0);
+            return Metrics.of(problem.accuracy(request.architecture()));
+        };
+        SearchResult result = run(slow).timeout(Duration.ofMillis(200)).budget(Budget.evaluations(10)).build().run();
+        Trial defaults = result.trials().stream()
+                .filter(t -> t.architecture().equals(problem.space().defaultArchitecture())).findFirst().orElseThrow();
+        assertThat(defaults.status()).isEqualTo(TrialStatus.FAILED);
+        assertThat(defaults.failure()).contains("timed out");
+    }
+
+    @Test
+    void resumingFromStoredTrialsReplaysThemAndEndsLikeAnUninterruptedRun() {
+        SearchResult uninterrupted = run(problem.evaluator()).build().run();
+
+        InMemoryTrialStore store = new InMemoryTrialStore();
+        run(problem.evaluator()).store(store).budget(Budget.evaluations(uninterrupted.evaluations() / 2)).build().run();
+        List<Architecture> evaluatedAfterResume = new ArrayList<>();
+        Evaluator recording = request -> {
+            synchronized (evaluatedAfterResume) {
+                evaluatedAfterResume.add(request.architecture());
+            }
+            return Metrics.of(problem.accuracy(request.architecture()));
+        };
+        SearchResult resumed = run(recording).store(store).build().run();
+
+        assertThat(resumed.trials()).isEqualTo(uninterrupted.trials().stream().map(t -> resumed.trials()
+                .get(t.index())).toList());
+        assertThat(resumed.trials().stream().map(Trial::architecture).toList())
+                .isEqualTo(uninterrupted.trials().stream().map(Trial::architecture).toList());
+        assertThat(evaluatedAfterResume).hasSize(uninterrupted.evaluations() - uninterrupted.evaluations() / 2);
+        assertThat(resumed.best().architecture()).isEqualTo(uninterrupted.best().architecture());
+    }
+}
