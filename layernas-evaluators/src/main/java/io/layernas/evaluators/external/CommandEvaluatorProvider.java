@@ -1,0 +1,25 @@
+package io.layernas.evaluators.external;
+
+import io.layernas.api.Evaluator;
+import io.layernas.api.EvaluatorProvider;
+import io.layernas.api.SearchSpace;
+import io.layernas.api.Settings;
+
+/** Registers {@link CommandEvaluator} as {@code command}; its settings are {@link CommandSettings}. */
+public final class CommandEvaluatorProvider implements EvaluatorProvider {
+
+    @Override
+    public String name() {
+        return "command";
+    }
+
+    @Override
+    public String description() {
+        return "runs your own training command per candidate (request as JSON, metrics as JSON on stdout)";
+    }
+
+    @Override
+    public Evaluator create(SearchSpace space, Settings settings) {
+        return new CommandEvaluator(CommandSettings.from(settings));
+    }
+}

@@ -1,0 +1,143 @@
+package io.layernas.evaluators.training;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.layernas.api.InputShape;
+import io.layernas.api.Op;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Trains one network on Fashion-MNIST with SGD and reports validation and test accuracy. Each
+ * call builds its own model and trainer, so calls may run in parallel.
+ *
+ * <p>Everything random comes from the seed: weight initialisation ({@link Weights#initialize})
+ * and the order of training images per epoch. PyTorch's CPU kernels are deterministic for a fixed
+ * thread count; results can differ in the last digits across thread counts or machines.
+ */
+public final class CandidateTrainer {
+    private final FashionMnist data;
+    private final DataSplit split;
+    private final TrainingSettings settings;
+
+    /** A trainer on {@code data}, split as {@code split}. */
+    public CandidateTrainer(FashionMnist data, DataSplit split, TrainingSettings settings) {
+        this.data = data;
+        this.split = split;
+        this.settings = settings;
+    }
+
+    /**
+     * Builds {@code network} for {@code input}, trains it and evaluates it.
+     *
+     * @throws TrainingDivergedException when the loss becomes NaN or infinite
+     */
+    public TrainingResult train(List<Op> network, InputShape input, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        InputAdapter adapter = new InputAdapter(input);
+        SequentialBlock block = NetworkBuilder.build(network, input);
+        try (Model model = Model.newInstance("candidate", Device.cpu(), DjlRuntime.engineName())) {
+            model.setBlock(block);
+            try (Trainer trainer = model.newTrainer(config(stepsPerEpoch()))) {
+                trainer.initialize(new Shape(settings.batchSize(), input.channels(), input.size(), input.size()));
+                Weights.initialize(block, random.split());
+                long start = System.nanoTime();
+                double loss = 0;
+                for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+                    loss = trainEpoch(trainer, adapter, random.split(), epoch);
+                }
+                double trainingSeconds = (System.nanoTime() - start) / 1e9;
+                long evaluationStart = System.nanoTime();
+                double validation = accuracy(trainer, adapter, data.train(), split.validation());
+                double test = accuracy(trainer, adapter, data.test(), split.test());
+                return new TrainingResult(validation, test, trainingSeconds, (System.nanoTime() - evaluationStart) / 1e9,
+                        loss, Weights.countParams(block), Weights.countTrainable(block));
+            }
+        }
+    }
+
+    private int stepsPerEpoch() {
+        return (split.train().length + settings.batchSize() - 1) / settings.batchSize();
+    }
+
+    private DefaultTrainingConfig config(int stepsPerEpoch) {
+        float rate = (float) settings.learningRate();
+        Tracker tracker = settings.schedule().equals("cosine")
+                ? Tracker.cosine().setBaseValue(rate).optFinalValue(0f)
+                        .setMaxUpdates(Math.max(1, settings.epochs() * stepsPerEpoch)).build()
+                : Tracker.fixed(rate);
+        Optimizer optimizer = Optimizer.sgd().setLearningRateTracker(tracker).optMomentum((float) settings.momentum())
+                .optWeightDecays((float) settings.weightDecay()).build();
+        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer)
+                .optDevices(new Device[] {Device.cpu()});
+    }
+
+    /** One pass over the training images in a seeded order; returns the mean loss. */
+    private double trainEpoch(Trainer trainer, InputAdapter adapter, SplittableRandom random, int epoch) {
+        int[] order = split.train().clone();
+        DataSplit.shuffle(order, random);
+        double lossSum = 0;
+        int batches = 0;
+        for (int from = 0; from < order.length; from += settings.batchSize()) {
+            int to = Math.min(order.length, from + settings.batchSize());
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                NDList[] xy = batch(batch, adapter, data.train(), order, from, to);
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray loss = trainer.getLoss().evaluate(xy[1], trainer.forward(xy[0]));
+                    collector.backward(loss);
+                    lossSum += loss.getFloat();
+                }
+                trainer.step();
+            }
+            batches++;
+            if (!Double.isFinite(lossSum)) {
+                throw new TrainingDivergedException("training diverged in epoch " + (epoch + 1) + ", step " + batches
+                        + ": the loss is " + lossSum + ". Lower learningRate (now " + settings.learningRate() + ").");
+            }
+        }
+        return lossSum / batches;
+    }
+
+    private double accuracy(Trainer trainer, InputAdapter adapter, LabelledImages images, int[] indices) {
+        long correct = 0;
+        for (int from = 0; from < indices.length; from += settings.batchSize()) {
+            int to = Math.min(indices.length, from + settings.batchSize());
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                NDList[] xy = batch(batch, adapter, images, indices, from, to);
+                NDArray predicted = trainer.evaluate(xy[0]).singletonOrThrow().argMax(1);
+                correct += predicted.toType(DataType.INT32, false)
+                        .eq(xy[1].singletonOrThrow().toType(DataType.INT32, false))
+                        .sum().getLong();
+            }
+        }
+        return (double) correct / indices.length;
+    }
+
+    /** Images {@code indices[from..to)} as an {@code (n, C, S, S)} input and an {@code (n)} label array. */
+    private static NDList[] batch(NDManager manager, InputAdapter adapter, LabelledImages images, int[] indices,
+                                  int from, int to) {
+        int n = to - from;
+        int length = adapter.imageLength();
+        float[] pixels = new float[n * length];
+        float[] labels = new float[n];
+        for (int i = 0; i < n; i++) {
+            adapter.write(images.images(), indices[from + i], pixels, i * length);
+            labels[i] = images.label(indices[from + i]);
+        }
+        InputShape shape = adapter.shape();
+        NDArray x = manager.create(pixels, new Shape(n, shape.channels(), shape.size(), shape.size()));
+        return new NDList[] {new NDList(x), new NDList(manager.create(labels))};
+    }
+}
