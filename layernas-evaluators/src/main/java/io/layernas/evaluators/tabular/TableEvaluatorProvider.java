@@ -1,0 +1,75 @@
+package io.layernas.evaluators.tabular;
+
+import io.layernas.api.ConfigurationException;
+import io.layernas.api.Evaluator;
+import io.layernas.api.EvaluatorProvider;
+import io.layernas.api.SearchSpace;
+import io.layernas.api.Settings;
+import io.layernas.evaluators.tabular.TableEvaluator.Config;
+import io.layernas.evaluators.tabular.TableEvaluator.Key;
+import io.layernas.spaces.natsbench.NatsDataset;
+import io.layernas.spaces.natsbench.NatsSizeSpace;
+import io.layernas.spaces.natsbench.NatsTopologySpace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code table}: looks architectures up in a benchmark table. Settings:
+ * <ul>
+ *   <li>{@code path} (required): the table, {@code .csv} or {@code .jsonl};</li>
+ *   <li>{@code dataset}: {@code cifar10}, {@code cifar100}, {@code ImageNet16-120} (columns
+ *       {@code imagenet16_*}) or any column prefix; default the NATS space's dataset, else cifar10;</li>
+ *   <li>{@code metric}: {@code valid} (default) or {@code test}, the search objective;</li>
+ *   <li>{@code key}: {@code arch} (default) or {@code index};</li>
+ *   <li>{@code seeds}: {@code mean} (default) or {@code sample} (one seed's accuracy per trial);</li>
+ *   <li>{@code secondsPerTrial}: stand-in training time when the table has none, reported as simulated.</li>
+ * </ul>
+ */
+public final class TableEvaluatorProvider implements EvaluatorProvider {
+    @Override
+    public String name() {
+        return "table";
+    }
+
+    @Override
+    public String description() {
+        return "Looks up accuracy and training time in a benchmark table (NATS-Bench, NAS-Bench-101, ...)";
+    }
+
+    @Override
+    public Evaluator create(SearchSpace space, Settings settings) {
+        Path path = settings.getPath("path", null);
+        if (path == null) {
+            throw new ConfigurationException(settings.keyOf("path")
+                    + " is missing. Set it to a benchmark table (.csv or .jsonl), see docs/benchmark-tables.md.");
+        }
+        String metric = settings.getChoice("metric", TableColumns.VALID, List.of(TableColumns.VALID, TableColumns.TEST));
+        Key key = Key.valueOf(settings.getChoice("key", "arch", List.of("arch", "index")).toUpperCase(Locale.ROOT));
+        boolean sample = settings.getChoice("seeds", "mean", List.of("mean", "sample")).equals("sample");
+        double seconds = settings.getDouble("secondsPerTrial", Double.NaN);
+        if (seconds < 0) {
+            throw new ConfigurationException(settings.keyOf("secondsPerTrial") + " (" + seconds + ") must be >= 0.");
+        }
+        Config config = new Config(dataset(space, settings), metric, key, sample, seconds);
+        return new TableEvaluator(space, BenchmarkTable.read(path), config);
+    }
+
+    private static String dataset(SearchSpace space, Settings settings) {
+        NatsDataset spaceDataset = space instanceof NatsSizeSpace sss ? sss.dataset()
+                : space instanceof NatsTopologySpace tss ? tss.dataset() : null;
+        String fallback = spaceDataset == null ? "cifar10" : spaceDataset.label();
+        String name = settings.getString("dataset", fallback);
+        String prefix;
+        try {
+            prefix = TableColumns.datasetPrefix(name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(settings.keyOf("dataset") + " (" + name + ") " + e.getMessage(), e);
+        }
+        if (spaceDataset != null && !prefix.equals(TableColumns.datasetPrefix(spaceDataset.label()))) {
+            throw new ConfigurationException(settings.keyOf("dataset") + " (" + name + ") differs from the space's dataset ("
+                    + spaceDataset.label() + "), so costs and accuracies would describe different networks. Set both to the same.");
+        }
+        return prefix;
+    }
+}
