@@ -54,6 +54,7 @@ public final class SpaceBuilder {
                 (i, o, u) -> Ops.conv(at, in.channels(i), filters, kernel, stride, activation));
         rows.add(new SpaceRow("stem", "conv2d " + kernel + "x" + kernel, String.valueOf(filters), "", stride, 1));
         size = ceilDiv(size, stride);
+        current = Source.fixed(filters);
         return this;
     }
 
