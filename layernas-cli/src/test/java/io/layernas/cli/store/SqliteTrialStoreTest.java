@@ -1,0 +1,86 @@
+package io.layernas.cli.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.layernas.api.Architecture;
+import io.layernas.api.ConfigurationException;
+import io.layernas.api.Metrics;
+import io.layernas.api.SearchResult;
+import io.layernas.api.Trial;
+import io.layernas.api.TrialStatus;
+import io.layernas.core.InMemoryTrialStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteTrialStoreTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void storesTrialsExactlyAndReadsThemBackAfterReopening() {
+        Path file = directory.resolve("trials.db");
+        Trial ok = new Trial(0, Architecture.of(0, 3, 1), 1, 7, 123.5, TrialStatus.SUCCEEDED,
+                new Metrics(0.91, 12.5, Map.of("test_accuracy", 0.9, "params", 3.4e6)), null, 0.25, 1);
+        Trial failed = new Trial(1, Architecture.of(1, 0, 0), 0, -1, 99, TrialStatus.FAILED, null,
+                "IllegalStateException: out of memory", 1.5, 3);
+        try (SqliteTrialStore store = SqliteTrialStore.open(file, "fp")) {
+            store.append(ok);
+            store.append(failed);
+        }
+        try (SqliteTrialStore store = SqliteTrialStore.open(file, "fp")) {
+            assertThat(store.load()).containsExactly(ok, failed);
+        }
+    }
+
+    @Test
+    void refusesToResumeAnotherRun() {
+        Path file = directory.resolve("trials.db");
+        SqliteTrialStore.open(file, "seed=1").close();
+        assertThatThrownBy(() -> SqliteTrialStore.open(file, "seed=2"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("belongs to another run").hasMessageContaining("same configuration and seed");
+    }
+
+    @Test
+    void saysWhatIsWrongWithAFileThatIsNoStore() throws Exception {
+        Path file = directory.resolve("trials.db");
+        Files.writeString(file, "this is not a database, it is a note about the run");
+        assertThatThrownBy(() -> SqliteTrialStore.open(file, "fp"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining(file.toString())
+                .hasMessageContaining("Delete it to start afresh");
+    }
+
+    @Test
+    void manyParallelWorkersKeepTheStoreAndTheSearchConsistent() {
+        SearchResult sequential = CrashableSearch.run(new InMemoryTrialStore(), evaluator(), 1);
+        Path file = directory.resolve("stress.db");
+        SearchResult parallel;
+        try (SqliteTrialStore store = SqliteTrialStore.open(file, "stress")) {
+            parallel = CrashableSearch.run(store, evaluator(), 8);
+        }
+        assertThat(parallel.trials()).isEqualTo(sequential.trials().stream()
+                .map(t -> withWall(t, parallel.trials().get(t.index()).wallSeconds())).toList());
+        try (SqliteTrialStore store = SqliteTrialStore.open(file, "stress")) {
+            List<Trial> stored = store.load();
+            assertThat(stored).isEqualTo(parallel.trials());
+        }
+    }
+
+    private static io.layernas.api.Evaluator evaluator() {
+        return request -> {
+            // Uneven evaluation times make workers finish out of order.
+            Thread.sleep(Math.floorMod(request.architecture().hashCode(), 3));
+            return Metrics.of(CrashableSearch.PROBLEM.accuracy(request.architecture()));
+        };
+    }
+
+    private static Trial withWall(Trial trial, double wall) {
+        return new Trial(trial.index(), trial.architecture(), trial.layer(), trial.bucket(), trial.cost(),
+                trial.status(), trial.metrics(), trial.failure(), wall, trial.attempts());
+    }
+}
