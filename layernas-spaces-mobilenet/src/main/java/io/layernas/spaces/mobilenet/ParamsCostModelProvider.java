@@ -1,0 +1,24 @@
+package io.layernas.spaces.mobilenet;
+
+import io.layernas.api.CostModel;
+import io.layernas.api.CostModelProvider;
+import io.layernas.api.SearchSpace;
+import io.layernas.api.Settings;
+
+/** {@code params}: parameters of a MobileNet network ({@link OpCounter}), unit params; no settings. */
+public final class ParamsCostModelProvider implements CostModelProvider {
+    @Override
+    public String name() {
+        return "params";
+    }
+
+    @Override
+    public String description() {
+        return "parameters of MobileNet networks, batch norm folded (params)";
+    }
+
+    @Override
+    public CostModel create(SearchSpace space, Settings settings) {
+        return NetworkCostModel.params(MobileNetSpaceProvider.require(space, name()));
+    }
+}
