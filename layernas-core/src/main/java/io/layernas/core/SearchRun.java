@@ -47,7 +47,8 @@ public final class SearchRun {
      * is spent or too many trials failed in a row ({@link SearchResult#stopReason()} says which).
      */
     public SearchResult run() {
-        ExecutorService workers = Executors.newFixedThreadPool(settings.workers, daemon("layernas-worker"));
+        ExecutorService workers = settings.workers == 1 ? null
+                : Executors.newFixedThreadPool(settings.workers, daemon("layernas-worker"));
         ExecutorService timeouts = settings.timeout == null ? null : Executors.newCachedThreadPool(daemon("layernas-timeout"));
         try {
             Evaluations evaluations = new Evaluations(settings.space, settings.evaluator, settings.seed,
@@ -68,7 +69,9 @@ public final class SearchRun {
             context.publish(new SearchEvent.SearchFinished(result));
             return result;
         } finally {
-            workers.shutdownNow();
+            if (workers != null) {
+                workers.shutdownNow();
+            }
             if (timeouts != null) {
                 timeouts.shutdownNow();
             }

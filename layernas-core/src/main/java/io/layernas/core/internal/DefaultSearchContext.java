@@ -49,7 +49,12 @@ public final class DefaultSearchContext implements SearchContext {
     private int consecutiveFailures;
     private Trial best;
 
-    /** Creates the context; trials already in {@code store} are replayed, not evaluated again. */
+    /**
+     * Creates the context; trials already in {@code store} are replayed, not evaluated again.
+     *
+     * @param workers the pool that evaluates a batch in parallel, or {@code null} to evaluate on
+     *                the calling thread, one candidate at a time
+     */
     public DefaultSearchContext(SearchSpace space, CostModel costModel, TargetRange target, Budget budget, long seed,
                                 Evaluations evaluations, ExecutorService workers, TrialStore store,
                                 List<SearchListener> listeners, int maxConsecutiveFailures) {
@@ -130,7 +135,7 @@ public final class DefaultSearchContext implements SearchContext {
             return result;
         }
         Map<Architecture, Candidate> fresh = freshCandidates(candidates);
-        Map<Architecture, CompletableFuture<Trial>> running = start(fresh);
+        Map<Architecture, CompletableFuture<Trial>> running = workers == null ? Map.of() : start(fresh);
         for (Candidate candidate : candidates) {
             Trial known = byArchitecture.get(candidate.architecture());
             if (known != null) {
@@ -140,7 +145,8 @@ public final class DefaultSearchContext implements SearchContext {
             if (budgetExhausted()) {
                 break;
             }
-            Trial trial = running.get(candidate.architecture()).join();
+            Trial trial = workers == null ? replayOrEvaluate(candidate, trials.size())
+                    : running.get(candidate.architecture()).join();
             result.add(accept(trial.index() == trials.size() ? trial : renumber(trial, trials.size())));
         }
         running.values().forEach(f -> f.cancel(true));
@@ -174,6 +180,11 @@ public final class DefaultSearchContext implements SearchContext {
             }
         }
         return running;
+    }
+
+    private Trial replayOrEvaluate(Candidate candidate, int index) {
+        Trial stored = replay.get(candidate.architecture());
+        return stored != null ? stored : evaluateNow(candidate, index);
     }
 
     private Trial evaluateNow(Candidate candidate, int index) {
