@@ -1,0 +1,70 @@
+package io.layernas.bench;
+
+import io.layernas.api.Budget;
+import io.layernas.api.SearchResult;
+import io.layernas.core.SearchRun;
+import io.layernas.core.SyntheticEvaluator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The search's own overhead per candidate (select, generate children, cost, bucket, store, run
+ * bookkeeping) on the built-in spaces, with the synthetic stand-in evaluator so that nothing is
+ * trained. Reported as candidates per second ({@code candidates} counter) and time per search.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class SearchOverheadBenchmark {
+    @Param({"nats-sss", "mobilenet-v3-small", "mobilenet-v2"})
+    public String space;
+
+    @Param({"layernas", "layernas-dp", "random", "evolution", "ppo"})
+    public String strategy;
+
+    /** Evaluations per search. */
+    @Param({"2000"})
+    public int budget;
+
+    private Problems.Problem problem;
+    private SyntheticEvaluator evaluator;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        String cost = space.startsWith("nats") ? "nats-flops" : "madds";
+        problem = Problems.builtIn(space, cost, 0.45, 0.5);
+        evaluator = new SyntheticEvaluator(1, 0.005, 1);
+    }
+
+    /** Counts candidates evaluated, so that JMH reports them per second. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Candidates {
+        public long candidates;
+    }
+
+    @Benchmark
+    public SearchResult search(Candidates counter) {
+        SearchResult result = SearchRun.builder().space(problem.space()).costModel(problem.costs())
+                .evaluator(evaluator).strategy(Plugins.strategy(strategy, Map.of())).target(problem.target())
+                .budget(Budget.evaluations(budget)).seed(counter.candidates).build().run();
+        counter.candidates += result.evaluations();
+        return result;
+    }
+}
