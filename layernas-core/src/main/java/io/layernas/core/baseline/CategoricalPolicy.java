@@ -57,8 +57,10 @@ final class CategoricalPolicy {
             double[] p = probabilities(layer);
             double u = random.nextDouble();
             int k = 0;
-            for (double cumulative = p[0]; u >= cumulative && k < p.length - 1; cumulative += p[++k]) {
-                // walk to the option whose cumulative probability passes u
+            double cumulative = p[0];
+            while (u >= cumulative && k < p.length - 1) {
+                k++;
+                cumulative += p[k];
             }
             choices[layer] = k;
         }
@@ -81,6 +83,12 @@ final class CategoricalPolicy {
      */
     void step(Architecture[] actions, double[] oldLogProbabilities, double[] advantages, double clip,
               double entropy) {
+        adam(gradient(actions, oldLogProbabilities, advantages, clip, entropy));
+    }
+
+    /** The gradient of the objective {@link #step} ascends, with respect to the logits. */
+    double[][] gradient(Architecture[] actions, double[] oldLogProbabilities, double[] advantages, double clip,
+                        double entropy) {
         double[][] gradient = new double[logits.length][];
         for (int layer = 0; layer < logits.length; layer++) {
             gradient[layer] = new double[logits[layer].length];
@@ -91,7 +99,29 @@ final class CategoricalPolicy {
         if (entropy != 0) {
             addEntropyGradient(gradient, entropy);
         }
-        adam(gradient);
+        return gradient;
+    }
+
+    /** The objective {@link #step} ascends, for checking its gradient. */
+    double objective(Architecture[] actions, double[] oldLogProbabilities, double[] advantages, double clip,
+                     double entropy) {
+        double sum = 0;
+        for (int i = 0; i < actions.length; i++) {
+            double ratio = Math.exp(logProbability(actions[i]) - oldLogProbabilities[i]);
+            double clipped = Math.max(1 - clip, Math.min(1 + clip, ratio));
+            sum += Math.min(ratio * advantages[i], clipped * advantages[i]) / actions.length;
+        }
+        for (int layer = 0; layer < logits.length; layer++) {
+            for (double q : probabilities(layer)) {
+                sum -= q > 0 ? entropy * q * Math.log(q) : 0;
+            }
+        }
+        return sum;
+    }
+
+    /** Sets one logit, for tests. */
+    void setLogit(int layer, int option, double value) {
+        logits[layer][option] = value;
     }
 
     private void addSurrogateGradient(double[][] gradient, Architecture action, double oldLogProbability,

@@ -1,0 +1,31 @@
+package io.layernas.core.baseline;
+
+import io.layernas.api.ConfigurationException;
+import io.layernas.api.SearchStrategy;
+import io.layernas.api.Settings;
+import io.layernas.api.StrategyProvider;
+
+/** {@code random}: {@link RandomSearch}. Settings: inTargetOnly (false), maxIdleDraws (100000). */
+public final class RandomSearchProvider implements StrategyProvider {
+    @Override
+    public String name() {
+        return "random";
+    }
+
+    @Override
+    public String description() {
+        return "baseline: uniform random search without replacement";
+    }
+
+    @Override
+    public SearchStrategy create(Settings settings) {
+        RandomSearch.Config defaults = RandomSearch.Config.defaults();
+        boolean inTarget = settings.getBoolean("inTargetOnly", defaults.inTargetOnly());
+        int idle = settings.getInt("maxIdleDraws", defaults.maxIdleDraws());
+        try {
+            return new RandomSearch(new RandomSearch.Config(inTarget, idle));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(settings.section() + "." + e.getMessage(), e);
+        }
+    }
+}
