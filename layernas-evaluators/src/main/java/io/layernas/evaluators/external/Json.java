@@ -76,6 +76,9 @@ final class Json {
         }
         while (true) {
             skipSpace();
+            if (position >= text.length()) {
+                throw error("unexpected end of input");
+            }
             if (peek() != '"') {
                 throw error("expected a quoted key");
             }
