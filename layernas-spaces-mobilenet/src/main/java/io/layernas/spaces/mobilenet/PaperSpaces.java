@@ -34,6 +34,19 @@ public final class PaperSpaces {
     private PaperSpaces() {
     }
 
+    /** The space registered as {@code name}, for {@code input}. */
+    public static MobileNetSpace create(String name, InputShape input) {
+        return switch (name) {
+            case V3_SMALL -> v3Small(input);
+            case V3_LARGE -> v3Large(input);
+            case V2 -> v2(input);
+            case V2_14 -> v2x14(input);
+            case MINI -> mini(input);
+            default -> throw new IllegalArgumentException("unknown MobileNet space '" + name + "'; spaces are "
+                    + java.util.List.of(V3_SMALL, V3_LARGE, V2, V2_14, MINI));
+        };
+    }
+
     /** The MAdds target of a paper space: 60M, 220M, 300M or 600M. */
     public static double targetMadds(String spaceName) {
         return switch (spaceName) {
