@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.layernas.api.Architecture;
+import io.layernas.api.Budget;
+import io.layernas.api.SearchResult;
+import io.layernas.api.TargetRange;
+import io.layernas.core.LayerNas;
+import io.layernas.core.SearchRun;
+import io.layernas.core.SyntheticEvaluator;
 import io.layernas.api.CostModel;
 import io.layernas.api.CostModelContract;
 import io.layernas.api.SearchSpace;
@@ -43,6 +49,19 @@ class LatencyCostModelTest extends CostModelContract {
         double sum = space.network(a).stream().mapToDouble(latency::latencyMs).sum();
         assertThat(model.cost(a)).isCloseTo(sum, within(1e-9));
         assertThat(sum).isGreaterThan(0);
+    }
+
+    @Test
+    void layerNasCanSearchUnderALatencyTarget() {
+        // The Table 8 model's Note10 latency as the target; SyntheticEvaluator is a stand-in that trains nothing.
+        MobileNetSpace small = PaperSpaces.v3Small(PaperSpaces.IMAGENET);
+        NetworkCostModel ms = NetworkCostModel.of(small, "ms", LatencyModel.of(LatencyModelTest.note10())::latencyMs);
+        double target = ms.cost(small.parse(PaperModels.TABLE_8));
+        TargetRange range = new TargetRange(0.95 * target, target);
+        SearchResult result = SearchRun.builder().space(small).costModel(ms).evaluator(new SyntheticEvaluator(7, 0, 0))
+                .strategy(new LayerNas(LayerNas.Config.defaults())).target(range).budget(Budget.evaluations(3000))
+                .seed(42).build().run();
+        assertThat(result.bestTrial()).hasValueSatisfying(t -> assertThat(range.contains(ms.cost(t.architecture()))).isTrue());
     }
 
     @Test
