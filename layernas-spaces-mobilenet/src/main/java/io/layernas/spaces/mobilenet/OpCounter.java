@@ -46,6 +46,19 @@ public final class OpCounter {
         };
     }
 
+    /**
+     * Channels normalised by batch norm in {@code op} (every convolution, none in dense layers), for
+     * comparing with frameworks that count batch norm: they report {@code 2 x batchNormChannels}
+     * more trainable parameters (scale and shift) and as many again of running statistics.
+     */
+    public static long batchNormChannels(Op op) {
+        return switch (op.type()) {
+            case CONV -> op.outChannels();
+            case BNECK -> (hasExpansion(op) ? op.expandedChannels() : 0) + op.expandedChannels() + op.outChannels();
+            default -> 0;
+        };
+    }
+
     /** MAdds of a bottleneck's 1x1 expansion; 0 when it has none (expanded == input channels). */
     public static long expandMadds(Op op) {
         return hasExpansion(op) ? (long) op.inputSize() * op.inputSize() * op.inChannels() * op.expandedChannels() : 0;

@@ -69,6 +69,9 @@ class NetworkCostModelTest {
         assertThat(ops.get(7)).isEqualTo(Ops.dense(256, 10, "none"));
         assertThat(NetworkCostModel.params(mini).cost(mini.defaultArchitecture()))
                 .isEqualTo(BaselinesTest.total(ops, false));
+        // A trainer with batch norm counts 2 x 1,272 more trainable parameters than 62,522.
+        assertThat(ops.stream().mapToLong(OpCounter::batchNormChannels).sum()).isEqualTo(16 + 152 + 232 + 232 + 384 + 256);
+        assertThat(BaselinesTest.total(ops, false)).isEqualTo(62_522);
         MobileNetSpace rgb = PaperSpaces.mini(new InputShape(32, 3, 10));
         assertThat(rgb.network(rgb.defaultArchitecture()).get(0).inChannels()).isEqualTo(3);
     }
