@@ -14,6 +14,7 @@ import io.layernas.api.SearchSpace;
 import io.layernas.api.Settings;
 import io.layernas.spaces.natsbench.NatsDataset;
 import io.layernas.spaces.natsbench.NatsSizeSpace;
+import io.layernas.spaces.natsbench.NatsTopologySpace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +115,17 @@ class TableEvaluatorTest {
     }
 
     @Test
+    void indexKeysNeedASpaceWithAnIndexFormulaAndATableWithAnIndexColumn() throws Exception {
+        NatsTopologySpace tss = new NatsTopologySpace(NatsDataset.CIFAR10);
+        BenchmarkTable table = BenchmarkTable.read(standard());
+        TableEvaluator.Config byIndex = new TableEvaluator.Config("cifar10", "valid", TableEvaluator.Key.INDEX, false, Double.NaN);
+        assertThatThrownBy(() -> new TableEvaluator(tss, table, byIndex)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'nats-tss' has no official index formula").hasMessageContaining("key: arch");
+        BenchmarkTable noIndex = BenchmarkTable.read(fixture("arch,cifar10_valid,train_seconds", "64:64:64:64:64,90,1"));
+        assertThatThrownBy(() -> new TableEvaluator(SSS, noIndex, byIndex)).hasMessageContaining("no column 'index'");
+    }
+
+    @Test
     void providerReadsSettingsAndChecksTheDataset() throws Exception {
         EvaluatorProvider provider = ServiceLoader.load(EvaluatorProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.name().equals("table")).findFirst().orElseThrow();
@@ -126,6 +138,10 @@ class TableEvaluatorTest {
         assertThatThrownBy(() -> provider.create(imagenet, new Settings("evaluator", Map.of("path", table.toString(),
                 "dataset", "cifar10"), dir))).isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("evaluator.dataset (cifar10) differs from the space's dataset (ImageNet16-120)");
+        assertThatThrownBy(() -> provider.create(SSS, new Settings("evaluator", Map.of("path", table.toString(),
+                "secondsPerTrial", -5), dir))).hasMessage("evaluator.secondsPerTrial (-5.0) must be >= 0.");
+        assertThatThrownBy(() -> provider.create(SSS, new Settings("evaluator", Map.of("path", table.toString(),
+                "seeds", "median"), dir))).hasMessage("evaluator.seeds (median) must be one of [mean, sample].");
         assertThatThrownBy(() -> provider.create(SSS, Settings.empty("evaluator")))
                 .hasMessageStartingWith("evaluator.path is missing");
         assertThatThrownBy(() -> provider.create(SSS, new Settings("evaluator", Map.of("path", "nope.csv"), dir)))
