@@ -2,6 +2,8 @@ package io.layernas.spaces.natsbench;
 
 import io.layernas.api.Op;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * FLOPs and parameters of a network built by {@link NatsNetworks}, counted the way NATS-Bench
@@ -16,6 +18,8 @@ import java.util.List;
  * @param params millions of parameters
  */
 public record NatsNetworkCost(double flops, double params) {
+    /** Parsed cells by their string; at most the 15625 cells of the topology space. */
+    private static final Map<String, CellGenotype> CELLS = new ConcurrentHashMap<>();
 
     /** Counts the network; only the op types {@link NatsNetworks} builds are allowed. */
     public static NatsNetworkCost of(List<Op> network) {
@@ -50,7 +54,7 @@ public record NatsNetworkCost(double flops, double params) {
     }
 
     private static long[] cell(Op op) {
-        CellGenotype genotype = CellGenotype.parse(op.detail());
+        CellGenotype genotype = CELLS.computeIfAbsent(op.detail(), CellGenotype::parse);
         long[] total = new long[2];
         for (int node = 1; node <= CellGenotype.NODES; node++) {
             for (int from = 0; from < node; from++) {
