@@ -20,8 +20,11 @@ final class CsvTableReader {
                     + "'index,arch,cifar10_valid,cifar10_test'");
         }
         List<String> header = split(file, 1, stripBom(headerLine));
-        for (String column : header) {
-            BenchmarkTable.checkColumn(file, 1, column);
+        for (int i = 0; i < header.size(); i++) {
+            BenchmarkTable.checkColumn(file, 1, header.get(i));
+            if (header.indexOf(header.get(i)) < i) {
+                throw new TableException(file, 1, "the column '" + header.get(i) + "' appears twice in the header; keep one");
+            }
         }
         List<RawRecord> records = new ArrayList<>();
         int lineNumber = 1;

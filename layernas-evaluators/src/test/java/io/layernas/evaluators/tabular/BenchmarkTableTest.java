@@ -75,6 +75,8 @@ class BenchmarkTableTest {
         Path file = write("typo.csv", "arch,cifar10_vaild", "a,80");
         assertThatThrownBy(() -> BenchmarkTable.read(file)).hasMessageStartingWith(file + ":1: unknown column 'cifar10_vaild'")
                 .hasMessageContaining("valid_seeds");
+        Path twice = write("twice.csv", "arch,cifar10_valid,cifar10_valid", "a,80,81");
+        assertThatThrownBy(() -> BenchmarkTable.read(twice)).hasMessageStartingWith(twice + ":1: the column 'cifar10_valid' appears twice");
         Path json = write("typo.jsonl", "{\"arch\": \"a\", \"cifar10_valid\": 80}", "{\"arch\": \"b\", \"acc\": 80}");
         assertThatThrownBy(() -> BenchmarkTable.read(json)).hasMessageStartingWith(json + ":2: unknown column 'acc'");
     }
