@@ -21,16 +21,13 @@ public final class MobileNetSpace implements NetworkSpace {
     private final String name;
     private final InputShape input;
     private final List<Layer> layers;
-    private final List<int[]> widths;
     private final List<Slot> slots;
     private final List<SpaceRow> rows;
 
-    MobileNetSpace(String name, InputShape input, List<Layer> layers, List<int[]> widths, List<Slot> slots,
-                   List<SpaceRow> rows) {
+    MobileNetSpace(String name, InputShape input, List<Layer> layers, List<Slot> slots, List<SpaceRow> rows) {
         this.name = name;
         this.input = input;
         this.layers = List.copyOf(layers);
-        this.widths = new ArrayList<>(widths);
         this.slots = List.copyOf(slots);
         this.rows = List.copyOf(rows);
     }
@@ -63,15 +60,6 @@ public final class MobileNetSpace implements NetworkSpace {
     /** The rows of this space's table, as the paper prints its search spaces. */
     public List<SpaceRow> rows() {
         return rows;
-    }
-
-    /**
-     * The width (channels) option {@code option} of layer {@code layer} gives the tensor it
-     * outputs, or -1 for layers that choose no width (kernel/expansion layers).
-     */
-    public int width(int layer, int option) {
-        int[] w = widths.get(layer);
-        return w == null ? -1 : w[option];
     }
 
     List<Slot> slots() {

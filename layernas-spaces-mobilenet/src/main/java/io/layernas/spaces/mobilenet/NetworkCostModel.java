@@ -27,6 +27,7 @@ import java.util.function.ToDoubleFunction;
 public final class NetworkCostModel implements CostModel {
     private final MobileNetSpace space;
     private final String unit;
+    private final ToDoubleFunction<Op> opCost;
     private final SlotTable[] tables;
     private final int[] sizes;
     private final int[] chain;
@@ -35,6 +36,7 @@ public final class NetworkCostModel implements CostModel {
     private NetworkCostModel(MobileNetSpace space, String unit, ToDoubleFunction<Op> opCost) {
         this.space = space;
         this.unit = unit;
+        this.opCost = opCost;
         this.sizes = space.layers().stream().mapToInt(l -> l.size()).toArray();
         List<Slot> slots = space.slots();
         this.tables = new SlotTable[slots.size()];
@@ -64,6 +66,14 @@ public final class NetworkCostModel implements CostModel {
     /** Any per-op cost, summed over the network; {@code opCost} must be finite and non-negative. */
     public static NetworkCostModel of(MobileNetSpace space, String unit, ToDoubleFunction<Op> opCost) {
         return new NetworkCostModel(space, unit, opCost);
+    }
+
+    /**
+     * The cost of one op, in {@link #unit()}s; e.g. a per-op latency column for
+     * {@link NetworkTable#describe}: {@code NetworkTable.describe(space, arch, model::opCost)}.
+     */
+    public double opCost(Op op) {
+        return opCost.applyAsDouble(op);
     }
 
     /** The space this model prices. */

@@ -1,7 +1,7 @@
 package io.layernas.spaces.mobilenet;
 
-import java.util.function.ToDoubleFunction;
 import io.layernas.api.Op;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The cost of one slot for every combination of the options it depends on, computed once, plus

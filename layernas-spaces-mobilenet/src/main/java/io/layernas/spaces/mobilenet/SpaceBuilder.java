@@ -24,7 +24,6 @@ public final class SpaceBuilder {
     private final String activation;
     private final boolean squeezeExcite;
     private final List<Layer> layers = new ArrayList<>();
-    private final List<int[]> channels = new ArrayList<>();
     private final List<Slot> slots = new ArrayList<>();
     private final List<SpaceRow> rows = new ArrayList<>();
     private int size;
@@ -81,6 +80,10 @@ public final class SpaceBuilder {
 
     /** A bottleneck of the current block: kernel and expanded width searched, output = block filters. */
     public SpaceBuilder bneck(String layerName, int[] kernels, int[] expanded, int stride) {
+        if (block == null) {
+            throw new IllegalStateException("bottleneck " + layerName + " has no block width: call blockFilters(...) "
+                    + "or separableBneck(...) before it");
+        }
         int[] ks = descending(kernels);
         List<String> options = new ArrayList<>();
         for (int e : expanded) {
@@ -90,7 +93,6 @@ public final class SpaceBuilder {
         }
         int own = layers.size();
         layers.add(new Layer(layerName, options));
-        channels.add(null);
         Source in = current;
         Source out = block;
         int at = size;
@@ -166,13 +168,12 @@ public final class SpaceBuilder {
         addSlot("classifier", in, -1, Source.fixed(input.classes()),
                 (i, o, u) -> Ops.dense(in.channels(i), input.classes(), "none"));
         rows.add(new SpaceRow("classifier", "dense", String.valueOf(input.classes()), "", 1, 1));
-        return new MobileNetSpace(name, input, layers, channels, slots, rows);
+        return new MobileNetSpace(name, input, layers, slots, rows);
     }
 
     private Source addLayer(String layerName, int[] widths, boolean virtual, List<String> options) {
         int index = layers.size();
         layers.add(new Layer(layerName, options, virtual));
-        channels.add(widths.clone());
         return new Source(index, widths.clone());
     }
 

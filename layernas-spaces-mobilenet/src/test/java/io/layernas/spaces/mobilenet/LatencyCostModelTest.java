@@ -71,5 +71,6 @@ class LatencyCostModelTest extends CostModelContract {
         assertThat(text).contains("latency ms", "block7.layer1", "head.dense", "total");
         Op stem = space.network(space.defaultArchitecture()).get(0);
         assertThat(text).contains(String.format(java.util.Locale.ROOT, "%.3f", latency.latencyMs(stem)));
+        assertThat(NetworkTable.describe(space, space.defaultArchitecture(), model::opCost)).isEqualTo(text);
     }
 }

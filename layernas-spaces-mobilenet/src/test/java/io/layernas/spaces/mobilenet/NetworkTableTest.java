@@ -31,6 +31,13 @@ class NetworkTableTest {
     }
 
     @Test
+    void builderRefusesABottleneckWithoutABlockWidth() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpaceBuilder("x", PaperSpaces.IMAGENET, "relu", false)
+                .stem(3, 16, 2).bneck("b", new int[] {3}, new int[] {32}, 1))
+                .hasMessageContaining("blockFilters");
+    }
+
+    @Test
     void spaceTableListsTheRowsAndTheTable1Counts() {
         String text = NetworkTable.describeSpace(PaperSpaces.v3Small(PaperSpaces.IMAGENET));
         assertThat(text).contains("block2.filters", "block filter", "{36, 32, 28, 24, 20, 18, 16}",
