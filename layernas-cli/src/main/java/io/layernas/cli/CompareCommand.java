@@ -1,0 +1,132 @@
+package io.layernas.cli;
+
+import com.google.inject.Injector;
+import io.layernas.api.ConfigurationException;
+import io.layernas.api.CostModel;
+import io.layernas.api.Evaluator;
+import io.layernas.api.SearchSpace;
+import io.layernas.api.SearchStrategy;
+import io.layernas.api.TargetRange;
+import io.layernas.api.TrialStore;
+import io.layernas.cli.config.CompareConfig;
+import io.layernas.cli.config.ExperimentConfig;
+import io.layernas.cli.config.Numbers;
+import io.layernas.cli.progress.ProgressBar;
+import io.layernas.cli.progress.RunsProgress;
+import io.layernas.cli.results.CompareReport;
+import io.layernas.cli.results.OutputFiles;
+import io.layernas.cli.results.ResultWriter;
+import io.layernas.cli.wiring.ExperimentModule;
+import io.layernas.cli.wiring.Plugins;
+import io.layernas.cli.wiring.Provenance;
+import io.layernas.cli.wiring.Wiring;
+import io.layernas.core.InMemoryTrialStore;
+import io.layernas.core.compare.Axis;
+import io.layernas.core.compare.Comparison;
+import io.layernas.core.compare.ComparisonResult;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code layernas compare CONFIG}: the strategies of {@code compare} x seeds, aggregated into curves and a table. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Runs every strategy of the experiment's 'compare' section from 'compare.seeds' seeds (run.seed, "
+                + "run.seed + 1, ...) under the same space, cost model, target, evaluator and budget; writes the "
+                + "summary table, the best-so-far curves (mean and 25-75% band) as CSV, PNG, SVG and index.html.")
+final class CompareCommand implements Callable<Integer> {
+    @ParentCommand
+    private LayerNasCommand parent;
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "The experiment file (YAML) with a compare section.")
+    private Path config;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output directory (default runs/<name>-compare).")
+    private Path output;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. -D compare.seeds=20.")
+    private Map<String, String> overrides;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no summary; only errors.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        CliContext context = parent.context();
+        ExperimentConfig experiment = ExperimentConfig.load(config, context.overrides(overrides));
+        CompareConfig compare = experiment.compare();
+        if (compare == null) {
+            throw new ConfigurationException(config + " has no compare section. Add one, e.g. compare: {strategies: "
+                    + "[{strategy: layernas}, {strategy: random}], seeds: 10}, or use 'layernas run'.");
+        }
+        Injector injector = Wiring.create(new ExperimentModule(experiment, context.registry().get()),
+                binder -> binder.bind(TrialStore.class).toInstance(new InMemoryTrialStore()));
+        Plugins plugins = Wiring.get(injector, Plugins.class);
+        Comparison.Builder builder = Comparison.builder().space(Wiring.get(injector, SearchSpace.class))
+                .costModel(Wiring.get(injector, CostModel.class)).target(Wiring.get(injector, TargetRange.class))
+                .budget(experiment.budget().budget()).seeds(compare.seeds()).firstSeed(experiment.run().seed())
+                .workers(experiment.run().workers()).gridPoints(compare.gridPoints()).axis(axis(experiment))
+                .progress(new RunsProgress(context.err(), ProgressBar.modeFor(quiet), System::nanoTime));
+        for (int i = 0; i < compare.strategies().size(); i++) {
+            SearchStrategy strategy = plugins.strategy(compare.strategies().get(i));
+            builder.strategy(compare.labels().get(i), strategy);
+        }
+        Provenance provenance = Wiring.get(injector, Provenance.class);
+        Path directory = output != null ? output : OutputDirectories.forNewRun(experiment, null,
+                experiment.name() + "-compare");
+        ComparisonResult result;
+        try (Evaluator evaluator = Wiring.get(injector, Evaluator.class)) {
+            result = builder.evaluator(evaluator).provenance(provenance.asFlatMap()).build().run();
+        } catch (Exception e) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+        }
+        writeConfig(provenance, directory);
+        CompareReport.write(result, experiment.name(), facts(experiment, compare), directory);
+        if (!quiet) {
+            context.out().print(result.summaryTable());
+            context.out().println("results in " + directory + " (open " + directory.resolve(OutputFiles.INDEX_HTML) + ")");
+        }
+        return 0;
+    }
+
+    private static Axis axis(ExperimentConfig experiment) {
+        String axis = experiment.compare().axis();
+        if (axis == null) {
+            return Double.isFinite(experiment.budget().budget().maxTrainingSeconds()) ? Axis.TRAINING_SECONDS
+                    : Axis.EVALUATIONS;
+        }
+        return axis.equals("evaluations") ? Axis.EVALUATIONS : Axis.TRAINING_SECONDS;
+    }
+
+    private static Map<String, String> facts(ExperimentConfig experiment, CompareConfig compare) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("space", experiment.space().name());
+        facts.put("cost model", experiment.cost().name());
+        facts.put("evaluator", experiment.evaluator().name());
+        facts.put("strategies", String.join(", ", compare.labels()));
+        facts.put("seeds", compare.seeds() + " from " + experiment.run().seed());
+        long evaluations = experiment.budget().budget().maxEvaluations();
+        facts.put("budget per run", (evaluations == Long.MAX_VALUE ? "unlimited" : evaluations) + " trials, "
+                + Numbers.format(experiment.budget().budget().maxTrainingSeconds()) + " training seconds");
+        return facts;
+    }
+
+    private static void writeConfig(Provenance provenance, Path directory) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        try {
+            java.nio.file.Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + directory, e);
+        }
+        ResultWriter.text(directory.resolve(OutputFiles.CONFIG_YAML), "# The resolved configuration of this comparison.\n"
+                + "# Repeat: layernas compare " + directory.resolve(OutputFiles.CONFIG_YAML) + "\n"
+                + new Yaml(options).dump(provenance.config()));
+    }
+}

@@ -1,0 +1,56 @@
+package io.layernas.cli;
+
+import io.layernas.api.ConfigurationException;
+import picocli.CommandLine;
+
+/**
+ * The {@code layernas} command: {@code run}, {@code compare}, {@code plugins}, {@code describe}.
+ * Exit codes: 0 done, 1 unexpected failure, 2 bad configuration or usage, 3 the run stopped
+ * because too many trials failed in a row.
+ */
+public final class Main {
+    /** Exit code of a configuration or usage error. */
+    public static final int CONFIGURATION_ERROR = 2;
+
+    private Main() {
+    }
+
+    /** Runs the command and exits with its code. */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(execute(CliContext.ofProcess(), args));
+    }
+
+    /** Runs the command with {@code context}; returns the exit code. */
+    public static int execute(CliContext context, String... args) {
+        CommandLine line = new CommandLine(new LayerNasCommand(context));
+        line.setOut(new java.io.PrintWriter(context.out(), true));
+        line.setErr(new java.io.PrintWriter(context.err(), true));
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> report(context, e));
+        return line.execute(args);
+    }
+
+    private static int report(CliContext context, Exception e) {
+        ConfigurationException configuration = find(e);
+        if (configuration != null) {
+            context.err().println("error: " + configuration.getMessage());
+            return CONFIGURATION_ERROR;
+        }
+        context.err().println("error: " + e);
+        if (System.getenv("LAYERNAS_DEBUG") != null) {
+            e.printStackTrace(context.err());
+        } else {
+            context.err().println("(set LAYERNAS_DEBUG=1 for the stack trace)");
+        }
+        return 1;
+    }
+
+    private static ConfigurationException find(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigurationException configuration) {
+                return configuration;
+            }
+        }
+        return null;
+    }
+}

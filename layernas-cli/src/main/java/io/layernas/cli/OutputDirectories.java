@@ -1,0 +1,61 @@
+package io.layernas.cli;
+
+import io.layernas.api.ConfigurationException;
+import io.layernas.cli.config.Defaults;
+import io.layernas.cli.config.ExperimentConfig;
+import io.layernas.cli.results.OutputFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Chooses a run's output directory. Stateless. */
+final class OutputDirectories {
+    private OutputDirectories() {
+    }
+
+    /**
+     * The directory for a new run: {@code explicit} (from {@code --output}) or {@code run.output},
+     * which must not hold a run already; else {@code runs/<config name>}, numbered {@code -2},
+     * {@code -3}, ... when taken ({@code name} is usually the config's name). Relative paths are relative to the working directory.
+     */
+    static Path forNewRun(ExperimentConfig config, Path explicit, String name) {
+        Path chosen = explicit != null ? explicit : config.run().output();
+        if (chosen != null) {
+            if (Files.exists(chosen.resolve(OutputFiles.TRIALS_JSONL))) {
+                String option = explicit != null ? "--output" : "run.output";
+                throw new ConfigurationException(option + " (" + chosen + ") already holds a run. Resume it with "
+                        + "'layernas run --resume " + chosen + "', or choose another directory.");
+            }
+            return chosen;
+        }
+        Path base = Path.of(Defaults.OUTPUT_PARENT, name);
+        Path candidate = base;
+        for (int n = 2; isTaken(candidate); n++) {
+            candidate = Path.of(base + "-" + n);
+        }
+        return candidate;
+    }
+
+    private static boolean isTaken(Path directory) {
+        if (!Files.exists(directory)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+
+    /** The config of a run directory to resume. */
+    static Path configOf(Path runDirectory) {
+        Path config = runDirectory.resolve(OutputFiles.CONFIG_YAML);
+        if (!Files.isRegularFile(config)) {
+            throw new ConfigurationException("--resume (" + runDirectory + ") holds no " + OutputFiles.CONFIG_YAML
+                    + ", so it is not a run directory. Give the directory a run printed as 'results in ...'.");
+        }
+        return config;
+    }
+}

@@ -1,0 +1,54 @@
+package io.layernas.cli;
+
+import io.layernas.api.Plugin;
+import io.layernas.cli.plugins.PluginKind;
+import io.layernas.cli.plugins.PluginRegistry;
+import io.layernas.cli.plugins.PluginVersions;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code layernas plugins}: the spaces, cost models, evaluators and strategies installed. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "Lists the installed plugins by kind: the names to use in an experiment file, their versions "
+                + "and what they are.")
+final class PluginsCommand implements Callable<Integer> {
+    @ParentCommand
+    private LayerNasCommand parent;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also show the jar each plugin comes from.")
+    private boolean verbose;
+
+    @Override
+    public Integer call() {
+        PluginRegistry registry = parent.context().registry().get();
+        PrintStream out = parent.context().out();
+        for (PluginKind kind : PluginKind.values()) {
+            out.println(kind.plural() + " (" + yamlKey(kind) + "):");
+            if (registry.plugins(kind).isEmpty()) {
+                out.println("  none");
+            }
+            for (Plugin plugin : registry.plugins(kind)) {
+                out.printf("  %-22s %-16s %s%n", plugin.name(), PluginVersions.version(plugin), plugin.description());
+                if (verbose) {
+                    out.printf("  %-22s from %s%n", "", PluginVersions.location(plugin).map(Path::toString)
+                            .orElse("unknown"));
+                }
+            }
+            out.println();
+        }
+        return 0;
+    }
+
+    private static String yamlKey(PluginKind kind) {
+        return switch (kind) {
+            case SPACE -> "space.name";
+            case COST_MODEL -> "cost.name";
+            case EVALUATOR -> "evaluator.name";
+            case STRATEGY -> "search.strategy";
+        };
+    }
+}

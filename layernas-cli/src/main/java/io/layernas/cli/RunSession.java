@@ -1,0 +1,123 @@
+package io.layernas.cli;
+
+import com.google.inject.Injector;
+import io.layernas.api.Budget;
+import io.layernas.api.CostModel;
+import io.layernas.api.Evaluator;
+import io.layernas.api.SearchResult;
+import io.layernas.api.SearchSpace;
+import io.layernas.api.TargetRange;
+import io.layernas.api.TrialStore;
+import io.layernas.cli.config.ExperimentConfig;
+import io.layernas.cli.config.Numbers;
+import io.layernas.cli.progress.ProgressBar;
+import io.layernas.cli.results.OutputFiles;
+import io.layernas.cli.results.ResultWriter;
+import io.layernas.cli.results.RunReport;
+import io.layernas.cli.wiring.Provenance;
+import io.layernas.cli.wiring.RunDirectory;
+import io.layernas.cli.wiring.Wiring;
+import io.layernas.core.SearchRun;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * One run of the command line: wire and check everything, store the resolved config, search with
+ * a progress bar, write the results and print a summary.
+ */
+final class RunSession {
+    private final CliContext context;
+    private final ExperimentConfig config;
+    private final Path directory;
+    private final boolean resuming;
+    private final boolean quiet;
+
+    RunSession(CliContext context, ExperimentConfig config, Path directory, boolean resuming, boolean quiet) {
+        this.context = context;
+        this.config = config;
+        this.directory = directory;
+        this.resuming = resuming;
+        this.quiet = quiet;
+    }
+
+    SearchResult run() {
+        Injector injector = Wiring.injector(config, context.registry().get(), new RunDirectory(directory));
+        SearchSpace space = Wiring.get(injector, SearchSpace.class);
+        CostModel costModel = Wiring.get(injector, CostModel.class);
+        TargetRange target = Wiring.get(injector, TargetRange.class);
+        Provenance provenance = Wiring.get(injector, Provenance.class);
+        writeConfig(provenance);
+        TrialStore store = Wiring.get(injector, TrialStore.class);
+        printHeader(space, costModel, target, store);
+        SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class)
+                .listener(new ProgressBar(context.err(), config.budget().budget(), ProgressBar.modeFor(quiet),
+                        System::nanoTime));
+        long start = System.nanoTime();
+        SearchResult result;
+        try (store; Evaluator evaluator = Wiring.get(injector, Evaluator.class)) {
+            result = builder.build().run();
+        } catch (Exception e) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+        }
+        RunReport report = new RunReport(config.name(), space, costModel.unit(), target, result, provenance,
+                (System.nanoTime() - start) / 1e9);
+        ResultWriter.write(report, directory);
+        printSummary(report);
+        return result;
+    }
+
+    private void writeConfig(Provenance provenance) {
+        Path file = directory.resolve(OutputFiles.CONFIG_YAML);
+        try {
+            Files.createDirectories(directory);
+            if (resuming && Files.exists(file)) {
+                return;
+            }
+            DumperOptions options = new DumperOptions();
+            options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+            String yaml = "# The resolved configuration of this run (overrides applied, data files by absolute path).\n"
+                    + "# Resume: layernas run --resume " + directory + "\n# Repeat: layernas run " + file + "\n"
+                    + new Yaml(options).dump(provenance.config());
+            ResultWriter.text(file, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the output directory " + directory, e);
+        }
+    }
+
+    private void printHeader(SearchSpace space, CostModel costModel, TargetRange target, TrialStore store) {
+        if (quiet) {
+            return;
+        }
+        PrintStream out = context.out();
+        out.printf("%s on %s (%s architectures, %d layers)%n", config.strategy().name(), space.name(),
+                Numbers.count(space.architectureCount()), space.layerCount());
+        out.printf("  cost %s, target [%s, %s] %s; evaluator %s; seed %d%n", config.cost().name(),
+                Numbers.format(target.low()), Numbers.format(target.high()), costModel.unit(), config.evaluator().name(),
+                config.run().seed());
+        out.printf("  budget %s; output %s%n", describe(config.budget().budget()), directory);
+        if (resuming) {
+            out.printf("  resuming: %d stored trials are replayed, not evaluated again%n", store.load().size());
+        }
+    }
+
+    private static String describe(Budget budget) {
+        String trials = budget.maxEvaluations() == Long.MAX_VALUE ? "unlimited trials" : budget.maxEvaluations() + " trials";
+        return Double.isInfinite(budget.maxTrainingSeconds()) ? trials
+                : trials + ", " + Numbers.format(budget.maxTrainingSeconds()) + " training seconds";
+    }
+
+    private void printSummary(RunReport report) {
+        if (quiet) {
+            return;
+        }
+        Map<String, String> summary = ResultWriter.summary(report);
+        summary.forEach((key, value) -> context.out().printf("  %-15s %s%n", key, value));
+        context.out().println("results in " + directory + " (open " + directory.resolve(OutputFiles.INDEX_HTML) + ")");
+    }
+}

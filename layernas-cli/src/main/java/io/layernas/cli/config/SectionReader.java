@@ -1,0 +1,87 @@
+package io.layernas.cli.config;
+
+import io.layernas.api.ConfigurationException;
+import io.layernas.api.Settings;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Typed reading of one section with the checks every experiment section needs: positive numbers,
+ * the word {@code unlimited}, and unknown keys reported with a "did you mean". Not thread-safe.
+ */
+public final class SectionReader {
+    private final Settings settings;
+
+    /** Reads {@code settings}. */
+    public SectionReader(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The settings read. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** A whole number of at least {@code min}. */
+    public long atLeast(String key, long fallback, long min) {
+        long value = settings.getLong(key, fallback);
+        if (value < min) {
+            throw new ConfigurationException(settings.keyOf(key) + " (" + value + ") must be at least " + min
+                    + ". Maybe you meant " + Math.max(fallback, min) + "?");
+        }
+        return value;
+    }
+
+    /** A whole number of at least 1, or the word {@code unlimited} for {@link Long#MAX_VALUE}. */
+    public long countOrUnlimited(String key, long fallback) {
+        if (isUnlimited(key)) {
+            return Long.MAX_VALUE;
+        }
+        return atLeast(key, fallback, 1);
+    }
+
+    /** A positive number, or {@code unlimited} for positive infinity. */
+    public double positiveOrUnlimited(String key, double fallback) {
+        if (isUnlimited(key)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double value = settings.getDouble(key, fallback);
+        if (!(value > 0)) {
+            throw new ConfigurationException(settings.keyOf(key) + " (" + value + ") must be positive, or "
+                    + "'unlimited'.");
+        }
+        return value;
+    }
+
+    private boolean isUnlimited(String key) {
+        Object raw = settings.raw(key);
+        return raw instanceof String text && List.of("unlimited", "none", "inf", "infinity")
+                .contains(text.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** Fails on a key nobody read, naming a close known key. */
+    public void requireAllUsed(String owner) {
+        requireAllUsed(settings, owner);
+    }
+
+    /**
+     * {@link Settings#requireAllUsed}, with a "did you mean" for the first unknown key when a known
+     * one is close to it.
+     */
+    public static void requireAllUsed(Settings settings, String owner) {
+        try {
+            settings.requireAllUsed(owner);
+        } catch (ConfigurationException e) {
+            String unknown = settings.unusedKeys().iterator().next();
+            String message = e.getMessage();
+            int open = message.lastIndexOf("Known settings: [");
+            if (open < 0) {
+                throw e;
+            }
+            String list = message.substring(open + "Known settings: [".length(), message.lastIndexOf(']'));
+            String hint = Names.didYouMean(unknown, Arrays.asList(list.split(",\\s*")));
+            throw new ConfigurationException(hint.isEmpty() ? message : message + hint, e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.layernas.cli.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.layernas.api.SearchResult;
+import io.layernas.api.Trial;
+import io.layernas.cli.config.Numbers;
+import io.layernas.cli.plots.Chart;
+import io.layernas.cli.plots.PngRenderer;
+import io.layernas.cli.plots.SvgRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Writes a finished run's files to its output directory: trials.jsonl, result.json, CSV summaries,
+ * plots as PNG and SVG, and index.html (docs/results.md). Each file is written to a temporary name
+ * and moved into place, so a reader never sees half a file. Stateless.
+ */
+public final class ResultWriter {
+    private ResultWriter() {
+    }
+
+    /** Writes every result file of {@code report} to {@code directory}. */
+    public static void write(RunReport report, Path directory) {
+        try {
+            Files.createDirectories(directory);
+            writeTrialsJsonl(report, directory);
+            text(directory.resolve(OutputFiles.RESULT_JSON), TrialJson.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(ResultJson.of(report)) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write result.json", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + directory, e);
+        }
+        SearchResult result = report.result();
+        Csv.write(directory.resolve(OutputFiles.TRIALS_CSV), trialHeader(result.trials()), trialRows(report, result.trials()));
+        Csv.write(directory.resolve(OutputFiles.FRONT_CSV), trialHeader(result.front()), trialRows(report, result.front()));
+        List<List<String>> best = RunCharts.bestSoFar(result.trials(), report.target()).stream()
+                .map(r -> List.of(Long.toString((long) r[0]), Double.toString(r[1]))).toList();
+        Csv.write(directory.resolve(OutputFiles.BEST_SO_FAR_CSV), List.of("trials", "best_objective"), best);
+        plot(RunCharts.bestSoFarChart(result, report.target(), report.plugin("strategy")), directory,
+                OutputFiles.BEST_SO_FAR_PLOT);
+        plot(RunCharts.scatterChart(result, report.target(), report.costUnit()), directory, OutputFiles.SCATTER_PLOT);
+        text(directory.resolve(OutputFiles.INDEX_HTML), RunPage.render(report));
+    }
+
+    /** Writes the chart as {@code name.png} and {@code name.svg}. */
+    public static void plot(Chart chart, Path directory, String name) {
+        PngRenderer.write(chart, directory.resolve(name + ".png"));
+        text(directory.resolve(name + ".svg"), SvgRenderer.render(chart));
+    }
+
+    private static void writeTrialsJsonl(RunReport report, Path directory) {
+        StringBuilder lines = new StringBuilder();
+        for (Trial trial : report.result().trials()) {
+            lines.append(TrialJson.toJson(trial, report.space())).append('\n');
+        }
+        text(directory.resolve(OutputFiles.TRIALS_JSONL), lines.toString());
+    }
+
+    private static List<String> trialHeader(List<Trial> trials) {
+        List<String> header = new ArrayList<>(List.of("index", "architecture", "layer", "bucket", "cost", "status",
+                "objective", "training_seconds", "wall_seconds", "attempts"));
+        header.addAll(metricNames(trials));
+        header.add("failure");
+        return header;
+    }
+
+    private static TreeSet<String> metricNames(List<Trial> trials) {
+        TreeSet<String> names = new TreeSet<>();
+        trials.forEach(t -> t.metricsIfSucceeded().ifPresent(m -> names.addAll(m.values().keySet())));
+        return names;
+    }
+
+    private static List<List<String>> trialRows(RunReport report, List<Trial> trials) {
+        TreeSet<String> metrics = metricNames(trials);
+        List<List<String>> rows = new ArrayList<>();
+        for (Trial t : trials) {
+            List<String> row = new ArrayList<>(List.of(Integer.toString(t.index()), report.space().format(t.architecture()),
+                    Integer.toString(t.layer()), Integer.toString(t.bucket()), Double.toString(t.cost()),
+                    t.status().name(), t.succeeded() ? Double.toString(t.objective()) : "",
+                    Double.toString(t.trainingSeconds()), Double.toString(t.wallSeconds()), Integer.toString(t.attempts())));
+            for (String metric : metrics) {
+                row.add(t.succeeded() && t.metrics().values().containsKey(metric)
+                        ? Double.toString(t.metrics().values().get(metric)) : "");
+            }
+            row.add(t.failure() == null ? "" : t.failure());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Writes text atomically: to a temporary file, then moved into place. */
+    public static void text(Path file, String content) {
+        try {
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The summary lines printed at the end of a run. */
+    public static Map<String, String> summary(RunReport report) {
+        SearchResult result = report.result();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("stopped", result.stopReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        facts.put("evaluations", result.evaluations() + " (" + result.trials().stream().filter(t -> !t.succeeded()).count()
+                + " failed)");
+        facts.put("training time", Numbers.format(result.trainingSeconds()) + " s");
+        if (result.best() == null) {
+            facts.put("best", "none met the target");
+        } else {
+            Trial best = result.best();
+            facts.put("best", report.space().format(best.architecture()));
+            facts.put("best objective", Numbers.fixed(best.objective(), 4));
+            facts.put("best cost", Numbers.format(best.cost(), report.costUnit()));
+            facts.put("found at trial", Integer.toString(best.index() + 1));
+        }
+        return facts;
+    }
+}
