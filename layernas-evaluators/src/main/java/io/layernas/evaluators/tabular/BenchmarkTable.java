@@ -23,6 +23,9 @@ import java.util.Set;
  * <p>Immutable and thread-safe once read.
  */
 public final class BenchmarkTable {
+    /** Training length of the NAS-Bench-101 models a {@code .tfrecord} is read for by default. */
+    public static final int NAS_BENCH_101_EPOCHS = 108;
+
     private final Path source;
     private final List<String> columns;
     private final List<TableRow> rows;
@@ -46,7 +49,8 @@ public final class BenchmarkTable {
     }
 
     /**
-     * Reads a table: {@code .csv} as CSV, {@code .jsonl}, {@code .ndjson} or {@code .json} as JSON lines.
+     * Reads a table: {@code .csv} as CSV, {@code .jsonl}, {@code .ndjson} or {@code .json} as JSON
+     * lines, {@code .tfrecord} as the NAS-Bench-101 release ({@link #readNasBench101}, 108 epochs).
      *
      * @throws TableException naming the file, the line and the fix when the file is missing,
      *                        truncated, or has an unknown column, a bad number or a duplicate row
@@ -67,7 +71,33 @@ public final class BenchmarkTable {
         } catch (IOException e) {
             throw new TableException(file, 0, "cannot read the table: " + e.getMessage(), e);
         }
-        throw new TableException(file, 0, "unknown table format; name the file *.csv (CSV) or *.jsonl (JSON lines)");
+        if (name.endsWith(".tfrecord")) {
+            return readNasBench101(file, NAS_BENCH_101_EPOCHS);
+        }
+        throw new TableException(file, 0, "unknown table format; name the file *.csv (CSV), *.jsonl (JSON lines) "
+                + "or *.tfrecord (the NAS-Bench-101 release)");
+    }
+
+    /**
+     * Reads the official NAS-Bench-101 release ({@code .tfrecord}) directly: one row per module
+     * hash ({@code arch}) with {@code cifar10_valid}, {@code cifar10_test} and their per-repeat
+     * {@code *_seeds} (percent, at the end of training), {@code cifar10_train_seconds} (mean over
+     * repeats) and {@code params} (millions), from the models trained for {@code epochs} epochs
+     * (108 in {@code nasbench_only108.tfrecord}; 4, 12, 36 or 108 in the full release).
+     *
+     * @throws TableException when the file is missing, truncated, corrupt (checksums are checked)
+     *                        or has no model trained for {@code epochs}
+     */
+    public static BenchmarkTable readNasBench101(Path file, int epochs) {
+        if (!Files.isRegularFile(file)) {
+            throw new TableException(file, 0, "the NAS-Bench-101 file does not exist. Set the evaluator's 'path' to "
+                    + "nasbench_only108.tfrecord (or a converted table, see docs/benchmark-tables.md).");
+        }
+        try {
+            return of(file, NasBench101Records.read(file, epochs));
+        } catch (IOException e) {
+            throw new TableException(file, 0, "cannot read the NAS-Bench-101 file: " + e.getMessage(), e);
+        }
     }
 
     private static BenchmarkTable of(Path file, List<RawRecord> records) {

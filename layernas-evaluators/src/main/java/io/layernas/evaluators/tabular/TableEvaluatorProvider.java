@@ -17,7 +17,9 @@ import java.util.Locale;
 /**
  * {@code table}: looks architectures up in a benchmark table. Settings:
  * <ul>
- *   <li>{@code path} (required): the table, {@code .csv} or {@code .jsonl};</li>
+ *   <li>{@code path} (required): the table, {@code .csv}, {@code .jsonl}, or the NAS-Bench-101
+ *       release {@code .tfrecord};</li>
+ *   <li>{@code epochs}: for a {@code .tfrecord}, the training length to read (default 108);</li>
  *   <li>{@code dataset}: {@code cifar10}, {@code cifar100}, {@code ImageNet16-120} (columns
  *       {@code imagenet16_*}) or any column prefix; default the NATS space's dataset, else cifar10;</li>
  *   <li>{@code metric}: {@code valid} (default) or {@code test}, the search objective;</li>
@@ -52,7 +54,18 @@ public final class TableEvaluatorProvider implements EvaluatorProvider {
             throw new ConfigurationException(settings.keyOf("secondsPerTrial") + " (" + seconds + ") must be >= 0.");
         }
         Config config = new Config(dataset(space, settings), metric, key, sample, seconds);
-        return new TableEvaluator(space, BenchmarkTable.read(path), config);
+        return new TableEvaluator(space, table(path, settings), config);
+    }
+
+    private static BenchmarkTable table(Path path, Settings settings) {
+        if (path.getFileName().toString().endsWith(".tfrecord")) {
+            return BenchmarkTable.readNasBench101(path, settings.getInt("epochs", BenchmarkTable.NAS_BENCH_101_EPOCHS));
+        }
+        if (settings.has("epochs")) {
+            throw new ConfigurationException(settings.keyOf("epochs") + " applies to the NAS-Bench-101 release (.tfrecord) "
+                    + "only; a " + path.getFileName() + " table has one training length. Remove it.");
+        }
+        return BenchmarkTable.read(path);
     }
 
     private static String dataset(SearchSpace space, Settings settings) {
