@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Predicts the latency of ops a lookup table lacks, from the ops it has.
  *
- * <p>Bottlenecks: a least-squares fit of latency (ms) against the work of their parts,
+ * <p>Bottlenecks: a least-squares fit of latency (ms), weighted to minimise the relative error
+ * (each sample divided by its latency), against the work of their parts,
  * {@code [1, expand MAdds, depthwise MAdds, project MAdds, SE MAdds, activation memory]}
  * (MAdds and memory in millions; memory counts the elements of the input, the expanded tensor
  * before and after the depthwise convolution, and the output). Features that are zero in every
@@ -40,8 +41,13 @@ public final class LatencyPredictor {
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
             if (op.type() == OpType.BNECK) {
-                rows.add(features(op));
-                targets.add(latenciesMs.get(i));
+                double y = latenciesMs.get(i);
+                double[] x = features(op);
+                for (int j = 0; j < x.length; j++) {
+                    x[j] /= y;
+                }
+                rows.add(x);
+                targets.add(1.0);
             } else {
                 double[] s = sums.computeIfAbsent(Kind.of(op), k -> new double[2]);
                 s[0] += latenciesMs.get(i);
