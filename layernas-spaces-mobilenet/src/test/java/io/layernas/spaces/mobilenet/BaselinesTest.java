@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * parameters, mobilenet_v2_1.4_224 at 582M and 6.06M, mobilenet_v2_1.0_160 at 154M, and
  * MobileNetV3-Large dm=1 at 217M MACs and 5.4M parameters. MobileNetV3-Small 1.0 is 56M MAdds and
  * 2.5M parameters in Howard et al. (2019), Table 3, and in the LayerNAS paper's Table 2 (the Slim
- * README lists its Small checkpoint at 66M / 2.9M, which no counting of the published architecture
- * we know of reproduces); Howard et al. give 219M / 5.4M for V3-Large.
+ * README lists its Small checkpoint at 66M / 2.9M, which our count of the published architecture
+ * does not reproduce); Howard et al. give 219M / 5.4M for V3-Large.
  */
 class BaselinesTest {
     private static final InputShape IMAGENET = PaperSpaces.IMAGENET;
