@@ -50,8 +50,20 @@ final class LatencyKeys {
                 : key + "-se:" + (op.squeezeExcite() ? 1 : 0) + "-hs:" + ("hswish".equals(op.activation()) ? 1 : 0);
     }
 
-    /** The op a key describes, or {@code null} for keys of other kinds. */
+    /**
+     * The op a key describes, or {@code null} for keys of other kinds.
+     *
+     * @throws IllegalArgumentException naming the key when its numbers do not make an op
+     */
     static Op parse(String key, Format format) {
+        try {
+            return parseOrNull(key, format);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("key '" + key + "' does not describe a valid op: " + e.getMessage(), e);
+        }
+    }
+
+    private static Op parseOrNull(String key, Format format) {
         Matcher b = BNECK.matcher(key);
         if (b.matches()) {
             int in = Integer.parseInt(b.group(2));
@@ -79,6 +91,7 @@ final class LatencyKeys {
     }
 
     private static int stride(int inputSize, String outputSize) {
-        return outputSize == null ? 1 : Math.max(1, inputSize / Integer.parseInt(outputSize));
+        int out = outputSize == null ? 0 : Integer.parseInt(outputSize);
+        return out < 1 ? 1 : Math.max(1, inputSize / out);
     }
 }

@@ -102,7 +102,12 @@ public final class LatencyModel {
             List<Op> ops = new ArrayList<>();
             List<Double> ms = new ArrayList<>();
             for (Map.Entry<String, Double> e : table.entries().entrySet()) {
-                Op op = LatencyKeys.parse(e.getKey(), table.format());
+                Op op;
+                try {
+                    op = LatencyKeys.parse(e.getKey(), table.format());
+                } catch (IllegalArgumentException bad) {
+                    throw new IllegalArgumentException("latency table " + table.source() + ": " + bad.getMessage(), bad);
+                }
                 if (op != null) {
                     ops.add(op);
                     ms.add(e.getValue());

@@ -114,6 +114,12 @@ class LatencyModelTest {
                 .hasMessageContaining("no entries");
         assertThatThrownBy(() -> LatencyTable.load(Path.of("no/such/table.yaml")))
                 .hasMessageContaining("no/such/table.yaml");
+        LatencyTable zeroWidth = LatencyTable.parse("z.yaml", List.of("Conv-input:8x8x0-output:4x4x0:", "  mean: 1"));
+        assertThatThrownBy(() -> LatencyModel.of(zeroWidth)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("z.yaml").hasMessageContaining("Conv-input:8x8x0");
+        LatencyTable huge = LatencyTable.parse("h.yaml", List.of("Conv-input:99999999999x1x1-output:1x1x1:", "  mean: 1"));
+        assertThatThrownBy(() -> LatencyModel.of(huge)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("h.yaml");
         assertThat(LatencyTable.parse("t", List.of("A-input:1x1x1-output:1:", "  mean: 2")).entries())
                 .isEqualTo(Map.of("A-input:1x1x1-output:1", 2.0));
     }
