@@ -18,16 +18,20 @@ import io.layernas.api.InputShape;
 import io.layernas.api.Op;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Trains one network on Fashion-MNIST with SGD and reports validation and test accuracy. Each
- * call builds its own model and trainer, so calls may run in parallel.
+ * call builds its own model and trainer, so calls may run in parallel; their forward and backward
+ * passes take turns (see {@link #forwardBackward}), so parallel calls overlap only data preparation,
+ * optimizer updates and evaluation. Use {@code threads} rather than workers to use more cores.
  *
  * <p>Everything random comes from the seed: weight initialisation ({@link Weights#initialize})
  * and the order of training images per epoch. PyTorch's CPU kernels are deterministic for a fixed
  * thread count; results can differ in the last digits across thread counts or machines.
  */
 public final class CandidateTrainer {
+    private static final ReentrantLock AUTOGRAD = new ReentrantLock(true);
     private final FashionMnist data;
     private final DataSplit split;
     private final TrainingSettings settings;
@@ -94,11 +98,7 @@ public final class CandidateTrainer {
             int to = Math.min(order.length, from + settings.batchSize());
             try (NDManager batch = trainer.getManager().newSubManager()) {
                 NDList[] xy = batch(batch, adapter, data.train(), order, from, to);
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDArray loss = trainer.getLoss().evaluate(xy[1], trainer.forward(xy[0]));
-                    collector.backward(loss);
-                    lossSum += loss.getFloat();
-                }
+                lossSum += forwardBackward(trainer, xy);
                 trainer.step();
             }
             batches++;
@@ -108,6 +108,22 @@ public final class CandidateTrainer {
             }
         }
         return lossSum / batches;
+    }
+
+    /**
+     * One forward and backward pass. DJL's PyTorch engine allows one gradient collector per
+     * process at a time, so concurrent trainings take turns here; each model's arithmetic is the
+     * same whatever the interleaving, so parallel evaluation does not change results.
+     */
+    private static float forwardBackward(Trainer trainer, NDList[] xy) {
+        AUTOGRAD.lock();
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            NDArray loss = trainer.getLoss().evaluate(xy[1], trainer.forward(xy[0]));
+            collector.backward(loss);
+            return loss.getFloat();
+        } finally {
+            AUTOGRAD.unlock();
+        }
     }
 
     private double accuracy(Trainer trainer, InputAdapter adapter, LabelledImages images, int[] indices) {

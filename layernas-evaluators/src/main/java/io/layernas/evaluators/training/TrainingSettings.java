@@ -19,7 +19,7 @@ import java.util.List;
  * @param validationFraction fraction of those held out for validation, in (0, 1)
  * @param testSubset         test images evaluated; 0 = all 10,000
  * @param splitSeed          seed of the train/validation/test selection, the same for every candidate
- * @param threads            PyTorch intra-op threads (process-wide); divide the cores by the run's workers
+ * @param threads            PyTorch intra-op threads (process-wide); default: the number of cores
  * @param cacheDir           where DJL unpacks the PyTorch native library from its jar
  */
 public record TrainingSettings(Path datasetDir, int epochs, int batchSize, double learningRate, String schedule,
@@ -56,7 +56,7 @@ public record TrainingSettings(Path datasetDir, int epochs, int batchSize, doubl
     private void check(Settings settings) {
         positive(settings, "epochs", epochs, "5, the paper's proxy");
         positive(settings, "batchSize", batchSize, "128");
-        positive(settings, "threads", threads, "the number of cores divided by the run's workers");
+        positive(settings, "threads", threads, "2, the number of cores");
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new ConfigurationException(settings.keyOf("learningRate") + " (" + learningRate
                     + ") must be a positive number, like 0.1.");

@@ -11,9 +11,13 @@ import io.layernas.api.Layer;
 import io.layernas.api.Metrics;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.Settings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +61,29 @@ class DjlTrainingEvaluatorTest {
         assertThat(again.value("train_loss", -1)).isEqualTo(first.value("train_loss", -1));
         assertThat(again.value(Metrics.TEST_ACCURACY, -1)).isEqualTo(first.value(Metrics.TEST_ACCURACY, -1));
         assertThat(other.value("train_loss", -1)).isNotEqualTo(first.value("train_loss", -1));
+    }
+
+    @Test
+    void parallelEvaluationsGiveTheSameMetricsAsSequentialOnes() throws Exception {
+        List<Architecture> architectures = List.of(Architecture.of(0, 0), Architecture.of(1, 0));
+        List<Metrics> sequential = new ArrayList<>();
+        for (Architecture architecture : architectures) {
+            sequential.add(evaluate(architecture, 5));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Metrics>> parallel = new ArrayList<>();
+            for (Architecture architecture : architectures) {
+                parallel.add(pool.submit(() -> evaluate(architecture, 5)));
+            }
+            for (int i = 0; i < architectures.size(); i++) {
+                Metrics metrics = parallel.get(i).get();
+                assertThat(metrics.objective()).isEqualTo(sequential.get(i).objective());
+                assertThat(metrics.value("train_loss", -1)).isEqualTo(sequential.get(i).value("train_loss", -1));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
