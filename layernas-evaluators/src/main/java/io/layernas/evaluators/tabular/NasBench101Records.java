@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 
 /**
@@ -29,8 +27,6 @@ import java.util.zip.CRC32C;
  * trainable parameters (millions).
  */
 final class NasBench101Records {
-    private static final Pattern ROW = Pattern.compile(
-            "\\[\\s*\"([0-9a-f]+)\"\\s*,\\s*(\\d+)\\s*,\\s*\"[01]*\"\\s*,\\s*\"[^\"]*\"\\s*,\\s*\"([A-Za-z0-9+/=]*)\"\\s*]");
     private static final int MASK_DELTA = 0xa282ead8;
 
     private NasBench101Records() {
@@ -42,17 +38,12 @@ final class NasBench101Records {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             int record = 1;
             for (byte[] data = next(file, in, record); data != null; data = next(file, in, ++record)) {
-                Matcher row = ROW.matcher(new String(data, StandardCharsets.UTF_8));
-                if (!row.matches()) {
-                    throw new TableException(file, record, "record is not a NAS-Bench-101 row "
-                            + "[hash, epochs, adjacency, operations, metrics]; is this the NAS-Bench-101 release?");
-                }
-                int recordEpochs = Integer.parseInt(row.group(2));
+                String[] row = fields(file, record, new String(data, StandardCharsets.UTF_8));
+                int recordEpochs = Integer.parseInt(row[1]);
                 epochsSeen.add(recordEpochs);
                 if (recordEpochs == epochs) {
                     int number = record;
-                    byHash.computeIfAbsent(row.group(1), h -> new Runs(number))
-                            .add(file, number, Base64.getDecoder().decode(row.group(3)));
+                    byHash.computeIfAbsent(row[0], h -> new Runs(number)).add(file, number, Base64.getDecoder().decode(row[2]));
                 }
             }
         }
@@ -63,6 +54,22 @@ final class NasBench101Records {
         List<RawRecord> records = new ArrayList<>();
         byHash.forEach((hash, runs) -> records.add(runs.toRecord(hash)));
         return records;
+    }
+
+    /**
+     * The module hash, epochs and base64 metrics of a row {@code ["hash", 108, "0110...", "input,...", "base64"]};
+     * splitting on quotes is enough, as none of the strings holds one.
+     */
+    private static String[] fields(Path file, int record, String text) {
+        String[] parts = text.split("\"", -1);
+        if (parts.length == 9 && parts[0].trim().equals("[") && parts[8].trim().equals("]")) {
+            String epochs = parts[2].replace(",", "").trim();
+            if (!parts[1].isEmpty() && epochs.matches("\\d+")) {
+                return new String[] {parts[1], epochs, parts[7]};
+            }
+        }
+        throw new TableException(file, record, "record is not a NAS-Bench-101 row "
+                + "[hash, epochs, adjacency, operations, metrics]; is this the NAS-Bench-101 release?");
     }
 
     /** The next record's data, or null at a clean end of file. */
@@ -104,8 +111,8 @@ final class NasBench101Records {
     /** The repeats of one module hash. */
     private static final class Runs {
         private final int firstRecord;
-        private final List<String> valid = new ArrayList<>();
-        private final List<String> test = new ArrayList<>();
+        private final List<Double> valid = new ArrayList<>();
+        private final List<Double> test = new ArrayList<>();
         private double seconds;
         private long params;
 
@@ -115,8 +122,8 @@ final class NasBench101Records {
 
         void add(Path file, int record, byte[] metrics) {
             ModelMetrics decoded = ModelMetrics.decode(file, record, metrics);
-            valid.add(Double.toString(100 * decoded.finalValidation()));
-            test.add(Double.toString(100 * decoded.finalTest()));
+            valid.add(100 * decoded.finalValidation());
+            test.add(100 * decoded.finalTest());
             seconds += decoded.finalTrainingTime();
             params = decoded.trainableParameters();
         }
@@ -124,17 +131,17 @@ final class NasBench101Records {
         RawRecord toRecord(String hash) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put(TableColumns.ARCH, hash);
-            fields.put("cifar10_valid", Double.toString(mean(valid)));
+            fields.put("cifar10_valid", mean(valid));
             fields.put("cifar10_valid_seeds", List.copyOf(valid));
-            fields.put("cifar10_test", Double.toString(mean(test)));
+            fields.put("cifar10_test", mean(test));
             fields.put("cifar10_test_seeds", List.copyOf(test));
-            fields.put("cifar10_train_seconds", Double.toString(seconds / valid.size()));
-            fields.put(TableColumns.PARAMS, Double.toString(params / 1e6));
+            fields.put("cifar10_train_seconds", seconds / valid.size());
+            fields.put(TableColumns.PARAMS, params / 1e6);
             return new RawRecord(firstRecord, fields);
         }
 
-        private static double mean(List<String> values) {
-            return values.stream().mapToDouble(Double::parseDouble).average().orElseThrow();
+        private static double mean(List<Double> values) {
+            return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         }
     }
 }

@@ -19,7 +19,7 @@ final class RowParser {
         for (Map.Entry<String, Object> field : record.fields().entrySet()) {
             String column = field.getKey();
             Object value = field.getValue();
-            if (value == null || value.toString().isBlank()) {
+            if (value == null || value instanceof String text && text.isBlank()) {
                 continue;
             }
             switch (column) {
@@ -28,6 +28,8 @@ final class RowParser {
                 default -> {
                     if (TableColumns.isSeedList(column)) {
                         seeds.put(column, seedList(file, record.line(), column, value));
+                    } else if (value instanceof Number number) {
+                        values.put(column, check(file, record.line(), column, number.doubleValue(), value));
                     } else {
                         values.put(column, number(file, record.line(), column, scalar(file, record.line(), column, value)));
                     }
@@ -50,12 +52,12 @@ final class RowParser {
     }
 
     private static List<Double> seedList(Path file, int line, String column, Object value) {
-        List<String> items = value instanceof List<?> list
-                ? list.stream().map(String::valueOf).toList()
-                : List.of(value.toString().trim().split("\\s+"));
+        List<?> items = value instanceof List<?> list ? list : List.of(value.toString().trim().split("\\s+"));
         List<Double> numbers = new ArrayList<>();
-        for (String item : items) {
-            numbers.add(number(file, line, column, item));
+        for (Object item : items) {
+            numbers.add(item instanceof Number number
+                    ? check(file, line, column, number.doubleValue(), item)
+                    : number(file, line, column, String.valueOf(item)));
         }
         return List.copyOf(numbers);
     }
@@ -75,10 +77,14 @@ final class RowParser {
             throw new TableException(file, line, "column '" + column + "' holds '" + text
                     + "', which is not a number. Write numbers like 91.61 (a dot, no unit); leave the cell empty when unknown.");
         }
+        return check(file, line, column, number, text);
+    }
+
+    private static double check(Path file, int line, String column, double number, Object text) {
         if (!Double.isFinite(number) || number < 0) {
             throw new TableException(file, line, "column '" + column + "' holds " + text + "; it must be a finite number >= 0");
         }
-        if (TableColumns.isAccuracy(column) && number > 100) {
+        if (number > 100 && TableColumns.isAccuracy(column)) {
             throw new TableException(file, line, "column '" + column + "' holds " + text
                     + "; accuracies are in percent, 0..100");
         }
