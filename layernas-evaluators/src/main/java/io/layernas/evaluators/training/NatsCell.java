@@ -73,7 +73,8 @@ final class NatsCell extends AbstractBlock {
             case "nor_conv_1x1" -> reluConvBn(in, out, 1);
             case "avg_pool_3x3" -> averagePool(in, out);
             case "skip_connect" -> in == out ? Blocks.identityBlock() : NetworkBuilder.convBnAct(in, out, 1, 1, 1, "none");
-            case "none" -> LambdaBlock.singleton(x -> x.zerosLike(), "zero");
+            case "none" -> LambdaBlock.singleton(x -> x.getManager().zeros(
+                    new Shape(x.getShape().get(0), out, x.getShape().get(2), x.getShape().get(3))), "zero");
             default -> throw new IllegalArgumentException("unknown NATS cell op '" + name
                     + "'; known: nor_conv_3x3, nor_conv_1x1, avg_pool_3x3, skip_connect, none");
         };

@@ -48,11 +48,6 @@ public record TrainingSettings(Path datasetDir, int epochs, int batchSize, doubl
         return result;
     }
 
-    /** The defaults, with the data set in {@code datasetDir}. */
-    public static TrainingSettings defaults(Path datasetDir) {
-        return from(Settings.of("evaluator", java.util.Map.of("datasetDir", datasetDir.toString())));
-    }
-
     private void check(Settings settings) {
         positive(settings, "epochs", epochs, "5, the paper's proxy");
         positive(settings, "batchSize", batchSize, "128");

@@ -17,6 +17,7 @@ import io.layernas.spaces.mobilenet.PaperSpaces;
 import io.layernas.spaces.natsbench.NatsDataset;
 import io.layernas.spaces.natsbench.NatsNetworkCost;
 import io.layernas.spaces.natsbench.NatsSizeSpace;
+import io.layernas.spaces.natsbench.NatsTopologySpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -67,6 +68,18 @@ class NetworkBuilderTest {
     void natsSizeNetworksMatchNatsBenchsCountWithBatchNorm() {
         NatsSizeSpace space = new NatsSizeSpace(NatsDataset.CIFAR10);
         for (Architecture architecture : sample(space, 4)) {
+            List<Op> ops = space.network(architecture);
+            SequentialBlock network = initialised(ops, space.input());
+            long expected = Math.round(NatsNetworkCost.of(ops).params() * 1e6);
+            assertThat(Weights.countTrainable(network)).as(space.format(architecture)).isEqualTo(expected);
+            assertThat(outputShape(network, space.input())).isEqualTo(new Shape(2, 10));
+        }
+    }
+
+    @Test
+    void natsTopologyCellsOfEveryOperationMatchNatsBenchsCount() {
+        NatsTopologySpace space = new NatsTopologySpace(NatsDataset.CIFAR10);
+        for (Architecture architecture : sample(space, 6)) {
             List<Op> ops = space.network(architecture);
             SequentialBlock network = initialised(ops, space.input());
             long expected = Math.round(NatsNetworkCost.of(ops).params() * 1e6);
