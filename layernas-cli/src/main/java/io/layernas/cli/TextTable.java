@@ -24,18 +24,29 @@ final class TextTable {
                 widths[i] = Math.max(widths[i], row.get(i).length());
             }
         }
+        boolean[] numeric = numericColumns();
         StringBuilder text = new StringBuilder();
         for (List<String> row : allRows()) {
             for (int i = 0; i < row.size(); i++) {
                 String cell = row.get(i);
-                boolean number = !cell.isEmpty() && cell.matches("[-+0-9.,e]+( ?[a-zA-Z]+)?") && row != header;
-                String padded = number ? " ".repeat(widths[i] - cell.length()) + cell
-                        : cell + " ".repeat(widths[i] - cell.length());
-                text.append(i == 0 ? "" : "  ").append(padded);
+                String padding = " ".repeat(widths[i] - cell.length());
+                text.append(i == 0 ? "" : "  ").append(numeric[i] && row != header ? padding + cell : cell + padding);
             }
-            text.append(System.lineSeparator().equals("\n") ? "\n" : "\n");
+            text.append('\n');
         }
         return text.toString().replaceAll(" +\n", "\n");
+    }
+
+    /** Columns whose cells are all numbers (or empty): they are right-aligned. */
+    private boolean[] numericColumns() {
+        boolean[] numeric = new boolean[header.size()];
+        java.util.Arrays.fill(numeric, true);
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                numeric[i] &= row.get(i).isEmpty() || row.get(i).matches("-?[0-9][0-9.,]*(e-?[0-9]+)?");
+            }
+        }
+        return numeric;
     }
 
     private List<List<String>> allRows() {

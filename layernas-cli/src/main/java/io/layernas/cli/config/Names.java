@@ -11,9 +11,21 @@ public final class Names {
 
     /**
      * The candidate closest to {@code typed} by edit distance (case-insensitive), if it is close
-     * enough to be a likely typo: at most a third of the longer name's length, and at most 3 edits.
+     * enough to be a likely typo: at most a third of the longer name's length, and at most 3 edits;
+     * or else one that starts the typed name or that the typed name starts ({@code maximum} -> {@code max}).
      */
     public static Optional<String> closest(String typed, Collection<String> candidates) {
+        Optional<String> byEdits = closestByEdits(typed, candidates);
+        if (byEdits.isPresent() || typed.length() < 3) {
+            return byEdits;
+        }
+        String needle = typed.toLowerCase(Locale.ROOT);
+        return candidates.stream().filter(c -> c.length() >= 3)
+                .filter(c -> needle.startsWith(c.toLowerCase(Locale.ROOT)) || c.toLowerCase(Locale.ROOT).startsWith(needle))
+                .findFirst();
+    }
+
+    private static Optional<String> closestByEdits(String typed, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String needle = typed.toLowerCase(Locale.ROOT);

@@ -11,6 +11,7 @@ import io.layernas.cli.config.PluginChoice;
 import io.layernas.cli.config.SectionReader;
 import io.layernas.cli.plugins.PluginRegistry;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -75,10 +76,20 @@ public final class Plugins {
         return created;
     }
 
-    /** The message, with the section in front unless it names a key of the section already. */
+    /**
+     * The message, with the key in front unless it names a key of the section already: the key whose
+     * value the message quotes (a data file's path, say), else the section.
+     */
     private static String inSection(PluginChoice choice, String message) {
-        return message.contains(choice.section() + ".") ? message : choice.owner() + " (section "
-                + choice.section() + "): " + message;
+        if (message.contains(choice.section() + ".")) {
+            return message;
+        }
+        for (Map.Entry<String, Object> entry : choice.values().entrySet()) {
+            if (entry.getValue() instanceof String value && !value.isBlank() && message.contains(value)) {
+                return choice.section() + "." + entry.getKey() + " (" + value + ") of " + choice.owner() + ": " + message;
+            }
+        }
+        return choice.owner() + " (section " + choice.section() + "): " + message;
     }
 
     private static String unread(Settings settings) {

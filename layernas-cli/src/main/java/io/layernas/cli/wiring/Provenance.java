@@ -3,6 +3,7 @@ package io.layernas.cli.wiring;
 import io.layernas.api.Plugin;
 import io.layernas.cli.config.ConfigTree;
 import io.layernas.cli.config.ExperimentConfig;
+import io.layernas.cli.config.PluginChoice;
 import io.layernas.cli.plugins.PluginKind;
 import io.layernas.cli.plugins.PluginVersions;
 import java.nio.file.Path;
@@ -47,17 +48,17 @@ public record Provenance(Map<String, Object> config, long seed, Map<String, Plug
     public static Provenance of(ExperimentConfig config, Plugins plugins) {
         Map<Path, String> checksums = DataFiles.checksums(config);
         Map<String, PluginInfo> infos = new LinkedHashMap<>();
-        infos.put("space", info(plugins, PluginKind.SPACE, config.space().name()));
-        infos.put("cost", info(plugins, PluginKind.COST_MODEL, config.cost().name()));
-        infos.put("evaluator", info(plugins, PluginKind.EVALUATOR, config.evaluator().name()));
-        infos.put("strategy", info(plugins, PluginKind.STRATEGY, config.strategy().name()));
+        infos.put("space", info(plugins, PluginKind.SPACE, config.space()));
+        infos.put("cost", info(plugins, PluginKind.COST_MODEL, config.cost()));
+        infos.put("evaluator", info(plugins, PluginKind.EVALUATOR, config.evaluator()));
+        infos.put("strategy", info(plugins, PluginKind.STRATEGY, config.strategy()));
         Map<String, String> versions = Map.of("layernas", layernasVersion(), "java",
                 System.getProperty("java.version", "unknown"));
         return new Provenance(absolutePaths(config), config.run().seed(), infos, checksums, versions);
     }
 
-    private static PluginInfo info(Plugins plugins, PluginKind kind, String name) {
-        return PluginInfo.of(plugins.registry().find(kind, name, name, kind.type()));
+    private static PluginInfo info(Plugins plugins, PluginKind kind, PluginChoice choice) {
+        return PluginInfo.of(plugins.registry().find(kind, choice.name(), choice.nameKeyPath(), kind.type()));
     }
 
     /** The resolved config with run.seed set and relative data paths made absolute. */

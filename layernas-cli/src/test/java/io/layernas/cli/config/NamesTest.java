@@ -1,0 +1,32 @@
+package io.layernas.cli.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NamesTest {
+    @Test
+    void distanceCountsEdits() {
+        assertThat(Names.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(Names.distance("", "abc")).isEqualTo(3);
+        assertThat(Names.distance("same", "same")).isZero();
+    }
+
+    @Test
+    void suggestsOnlyCloseNames() {
+        List<String> names = List.of("layernas", "layernas-dp", "random", "evolution");
+        assertThat(Names.closest("layernass", names)).contains("layernas");
+        assertThat(Names.closest("Random", names)).contains("random");
+        assertThat(Names.closest("gradient-descent", names)).isEmpty();
+    }
+
+    @Test
+    void formatsNumbersForPeople() {
+        assertThat(Numbers.format(57_000_000)).isEqualTo("5.7e7");
+        assertThat(Numbers.format(0.912345)).isEqualTo("0.9123");
+        assertThat(Numbers.format(12)).isEqualTo("12");
+        assertThat(Numbers.format(Double.POSITIVE_INFINITY)).isEqualTo("inf");
+        assertThat(Numbers.count(32768)).isEqualTo("32768");
+    }
+}
