@@ -53,6 +53,22 @@ class NatsCostFactsTest {
     }
 
     @Test
+    void sizeSearchCostsShrinkWithEveryWidth() {
+        CostModel flops = NatsCostModels.flops(SSS);
+        CostModel params = NatsCostModels.params(SSS);
+        for (Architecture architecture : SSS.enumerate(40_000)) {
+            for (int layer = 0; layer < NatsSizeSpace.LAYERS; layer++) {
+                int option = architecture.choice(layer);
+                if (option + 1 < NatsSizeSpace.WIDTHS.size()) {
+                    Architecture narrower = architecture.with(layer, option + 1);
+                    assertThat(flops.cost(narrower)).isLessThan(flops.cost(architecture));
+                    assertThat(params.cost(narrower)).isLessThan(params.cost(architecture));
+                }
+            }
+        }
+    }
+
+    @Test
     void topologyFlopsAreNotMonotoneInTheOptionIndexYetRangesAreExact() {
         CostModel flops = NatsCostModels.flops(TSS);
         Architecture convFirst = TSS.parse("|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|");
