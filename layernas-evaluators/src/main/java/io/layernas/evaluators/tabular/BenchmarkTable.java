@@ -58,7 +58,7 @@ public final class BenchmarkTable {
     public static BenchmarkTable read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new TableException(file, 0, "the table file does not exist. Set the evaluator's 'path' to a table "
-                    + "in the format of docs/benchmark-tables.md (CSV or JSON lines).");
+                    + "in the format of docs/benchmark-tables.md (CSV, JSON lines or the NAS-Bench-101 .tfrecord).");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -48,7 +48,7 @@ public final class NasBench101Providers {
                 return new NasBench101EdgeCost(nasBench);
             }
             throw new ConfigurationException("cost model 'nasbench101-edges' prices the space nasbench101, not '"
-                    + space.name() + "'.");
+                    + space.name() + "'. Use it with space 'nasbench101', or a cost model made for '" + space.name() + "'.");
         }
     }
 }
