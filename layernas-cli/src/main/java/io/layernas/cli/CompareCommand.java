@@ -79,7 +79,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         Provenance provenance = Wiring.get(injector, Provenance.class);
         Path directory = output != null ? output : OutputDirectories.forNewRun(experiment, null,
-                experiment.name() + "-compare");
+                experiment.name().contains("compare") ? experiment.name() : experiment.name() + "-compare");
         ComparisonResult result;
         try (Evaluator evaluator = Wiring.get(injector, Evaluator.class)) {
             result = builder.evaluator(evaluator).provenance(provenance.asFlatMap()).build().run();
