@@ -114,6 +114,9 @@ public final class ResultWriter {
         SearchResult result = report.result();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("stopped", result.stopReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        if (result.provenance().containsKey("abortReason")) {
+            facts.put("because", result.provenance().get("abortReason"));
+        }
         facts.put("evaluations", result.evaluations() + " (" + result.trials().stream().filter(t -> !t.succeeded()).count()
                 + " failed)");
         facts.put("training time", Numbers.format(result.trainingSeconds()) + " s");
