@@ -1,0 +1,119 @@
+package io.layernas.bench.paper;
+
+import io.layernas.api.Budget;
+import io.layernas.api.CostModel;
+import io.layernas.api.CostModelProvider;
+import io.layernas.api.Evaluator;
+import io.layernas.api.EvaluatorProvider;
+import io.layernas.api.Plugin;
+import io.layernas.api.SearchSpace;
+import io.layernas.api.SearchSpaceProvider;
+import io.layernas.api.Settings;
+import io.layernas.api.StrategyProvider;
+import io.layernas.api.TargetRange;
+import io.layernas.core.compare.Comparison;
+import io.layernas.core.compare.ComparisonResult;
+import io.layernas.core.compare.Optimum;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * The paper's NATS-Bench topology comparison (Section 5.2, Table 3): LayerNAS, random search,
+ * regularized evolution and PPO on {@code nats-tss}, accuracies looked up in the released
+ * 200-epoch table, every strategy from the same seeds under one training-time budget, no cost
+ * constraint (Table 3's optima are the optima of the whole space). Plugins are found by name, as
+ * the CLI finds them.
+ *
+ * <p>The table has no training time, so every lookup costs a simulated {@code secondsPerTrial};
+ * the budget in seconds divided by it is the number of trainings each run may make.
+ */
+public final class NatsTopologyComparison {
+    /** Where the table lies under the data directory. */
+    public static final String TABLE = "natsbench-tss/nats-tss-200ep.csv";
+
+    private NatsTopologyComparison() {
+    }
+
+    /**
+     * Settings of the experiment.
+     *
+     * @param seeds           runs per strategy (paper's figures: 100)
+     * @param workers         runs at once
+     * @param budgetSeconds   training seconds per run (paper: 1e5)
+     * @param secondsPerTrial simulated training seconds of one lookup
+     * @param gridPoints      points of the curves
+     * @param sampleSeeds     when true, each lookup returns one training seed's validation accuracy
+     *                        drawn at random (as NATS-Bench's API does); when false, the mean over seeds
+     */
+    public record Options(int seeds, int workers, double budgetSeconds, double secondsPerTrial, int gridPoints,
+                          boolean sampleSeeds) {
+        /** 100 seeds, 2 workers, 1e5 s, 1000 s per lookup (100 trainings per run), 100 points, mean accuracy. */
+        public static Options paper() {
+            return new Options(100, 2, 1e5, 1000, 100, false);
+        }
+    }
+
+    /** The table under {@code dataDirectory}, checked to exist. */
+    public static Path table(Path dataDirectory) {
+        Path table = dataDirectory.resolve(TABLE);
+        if (!Files.isRegularFile(table)) {
+            throw new IllegalArgumentException("no NATS-Bench topology table at " + table + ". Pass the directory that "
+                    + "holds " + TABLE + " (the project's reference data, e.g. ../shared/data).");
+        }
+        return table;
+    }
+
+    /** Runs the comparison on one dataset ({@code cifar10}, {@code cifar100} or {@code ImageNet16-120}). */
+    public static ComparisonResult run(Path table, String dataset, Options options, Comparison.Progress progress)
+            throws Exception {
+        SearchSpace space = find(SearchSpaceProvider.class, "nats-tss").create(Settings.of("space", Map.of("dataset", dataset)));
+        CostModel flops = find(CostModelProvider.class, "nats-flops").create(space, Settings.empty("cost"));
+        Map<String, Object> evaluatorSettings = Map.of("path", table.toString(), "metric", "valid",
+                "secondsPerTrial", options.secondsPerTrial(), "seeds", options.sampleSeeds() ? "sample" : "mean");
+        try (Evaluator evaluator = find(EvaluatorProvider.class, "table").create(space,
+                Settings.of("evaluator", evaluatorSettings))) {
+            TargetRange target = TargetRange.unconstrained();
+            Comparison.Builder builder = Comparison.builder().space(space).costModel(flops).evaluator(evaluator)
+                    .target(target).budget(Budget.trainingSeconds(options.budgetSeconds())).seeds(options.seeds())
+                    .workers(options.workers()).gridPoints(options.gridPoints()).progress(progress)
+                    .optimum(Optimum.byEnumeration(space, flops, evaluator, target, 20_000))
+                    .provenance(provenance(table, dataset, options));
+            for (Map.Entry<String, String> strategy : strategies().entrySet()) {
+                builder.strategy(strategy.getKey(), find(StrategyProvider.class, strategy.getValue())
+                        .create(Settings.empty("search")));
+            }
+            return builder.build().run();
+        }
+    }
+
+    /** Label -> strategy plugin, in the order the paper's table lists them. */
+    static Map<String, String> strategies() {
+        Map<String, String> strategies = new LinkedHashMap<>();
+        strategies.put("RS", "random");
+        strategies.put("RE", "evolution");
+        strategies.put("PPO", "ppo");
+        strategies.put("LayerNAS", "layernas");
+        return strategies;
+    }
+
+    private static Map<String, String> provenance(Path table, String dataset, Options options) {
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("experiment", "paper Table 3: NATS-Bench topology search");
+        provenance.put("dataset", dataset);
+        provenance.put("table", table.toAbsolutePath().normalize().toString());
+        provenance.put("secondsPerTrial", options.secondsPerTrial() + " (simulated: the table has no training time)");
+        provenance.put("seedsMode", options.sampleSeeds() ? "sample" : "mean");
+        return provenance;
+    }
+
+    static <P extends Plugin> P find(Class<P> kind, String name) {
+        List<P> providers = ServiceLoader.load(kind).stream().map(ServiceLoader.Provider::get).toList();
+        return providers.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + kind.getSimpleName() + " named '" + name
+                        + "' on the class path; found " + providers.stream().map(Plugin::name).toList()));
+    }
+}

@@ -1,0 +1,72 @@
+package io.layernas.bench.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.layernas.core.compare.ComparisonResult;
+import io.layernas.core.compare.Metric;
+import io.layernas.core.compare.RunCurve;
+import io.layernas.core.compare.SummaryRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny version of the Table 3 experiment on the real table; skipped when the table is absent. */
+class Table3MainTest {
+    private static final NatsTopologyComparison.Options TINY =
+            new NatsTopologyComparison.Options(3, 2, 100_000, 1000, 30, false); // the paper's budget, 3 seeds
+    private static Path table;
+    private static ComparisonResult result;
+
+    @BeforeAll
+    static void runTiny() throws Exception {
+        Path data = Path.of(System.getProperty("layernas.data.dir", "../../shared/data"));
+        Assumptions.assumeTrue(Files.isRegularFile(data.resolve(NatsTopologyComparison.TABLE)),
+                "the NATS-Bench topology table is not at " + data.resolve(NatsTopologyComparison.TABLE));
+        table = NatsTopologyComparison.table(data);
+        result = NatsTopologyComparison.run(table, "cifar10", TINY, (run, done, total) -> { });
+    }
+
+    @Test
+    void theOptimumIsThePublishedOne() {
+        // The table's optima, as published: test 94.37, validation 91.61 on CIFAR-10.
+        assertThat(result.optimum().bestTest()).isCloseTo(0.9437, within(5e-5));
+        assertThat(result.optimum().bestValid()).isCloseTo(0.9161, within(5e-5));
+        assertThat(result.optimum().inTarget()).isEqualTo(15625);
+    }
+
+    @Test
+    void everyStrategyRunsFromEverySeedWithinTheBudget() {
+        assertThat(result.strategies()).containsExactly("RS", "RE", "PPO", "LayerNAS");
+        for (String strategy : result.strategies()) {
+            List<RunCurve> runs = result.runsOf(strategy);
+            assertThat(runs).hasSize(3);
+            assertThat(runs).allSatisfy(r -> assertThat(r.evaluations()).isEqualTo(100));
+            SummaryRow row = result.summaryOf(strategy);
+            assertThat(row.found()).isEqualTo(3);
+            assertThat(row.meanValid()).isLessThanOrEqualTo(result.optimum().bestValid());
+            assertThat(row.meanTest()).isLessThanOrEqualTo(result.optimum().bestTest()).isGreaterThan(0.5);
+            assertThat(result.curve(strategy, Metric.TEST).runs()[29]).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void writesTheTablesAndTheSummaryNextToThePapers(@TempDir Path directory) throws Exception {
+        Table3Main.write(result, "cifar10", TINY, 1.5, directory);
+        assertThat(directory.resolve("curves.csv")).exists();
+        assertThat(Files.readAllLines(directory.resolve("summary.csv"))).hasSize(1 + 4 + 1);
+        String summary = Files.readString(directory.resolve("summary.md"));
+        assertThat(summary).contains("| LayerNAS |").contains("94.34±0.12").contains("| optimum").contains("94.37");
+    }
+
+    @Test
+    void theMainWritesEveryDatasetAsked(@TempDir Path out) throws Exception {
+        Table3Main.main(new String[] {"--data", table.getParent().getParent().toString(), "--out", out.toString(),
+                "--seeds", "2", "--budget", "5000", "--datasets", "cifar100"});
+        assertThat(Files.readString(out.resolve("cifar100/summary.md"))).contains("cifar100").contains("73.01±0.63");
+    }
+}
