@@ -65,7 +65,8 @@ final class RunSession {
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
-        RunReport report = new RunReport(config.name(), space, costModel.unit(), target, result, provenance,
+        String name = resuming ? String.valueOf(directory.toAbsolutePath().getFileName()) : config.name();
+        RunReport report = new RunReport(name, space, costModel.unit(), target, result, provenance,
                 (System.nanoTime() - start) / 1e9);
         ResultWriter.write(report, directory);
         printSummary(report);

@@ -20,7 +20,8 @@ import java.util.TreeMap;
 /**
  * The data files an experiment reads: every plugin setting whose value, resolved against the
  * experiment file's directory, is an existing file. Their SHA-256 goes into the provenance, and the
- * resolved config names them by absolute path so it can be re-run from any directory. Stateless.
+ * resolved config names them (and existing directories) by absolute path so it can be re-run from
+ * any directory. Stateless.
  */
 public final class DataFiles {
     private DataFiles() {
@@ -60,12 +61,17 @@ public final class DataFiles {
 
     /** {@code text} as an existing regular file relative to {@code base}, if it is one. */
     public static Optional<Path> existingFile(String text, Path base) {
-        if (text.isBlank() || text.indexOf('\n') >= 0) {
+        return existing(text, base).filter(Files::isRegularFile);
+    }
+
+    /** {@code text} as an existing file or directory relative to {@code base}, if it is one. */
+    public static Optional<Path> existing(String text, Path base) {
+        if (text.isBlank() || text.indexOf('\n') >= 0 || text.equals(".")) {
             return Optional.empty();
         }
         try {
             Path path = base.resolve(text).toAbsolutePath().normalize();
-            return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+            return Files.exists(path) ? Optional.of(path) : Optional.empty();
         } catch (InvalidPathException e) {
             return Optional.empty();
         }

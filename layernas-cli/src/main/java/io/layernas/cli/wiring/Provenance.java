@@ -69,7 +69,7 @@ public record Provenance(Map<String, Object> config, long seed, Map<String, Plug
             if (List.of("space", "cost", "evaluator", "search", "compare").contains(key.split("\\.")[0])) {
                 Object value = valueAt(tree, key);
                 if (value instanceof String text && !Path.of(text).isAbsolute()) {
-                    DataFiles.existingFile(text, base).ifPresent(p -> ConfigTree.set(tree, key, p.toString()));
+                    DataFiles.existing(text, base).ifPresent(p -> ConfigTree.set(tree, key, p.toString()));
                 }
             }
         }
