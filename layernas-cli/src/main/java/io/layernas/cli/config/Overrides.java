@@ -60,10 +60,23 @@ public final class Overrides {
             String key = keys.next();
             checkSection(key);
             String value = composite.getString(key);
-            ConfigTree.set(tree, key, value);
+            ConfigTree.set(tree, key, typed(value));
             applied.put(key, value);
         }
         return applied;
+    }
+
+    /** A whole number or a decimal as a number, so the resolved config reads like YAML; else the text. */
+    static Object typed(String value) {
+        String text = value.trim();
+        if (text.matches("-?[0-9]{1,18}")) {
+            long number = Long.parseLong(text);
+            return number == (int) number ? (Object) (int) number : (Object) number;
+        }
+        if (text.matches("-?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
+            return Double.parseDouble(text);
+        }
+        return value;
     }
 
     private static Map<String, Object> sectionKeys(Map<String, String> properties) {

@@ -77,6 +77,16 @@ class OverridesTest {
     }
 
     @Test
+    void numbersBecomeNumbersAndTheRestStaysText() {
+        assertThat(Overrides.typed("50")).isEqualTo(50);
+        assertThat(Overrides.typed("2e5")).isEqualTo(2e5);
+        assertThat(Overrides.typed("-0.5")).isEqualTo(-0.5);
+        assertThat(Overrides.typed("12345678901")).isEqualTo(12345678901L);
+        assertThat(Overrides.typed("cifar10")).isEqualTo("cifar10");
+        assertThat(Overrides.typed("1.2.3")).isEqualTo("1.2.3");
+    }
+
+    @Test
     void variableNamesFollowKeys() {
         assertThat(Overrides.variableOf("search.bucketCount")).isEqualTo("LAYERNAS_SEARCH_BUCKETCOUNT");
     }
