@@ -47,7 +47,8 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The experiment file (YAML) with a compare section.")
     private Path config;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output directory (default runs/<name>-compare).")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Output directory (default runs/<config name>, with -compare unless the name has it).")
     private Path output;
 
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. -D compare.seeds=20.")
@@ -90,7 +91,8 @@ final class CompareCommand implements Callable<Integer> {
         CompareReport.write(result, experiment.name(), facts(experiment, compare), directory);
         if (!quiet) {
             context.out().print(result.summaryTable());
-            context.out().println("results in " + directory + " (open " + directory.resolve(OutputFiles.INDEX_HTML) + ")");
+            context.out().println("results in " + directory + " (open "
+                    + directory.resolve(OutputFiles.INDEX_HTML) + ")");
         }
         return 0;
     }
@@ -125,8 +127,8 @@ final class CompareCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create " + directory, e);
         }
-        ResultWriter.text(directory.resolve(OutputFiles.CONFIG_YAML), "# The resolved configuration of this comparison.\n"
-                + "# Repeat: layernas compare " + directory.resolve(OutputFiles.CONFIG_YAML) + "\n"
-                + new Yaml(options).dump(provenance.config()));
+        Path file = directory.resolve(OutputFiles.CONFIG_YAML);
+        ResultWriter.text(file, "# The resolved configuration of this comparison.\n# Repeat: layernas compare " + file
+                + "\n" + new Yaml(options).dump(provenance.config()));
     }
 }

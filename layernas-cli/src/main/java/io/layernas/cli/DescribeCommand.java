@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
                 "SPACE is a space's name (see 'layernas plugins') or an experiment file, whose space and cost "
                         + "model are used."},
         footer = {"", "Examples:", "  layernas describe nats-sss --cost nats-flops",
-                "  layernas describe mobilenet-v3-small --cost madds", "  layernas describe nats-sss 64:32:16:64:8 --cost nats-flops",
+                "  layernas describe mobilenet-v3-small --cost madds",
+                "  layernas describe nats-sss 64:32:16:64:8 --cost nats-flops",
                 "  layernas describe examples/quickstart.yaml"})
 final class DescribeCommand implements Callable<Integer> {
     @ParentCommand
@@ -35,7 +36,8 @@ final class DescribeCommand implements Callable<Integer> {
     private String space;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ARCH",
-            description = "An architecture in the space's text form (e.g. 64:32:16:64:8) or as option indices (0-3-1-0-7).")
+            description = "An architecture in the space's text form (e.g. 64:32:16:64:8) or as option indices "
+                    + "(0-3-1-0-7).")
     private String architecture;
 
     @Option(names = "--cost", paramLabel = "NAME", description = "A cost model, e.g. madds, nats-flops.")
@@ -61,12 +63,17 @@ final class DescribeCommand implements Callable<Integer> {
     private PluginChoice[] choices() {
         if (space.endsWith(".yaml") || space.endsWith(".yml")) {
             if (!Files.isRegularFile(Path.of(space))) {
-                throw new ConfigurationException("SPACE (" + space + ") looks like an experiment file but does not exist.");
+                throw new ConfigurationException("SPACE (" + space + ") looks like an experiment file but does not "
+                        + "exist.");
             }
             ExperimentConfig config = ExperimentConfig.load(Path.of(space), parent.context().overrides(settings));
-            return new PluginChoice[] {config.space(), cost == null ? config.cost() : choice("cost model", "cost", cost)};
+            return new PluginChoice[] {config.space(), cost == null ? config.cost() : costChoice()};
         }
-        return new PluginChoice[] {choice("space", "space", space), cost == null ? null : choice("cost model", "cost", cost)};
+        return new PluginChoice[] {choice("space", "space", space), cost == null ? null : costChoice()};
+    }
+
+    private PluginChoice costChoice() {
+        return choice("cost model", "cost", cost);
     }
 
     private PluginChoice choice(String kind, String section, String name) {
@@ -98,7 +105,8 @@ final class DescribeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("ARCH (" + architecture + ") is not an architecture of space '"
                     + searchSpace.name() + "': " + e.getMessage() + ". Write one option per layer joined by ':' "
-                    + "(see 'layernas describe " + searchSpace.name() + "' for the options), or option indices joined by '-'.");
+                    + "(see 'layernas describe " + searchSpace.name() + "' for the options), or option indices "
+                    + "joined by '-'.");
         }
     }
 }

@@ -36,7 +36,8 @@ public final class LayerNasCommand implements Runnable {
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"layernas " + Provenance.layernasVersion(), "Java " + System.getProperty("java.version")};
+            return new String[] {"layernas " + Provenance.layernasVersion(),
+                "Java " + System.getProperty("java.version")};
         }
     }
 }

@@ -18,7 +18,8 @@ final class OutputDirectories {
     /**
      * The directory for a new run: {@code explicit} (from {@code --output}) or {@code run.output},
      * which must not hold a run already; else {@code runs/<config name>}, numbered {@code -2},
-     * {@code -3}, ... when taken ({@code name} is usually the config's name). Relative paths are relative to the working directory.
+     * {@code -3}, ... when taken ({@code name} is usually the config's name). Relative paths are
+     * relative to the working directory.
      */
     static Path forNewRun(ExperimentConfig config, Path explicit, String name) {
         Path chosen = explicit != null ? explicit : config.run().output();

@@ -56,8 +56,8 @@ final class RunSession {
         TrialStore store = Wiring.get(injector, TrialStore.class);
         printHeader(space, costModel, target, store);
         SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class)
-                .listener(new ProgressBar(context.err(), config.budget().budget(), ProgressBar.modeFor(quiet),
-                        System::nanoTime));
+                .listener(new ProgressBar(context.err(), config.budget().budget(), costModel.unit(),
+                        ProgressBar.modeFor(quiet), System::nanoTime));
         long start = System.nanoTime();
         SearchResult result;
         try (store; Evaluator evaluator = Wiring.get(injector, Evaluator.class)) {
@@ -99,8 +99,8 @@ final class RunSession {
         out.printf("%s on %s (%s architectures, %d layers)%n", config.strategy().name(), space.name(),
                 Numbers.count(space.architectureCount()), space.layerCount());
         out.printf("  cost %s, target [%s, %s] %s; evaluator %s; seed %d%n", config.cost().name(),
-                Numbers.format(target.low()), Numbers.format(target.high()), costModel.unit(), config.evaluator().name(),
-                config.run().seed());
+                Numbers.format(target.low()), Numbers.format(target.high()), costModel.unit(),
+                config.evaluator().name(), config.run().seed());
         out.printf("  budget %s; output %s%n", describe(config.budget().budget()), directory);
         if (resuming) {
             out.printf("  resuming: %d stored trials are replayed, not evaluated again%n", store.load().size());
@@ -108,7 +108,8 @@ final class RunSession {
     }
 
     private static String describe(Budget budget) {
-        String trials = budget.maxEvaluations() == Long.MAX_VALUE ? "unlimited trials" : budget.maxEvaluations() + " trials";
+        String trials = budget.maxEvaluations() == Long.MAX_VALUE ? "unlimited trials"
+                : budget.maxEvaluations() + " trials";
         return Double.isInfinite(budget.maxTrainingSeconds()) ? trials
                 : trials + ", " + Numbers.format(budget.maxTrainingSeconds()) + " training seconds";
     }

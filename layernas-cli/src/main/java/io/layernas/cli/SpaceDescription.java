@@ -37,8 +37,9 @@ final class SpaceDescription {
         Architecture defaults = space.defaultArchitecture();
         for (int i = 0; i < space.layerCount(); i++) {
             Layer layer = space.layers().get(i);
-            List<String> row = new ArrayList<>(List.of(Integer.toString(i), layer.name() + (layer.virtual() ? " (virtual)" : ""),
-                    Integer.toString(layer.size()), options(layer)));
+            String name = layer.name() + (layer.virtual() ? " (virtual)" : "");
+            List<String> row = new ArrayList<>(List.of(Integer.toString(i), name, Integer.toString(layer.size()),
+                    options(layer)));
             if (cost != null) {
                 CostRange range = cost.range(defaults, i, i + 1);
                 row.add("[" + Numbers.format(range.min()) + ", " + Numbers.format(range.max()) + "]");
@@ -67,7 +68,7 @@ final class SpaceDescription {
         }
         text.append(choices(space, cost, architecture));
         if (cost != null) {
-            text.append(String.format(Locale.ROOT, "cost: %s %s%n", Numbers.format(cost.cost(architecture)), cost.unit()));
+            text.append("cost: ").append(Numbers.format(cost.cost(architecture), cost.unit())).append('\n');
         }
         return text.toString();
     }

@@ -20,9 +20,10 @@ public final class Names {
             return byEdits;
         }
         String needle = typed.toLowerCase(Locale.ROOT);
-        return candidates.stream().filter(c -> c.length() >= 3)
-                .filter(c -> needle.startsWith(c.toLowerCase(Locale.ROOT)) || c.toLowerCase(Locale.ROOT).startsWith(needle))
-                .findFirst();
+        return candidates.stream().filter(c -> c.length() >= 3).filter(c -> {
+            String candidate = c.toLowerCase(Locale.ROOT);
+            return needle.startsWith(candidate) || candidate.startsWith(needle);
+        }).findFirst();
     }
 
     private static Optional<String> closestByEdits(String typed, Collection<String> candidates) {

@@ -30,7 +30,8 @@ public record RunConfig(long seed, int workers, Path output, int retries, int ma
         double timeoutSeconds = reader.positiveOrUnlimited("timeoutSeconds", Defaults.TIMEOUT_SECONDS);
         reader.requireAllUsed("the run");
         if (output != null && output.isBlank()) {
-            throw new ConfigurationException(settings.keyOf("output") + " is empty. Name a directory, e.g. runs/my-search.");
+            throw new ConfigurationException(settings.keyOf("output") + " is empty. Name a directory, e.g. "
+                    + "runs/my-search.");
         }
         Duration timeout = Double.isInfinite(timeoutSeconds) ? null : Duration.ofMillis((long) (timeoutSeconds * 1000));
         return new RunConfig(seed, workers, output == null ? null : Path.of(output), retries, failures, timeout);

@@ -92,5 +92,6 @@ public record Chart(String title, String xLabel, String yLabel, List<Series> ser
     }
 
     /** The palette: colour-blind-safe (Okabe-Ito). */
-    public static final int[] PALETTE = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0xF0E442, 0x000000};
+    public static final int[] PALETTE =
+            {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0xF0E442, 0x000000};
 }

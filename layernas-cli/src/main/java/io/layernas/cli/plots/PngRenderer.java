@@ -52,8 +52,8 @@ public final class PngRenderer {
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         for (Chart.Band band : chart.bands()) {
-            IntervalMarker marker = new IntervalMarker(Math.max(band.from(), axes.xMin()), Math.min(band.to(), axes.xMax()),
-                    colour(band.colour(), 40));
+            IntervalMarker marker = new IntervalMarker(Math.max(band.from(), axes.xMin()),
+                    Math.min(band.to(), axes.xMax()), colour(band.colour(), 40));
             marker.setLabel(band.name());
             plot.addDomainMarker(marker, Layer.BACKGROUND);
         }

@@ -62,14 +62,14 @@ public final class SvgRenderer {
                 + "stroke=\"#444\"/>\n", LEFT, TOP, WIDTH - LEFT - RIGHT, bottom - TOP));
         for (double tick : Axes.ticks(axes.xMin(), axes.xMax(), 8)) {
             double x = px(axes, tick);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>\n",
-                    x, TOP, x, bottom));
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+                    + "stroke=\"#ddd\"/>\n", x, TOP, x, bottom));
             text(svg, x, bottom + 16, "middle", 11, Numbers.format(tick));
         }
         for (double tick : Axes.ticks(axes.yMin(), axes.yMax(), 6)) {
             double y = py(axes, tick);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>\n",
-                    LEFT, y, WIDTH - RIGHT, y));
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
+                    + "stroke=\"#ddd\"/>\n", LEFT, y, WIDTH - RIGHT, y));
             text(svg, LEFT - 6, y + 4, "end", 11, Numbers.format(tick));
         }
         text(svg, (LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 18, "middle", 13, chart.xLabel());
@@ -133,8 +133,8 @@ public final class SvgRenderer {
     }
 
     private static void text(StringBuilder svg, double x, double y, String anchor, int size, String text) {
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>\n",
-                x, y, anchor, size, escape(text)));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">"
+                + "%s</text>\n", x, y, anchor, size, escape(text)));
     }
 
     private static String colour(int rgb) {

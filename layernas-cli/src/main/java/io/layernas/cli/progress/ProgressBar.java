@@ -30,6 +30,7 @@ public final class ProgressBar implements SearchListener {
 
     private final PrintStream out;
     private final Budget budget;
+    private final String unit;
     private final Mode mode;
     private final LongSupplier nanoTime;
     private final long start;
@@ -40,12 +41,14 @@ public final class ProgressBar implements SearchListener {
     /**
      * @param out      where to draw
      * @param budget   the run's budget, for the fraction done
+     * @param unit     the cost unit, e.g. {@code MAdds}
      * @param mode     how to draw
      * @param nanoTime the clock, {@code System::nanoTime} outside tests
      */
-    public ProgressBar(PrintStream out, Budget budget, Mode mode, LongSupplier nanoTime) {
+    public ProgressBar(PrintStream out, Budget budget, String unit, Mode mode, LongSupplier nanoTime) {
         this.out = out;
         this.budget = budget;
+        this.unit = unit;
         this.mode = mode;
         this.nanoTime = nanoTime;
         this.start = nanoTime.getAsLong();
@@ -111,7 +114,7 @@ public final class ProgressBar implements SearchListener {
         line.append(" trials");
         line.append(event.bestSoFar() == null ? "  best: none in target yet"
                 : String.format(Locale.ROOT, "  best %.4f at %s", event.bestSoFar().objective(),
-                Numbers.format(event.bestSoFar().cost())));
+                Numbers.format(event.bestSoFar().cost(), unit)));
         if (fraction > 0 && fraction < 1) {
             line.append("  ETA ").append(duration(elapsedSeconds * (1 - fraction) / fraction));
         }

@@ -52,15 +52,17 @@ public final class HtmlPage {
     /** A plot: the SVG shown, the PNG linked. */
     public HtmlPage plot(String baseName, String caption) {
         body.append("<figure><img src=\"").append(baseName).append(".svg\" alt=\"").append(escape(caption))
-                .append("\" width=\"800\"><figcaption>").append(escape(caption)).append(" (<a href=\"").append(baseName)
-                .append(".png\">PNG</a>, <a href=\"").append(baseName).append(".svg\">SVG</a>)</figcaption></figure>\n");
+                .append("\" width=\"800\"><figcaption>").append(escape(caption)).append(" (<a href=\"")
+                .append(baseName).append(".png\">PNG</a>, <a href=\"").append(baseName)
+                .append(".svg\">SVG</a>)</figcaption></figure>\n");
         return this;
     }
 
     /** Links to files. */
     public HtmlPage links(List<String> files) {
         body.append("<ul>\n");
-        files.forEach(f -> body.append("<li><a href=\"").append(f).append("\">").append(escape(f)).append("</a></li>\n"));
+        files.forEach(f -> body.append("<li><a href=\"").append(f).append("\">").append(escape(f))
+                .append("</a></li>\n"));
         body.append("</ul>\n");
         return this;
     }

@@ -41,8 +41,10 @@ public final class ResultWriter {
             throw new UncheckedIOException("cannot write to " + directory, e);
         }
         SearchResult result = report.result();
-        Csv.write(directory.resolve(OutputFiles.TRIALS_CSV), trialHeader(result.trials()), trialRows(report, result.trials()));
-        Csv.write(directory.resolve(OutputFiles.FRONT_CSV), trialHeader(result.front()), trialRows(report, result.front()));
+        Csv.write(directory.resolve(OutputFiles.TRIALS_CSV), trialHeader(result.trials()),
+                trialRows(report, result.trials()));
+        Csv.write(directory.resolve(OutputFiles.FRONT_CSV), trialHeader(result.front()),
+                trialRows(report, result.front()));
         List<List<String>> best = RunCharts.bestSoFar(result.trials(), report.target()).stream()
                 .map(r -> List.of(Long.toString((long) r[0]), Double.toString(r[1]))).toList();
         Csv.write(directory.resolve(OutputFiles.BEST_SO_FAR_CSV), List.of("trials", "best_objective"), best);
@@ -84,10 +86,11 @@ public final class ResultWriter {
         TreeSet<String> metrics = metricNames(trials);
         List<List<String>> rows = new ArrayList<>();
         for (Trial t : trials) {
-            List<String> row = new ArrayList<>(List.of(Integer.toString(t.index()), report.space().format(t.architecture()),
-                    Integer.toString(t.layer()), Integer.toString(t.bucket()), Double.toString(t.cost()),
-                    t.status().name(), t.succeeded() ? Double.toString(t.objective()) : "",
-                    Double.toString(t.trainingSeconds()), Double.toString(t.wallSeconds()), Integer.toString(t.attempts())));
+            List<String> row = new ArrayList<>(List.of(Integer.toString(t.index()),
+                    report.space().format(t.architecture()), Integer.toString(t.layer()), Integer.toString(t.bucket()),
+                    Double.toString(t.cost()), t.status().name(), t.succeeded() ? Double.toString(t.objective()) : "",
+                    Double.toString(t.trainingSeconds()), Double.toString(t.wallSeconds()),
+                    Integer.toString(t.attempts())));
             for (String metric : metrics) {
                 row.add(t.succeeded() && t.metrics().values().containsKey(metric)
                         ? Double.toString(t.metrics().values().get(metric)) : "");
@@ -117,8 +120,8 @@ public final class ResultWriter {
         if (result.provenance().containsKey("abortReason")) {
             facts.put("because", result.provenance().get("abortReason"));
         }
-        facts.put("evaluations", result.evaluations() + " (" + result.trials().stream().filter(t -> !t.succeeded()).count()
-                + " failed)");
+        long failed = result.trials().stream().filter(t -> !t.succeeded()).count();
+        facts.put("evaluations", result.evaluations() + " (" + failed + " failed)");
         facts.put("training time", Numbers.format(result.trainingSeconds()) + " s");
         if (result.best() == null) {
             facts.put("best", "none met the target");

@@ -86,7 +86,8 @@ public final class Plugins {
         }
         for (Map.Entry<String, Object> entry : choice.values().entrySet()) {
             if (entry.getValue() instanceof String value && !value.isBlank() && message.contains(value)) {
-                return choice.section() + "." + entry.getKey() + " (" + value + ") of " + choice.owner() + ": " + message;
+                return choice.section() + "." + entry.getKey() + " (" + value + ") of " + choice.owner() + ": "
+                        + message;
             }
         }
         return choice.owner() + " (section " + choice.section() + "): " + message;

@@ -27,23 +27,23 @@ class ProgressBarTest {
 
     @Test
     void aLineShowsTrialsBestAndTimeLeft() {
-        ProgressBar bar = new ProgressBar(out, Budget.evaluations(100), ProgressBar.Mode.LINES, clock::get);
+        ProgressBar bar = new ProgressBar(out, Budget.evaluations(100), "MAdds", ProgressBar.Mode.LINES, clock::get);
         Trial best = new Trial(3, Architecture.of(3), 0, 0, 5.7e7, TrialStatus.SUCCEEDED, Metrics.of(0.91234), null, 0, 1);
         // 25 of 100 trials in 30 s: 90 s to go.
         assertThat(bar.line(finished(25, best), 0.25, 30))
-                .isEqualTo("[########......................] 25/100 trials  best 0.9123 at 5.7e7  ETA 1m30s  elapsed 30s");
+                .isEqualTo("[########......................] 25/100 trials  best 0.9123 at 5.7e7 MAdds  ETA 1m30s  elapsed 30s");
         assertThat(bar.line(finished(1, null), 0.01, 1)).contains("best: none in target yet");
     }
 
     @Test
     void theFractionIsTheLargerOfTrialsAndTrainingTimeSpent() {
-        ProgressBar bar = new ProgressBar(out, new Budget(100, 500), ProgressBar.Mode.LINES, clock::get);
+        ProgressBar bar = new ProgressBar(out, new Budget(100, 500), "MAdds", ProgressBar.Mode.LINES, clock::get);
         assertThat(bar.fraction(finished(10, null))).isEqualTo(0.2); // 100 of 500 training seconds
     }
 
     @Test
     void withoutATerminalItPrintsAtEveryTenthOnly() {
-        ProgressBar bar = new ProgressBar(out, Budget.evaluations(100), ProgressBar.Mode.LINES, clock::get);
+        ProgressBar bar = new ProgressBar(out, Budget.evaluations(100), "MAdds", ProgressBar.Mode.LINES, clock::get);
         for (int i = 1; i <= 100; i++) {
             clock.addAndGet(1_000_000_000L);
             bar.onEvent(finished(i, null));
@@ -54,7 +54,7 @@ class ProgressBarTest {
 
     @Test
     void quietPrintsNothing() {
-        ProgressBar bar = new ProgressBar(out, Budget.evaluations(10), ProgressBar.Mode.QUIET, clock::get);
+        ProgressBar bar = new ProgressBar(out, Budget.evaluations(10), "MAdds", ProgressBar.Mode.QUIET, clock::get);
         for (int i = 1; i <= 10; i++) {
             bar.onEvent(finished(i, null));
         }
@@ -63,7 +63,7 @@ class ProgressBarTest {
 
     @Test
     void onATerminalItRedrawsOneLine() {
-        ProgressBar bar = new ProgressBar(out, Budget.evaluations(3), ProgressBar.Mode.TERMINAL, clock::get);
+        ProgressBar bar = new ProgressBar(out, Budget.evaluations(3), "MAdds", ProgressBar.Mode.TERMINAL, clock::get);
         for (int i = 1; i <= 3; i++) {
             clock.addAndGet(200_000_000L);
             bar.onEvent(finished(i, null));
