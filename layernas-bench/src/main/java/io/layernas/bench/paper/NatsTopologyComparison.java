@@ -48,14 +48,28 @@ public final class NatsTopologyComparison {
      * @param gridPoints      points of the curves
      * @param sampleSeeds     when true, each lookup returns one training seed's validation accuracy
      *                        drawn at random (as NATS-Bench's API does); when false, the mean over seeds
+     * @param defaultOperation the operation of every edge of the default architecture (what LayerNAS
+     *                         starts from): {@code none} as the paper's encoding, or another of
+     *                         {@link #OPERATIONS}, see {@link DefaultOperation}
      */
     public record Options(int seeds, int workers, double budgetSeconds, double secondsPerTrial, int gridPoints,
-                          boolean sampleSeeds) {
-        /** 100 seeds, 2 workers, 1e5 s, 1000 s per lookup (100 trainings per run), 100 points, mean accuracy. */
+                          boolean sampleSeeds, String defaultOperation) {
+        public Options {
+            if (!OPERATIONS.contains(defaultOperation)) {
+                throw new IllegalArgumentException("default operation '" + defaultOperation + "' is not one of "
+                        + OPERATIONS);
+            }
+        }
+
+        /** 100 seeds, 2 workers, 1e5 s, 1000 s per lookup (100 trainings per run), 100 points, mean accuracy, none. */
         public static Options paper() {
-            return new Options(100, 2, 1e5, 1000, 100, false);
+            return new Options(100, 2, 1e5, 1000, 100, false, "none");
         }
     }
+
+    /** The edge operations of a cell, in the space's order. */
+    public static final List<String> OPERATIONS =
+            List.of("none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3");
 
     /** The table under {@code dataDirectory}, checked to exist. */
     public static Path table(Path dataDirectory) {
@@ -70,12 +84,18 @@ public final class NatsTopologyComparison {
     /** Runs the comparison on one dataset ({@code cifar10}, {@code cifar100} or {@code ImageNet16-120}). */
     public static ComparisonResult run(Path table, String dataset, Options options, Comparison.Progress progress)
             throws Exception {
-        SearchSpace space = find(SearchSpaceProvider.class, "nats-tss").create(Settings.of("space", Map.of("dataset", dataset)));
-        CostModel flops = find(CostModelProvider.class, "nats-flops").create(space, Settings.empty("cost"));
+        SearchSpace tss = find(SearchSpaceProvider.class, "nats-tss").create(Settings.of("space", Map.of("dataset", dataset)));
+        CostModel tssFlops = find(CostModelProvider.class, "nats-flops").create(tss, Settings.empty("cost"));
         Map<String, Object> evaluatorSettings = Map.of("path", table.toString(), "metric", "valid",
                 "secondsPerTrial", options.secondsPerTrial(), "seeds", options.sampleSeeds() ? "sample" : "mean");
-        try (Evaluator evaluator = find(EvaluatorProvider.class, "table").create(space,
+        try (Evaluator lookups = find(EvaluatorProvider.class, "table").create(tss,
                 Settings.of("evaluator", evaluatorSettings))) {
+            int operation = OPERATIONS.indexOf(options.defaultOperation());
+            DefaultOperation setup = operation == 0 ? new DefaultOperation(tss, tssFlops, lookups)
+                    : DefaultOperation.of(tss, tssFlops, lookups, operation);
+            SearchSpace space = setup.space();
+            CostModel flops = setup.costModel();
+            Evaluator evaluator = setup.evaluator();
             TargetRange target = TargetRange.unconstrained();
             Comparison.Builder builder = Comparison.builder().space(space).costModel(flops).evaluator(evaluator)
                     .target(target).budget(Budget.trainingSeconds(options.budgetSeconds())).seeds(options.seeds())
@@ -107,6 +127,7 @@ public final class NatsTopologyComparison {
         provenance.put("table", table.toAbsolutePath().normalize().toString());
         provenance.put("secondsPerTrial", options.secondsPerTrial() + " (simulated: the table has no training time)");
         provenance.put("seedsMode", options.sampleSeeds() ? "sample" : "mean");
+        provenance.put("defaultOperation", options.defaultOperation());
         return provenance;
     }
 

@@ -19,7 +19,8 @@ import java.util.Locale;
  * <pre>
  * java -cp layernas-bench.jar io.layernas.bench.paper.Table3Main \
  *     [--data ../shared/data] [--out target/paper-table3] [--seeds 100] [--workers 2] \
- *     [--budget 1e5] [--seconds-per-trial 1000] [--datasets cifar10,cifar100,ImageNet16-120] [--sample-seeds]
+ *     [--budget 1e5] [--seconds-per-trial 1000] [--datasets cifar10,cifar100,ImageNet16-120] [--sample-seeds] \
+ *     [--default-op none]
  * </pre>
  * The data directory defaults to the system property {@code layernas.data.dir}, else {@code ../shared/data}.
  */
@@ -37,6 +38,7 @@ public final class Table3Main {
         double budget = paper.budgetSeconds();
         double perTrial = paper.secondsPerTrial();
         boolean sample = false;
+        String defaultOperation = paper.defaultOperation();
         List<String> datasets = List.of("cifar10", "cifar100", "ImageNet16-120");
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -56,12 +58,13 @@ public final class Table3Main {
                 case "--budget" -> budget = Double.parseDouble(value);
                 case "--seconds-per-trial" -> perTrial = Double.parseDouble(value);
                 case "--datasets" -> datasets = List.of(value.split(","));
+                case "--default-op" -> defaultOperation = value;
                 default -> throw new IllegalArgumentException("unknown option " + flag + "; options are --data, --out, "
-                        + "--seeds, --workers, --budget, --seconds-per-trial, --datasets, --sample-seeds");
+                        + "--seeds, --workers, --budget, --seconds-per-trial, --datasets, --sample-seeds, --default-op");
             }
         }
         NatsTopologyComparison.Options options = new NatsTopologyComparison.Options(seeds, workers, budget, perTrial,
-                paper.gridPoints(), sample);
+                paper.gridPoints(), sample, defaultOperation);
         Path table = NatsTopologyComparison.table(data);
         for (String dataset : datasets) {
             long start = System.nanoTime();
@@ -87,9 +90,10 @@ public final class Table3Main {
                            double wallSeconds) {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "### NATS-Bench topology search, %s: %d runs per strategy, budget %.0e "
-                        + "s, %.0f simulated s per lookup, %s validation accuracy; %.1f s wall clock on %d workers%n%n",
+                        + "s, %.0f simulated s per lookup, %s validation accuracy, default edge %s; %.1f s wall clock on %d workers%n%n",
                 dataset, options.seeds(), options.budgetSeconds(), options.secondsPerTrial(),
-                options.sampleSeeds() ? "one seed's" : "mean", wallSeconds, options.workers()));
+                options.sampleSeeds() ? "one seed's" : "mean", options.defaultOperation(), wallSeconds,
+                options.workers()));
         text.append("| method | test accuracy (ours) | valid accuracy (ours) | trainings per run | paper's Table 3 |\n");
         text.append("|---|---|---|---|---|\n");
         List<PaperTable3.Row> paper = new ArrayList<>(PaperTable3.ROWS);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A tiny version of the Table 3 experiment on the real table; skipped when the table is absent. */
 class Table3MainTest {
     private static final NatsTopologyComparison.Options TINY =
-            new NatsTopologyComparison.Options(3, 2, 100_000, 1000, 30, false); // the paper's budget, 3 seeds
+            new NatsTopologyComparison.Options(3, 2, 100_000, 1000, 30, false, "none"); // the paper's budget, 3 seeds
     private static Path table;
     private static ComparisonResult result;
 
