@@ -19,11 +19,15 @@ import java.util.TreeMap;
 
 /**
  * The data files an experiment reads: every plugin setting whose value, resolved against the
- * experiment file's directory, is an existing file. Their SHA-256 goes into the provenance, and the
+ * experiment file's directory, is an existing file, and the files directly in a directory a setting
+ * names (a folder of latency tables, a data set). Their SHA-256 goes into the provenance, and the
  * resolved config names them (and existing directories) by absolute path so it can be re-run from
  * any directory. Stateless.
  */
 public final class DataFiles {
+    /** Directories with more entries than this are not checksummed (they are not data tables). */
+    static final int MAX_DIRECTORY_ENTRIES = 100;
+
     private DataFiles() {
     }
 
@@ -54,9 +58,22 @@ public final class DataFiles {
         } else if (value instanceof List<?> list) {
             list.forEach(v -> files.addAll(files(v, base)));
         } else if (value instanceof String text) {
-            existingFile(text, base).ifPresent(files::add);
+            existing(text, base).ifPresent(path -> files.addAll(filesAt(path)));
         }
         return files;
+    }
+
+    /** The file itself, or the regular files directly in a directory (none when it holds more than 100 entries). */
+    private static List<Path> filesAt(Path path) {
+        if (Files.isRegularFile(path)) {
+            return List.of(path);
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(path)) {
+            List<Path> all = entries.limit(MAX_DIRECTORY_ENTRIES + 1).sorted().toList();
+            return all.size() > MAX_DIRECTORY_ENTRIES ? List.of() : all.stream().filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** {@code text} as an existing regular file relative to {@code base}, if it is one. */

@@ -17,6 +17,26 @@ class ProvenanceTest {
     Path dir;
 
     @Test
+    void filesInANamedDirectoryAreChecksummedToo() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("tables"));
+        Files.writeString(data.resolve("a.yaml"), "");
+        Files.writeString(data.resolve("b.yaml"), "abc");
+        Files.createDirectories(data.resolve("sub"));
+        Path config = TestCli.yaml(dir, "exp.yaml", """
+                space: {name: example-grid}
+                cost: {name: example-units, tables: tables}
+                evaluator: {name: example-score}
+                """);
+        Provenance provenance = Provenance.of(ExperimentConfig.load(config, Overrides.commandLineOnly(Map.of())),
+                new Plugins(PluginRegistry.load(TestCli.withExamplePlugin())));
+        assertThat(provenance.dataFiles()).containsOnlyKeys(data.resolve("a.yaml").toAbsolutePath(),
+                data.resolve("b.yaml").toAbsolutePath());
+        // sha256 of the empty file
+        assertThat(provenance.dataFiles().get(data.resolve("a.yaml").toAbsolutePath()))
+                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+
+    @Test
     void dataFilesAreChecksummedAndNamedByAbsolutePath() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.writeString(data.resolve("table.csv"), "abc");
@@ -29,7 +49,7 @@ class ProvenanceTest {
         Provenance provenance = Provenance.of(experiment,
                 new Plugins(PluginRegistry.load(TestCli.withExamplePlugin())));
         Path table = data.resolve("table.csv").toAbsolutePath();
-        // sha256("abc")
+        // sha256("abc"); the folder holds only that file, so it is listed once
         assertThat(provenance.dataFiles()).containsExactly(Map.entry(table,
                 "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
         assertThat(provenance.config()).extractingByKey("evaluator").isEqualTo(Map.of("name", "example-score",
