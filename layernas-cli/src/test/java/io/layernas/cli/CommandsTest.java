@@ -60,6 +60,18 @@ class CommandsTest {
     }
 
     @Test
+    void describeAMobileNetArchitectureGivesThePerLayerTable() {
+        String defaults = String.join("-", java.util.Collections.nCopies(17, "0"));
+        TestCli.Outcome outcome = TestCli.run("describe", "mobilenet-v3-small", defaults, "--cost", "madds");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out())
+                .containsPattern("#\\s+layer\\s+input\\s+operator\\s+filters\\s+expanded\\s+stride\\s+SE\\s+act"
+                        + "\\s+MAdds\\s+params")
+                .containsPattern("block2.layer1\\s+56x56x24\\s+bneck 5x5\\s+36\\s+144\\s+2")
+                .contains("cost: 1.797e8 MAdds");
+    }
+
+    @Test
     void describeRejectsAnArchitectureOfAnotherShape() {
         TestCli.Outcome outcome = TestCli.run("describe", "nats-sss", "64:64");
         assertThat(outcome.exitCode()).isEqualTo(2);
