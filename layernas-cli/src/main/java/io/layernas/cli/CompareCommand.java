@@ -81,13 +81,13 @@ final class CompareCommand implements Callable<Integer> {
         Provenance provenance = Wiring.get(injector, Provenance.class);
         Path directory = output != null ? output : OutputDirectories.forNewRun(experiment, null,
                 experiment.name().contains("compare") ? experiment.name() : experiment.name() + "-compare");
+        writeConfig(provenance, directory);
         ComparisonResult result;
         try (Evaluator evaluator = Wiring.get(injector, Evaluator.class)) {
             result = builder.evaluator(evaluator).provenance(provenance.asFlatMap()).build().run();
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
-        writeConfig(provenance, directory);
         CompareReport.write(result, experiment.name(), facts(experiment, compare), directory);
         if (!quiet) {
             context.out().print(result.summaryTable());

@@ -102,6 +102,12 @@ final class RunSession {
                 Numbers.format(target.low()), Numbers.format(target.high()), costModel.unit(),
                 config.evaluator().name(), config.run().seed());
         out.printf("  budget %s; output %s%n", describe(config.budget().budget()), directory);
+        String evaluatorText = context.registry().get().evaluator(config.evaluator().name(), "evaluator.name")
+                .description();
+        if (evaluatorText.contains("stand-in")) {
+            out.printf("  note: evaluator '%s' is a %s%n", config.evaluator().name(), evaluatorText
+                    .substring(evaluatorText.indexOf("stand-in")));
+        }
         if (resuming) {
             out.printf("  resuming: %d stored trials are replayed, not evaluated again%n", store.load().size());
         }
