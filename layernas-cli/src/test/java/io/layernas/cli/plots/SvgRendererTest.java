@@ -31,6 +31,25 @@ class SvgRendererTest {
     }
 
     @Test
+    void pointsLieInsideThePlotAreaHigherValuesHigherUp() throws Exception {
+        Chart chart = new Chart("t", "x", "y", List.of(Chart.Series.of("dots", new double[] {0, 50, 100},
+                new double[] {0.1, 0.5, 0.9}, Chart.Style.POINTS, 0)), List.of());
+        org.w3c.dom.NodeList circles = parse(SvgRenderer.render(chart)).getElementsByTagName("circle");
+        double[] cx = new double[3];
+        double[] cy = new double[3];
+        for (int i = 0; i < 3; i++) {
+            org.w3c.dom.Element circle = (org.w3c.dom.Element) circles.item(i);
+            cx[i] = Double.parseDouble(circle.getAttribute("cx"));
+            cy[i] = Double.parseDouble(circle.getAttribute("cy"));
+            assertThat(cx[i]).isBetween(80.0, 780.0);
+            assertThat(cy[i]).isBetween(40.0, 440.0);
+        }
+        assertThat(cx[0]).isLessThan(cx[1]).isLessThan(cx[2]);
+        assertThat(cy[0]).isGreaterThan(cy[1]).isGreaterThan(cy[2]);
+        assertThat(cx[1]).isCloseTo((cx[0] + cx[2]) / 2, org.assertj.core.data.Offset.offset(0.1));
+    }
+
+    @Test
     void axesCoverTheDataAndTicksAreRound() {
         Axes axes = Axes.of(new Chart("t", "x", "y", List.of(Chart.Series.of("s", new double[] {0, 100},
                 new double[] {0.5, 0.9}, Chart.Style.LINE, 0)), List.of()));
