@@ -62,7 +62,7 @@ public final class CommandEvaluator implements Evaluator {
         builder.environment().put("LAYERNAS_SEED", Long.toString(request.seed()));
         builder.environment().put("LAYERNAS_ATTEMPT", Integer.toString(request.attempt()));
         long start = System.nanoTime();
-        Process process = builder.start();
+        Process process = start(builder);
         int exit = awaitExit(process, stderr);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (exit != 0) {
@@ -72,6 +72,16 @@ public final class CommandEvaluator implements Evaluator {
             return MetricsJson.read(Files.readString(stdout, StandardCharsets.UTF_8), seconds);
         } catch (IllegalArgumentException e) {
             throw failure("exited with code 0 but its metrics are unusable: " + e.getMessage(), exit, stderr);
+        }
+    }
+
+    private Process start(ProcessBuilder builder) throws ExternalCommandException {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new ExternalCommandException("command " + settings.command() + " could not be started: "
+                    + e.getMessage() + ". Check the evaluator's command (is the program installed and on the PATH?) "
+                    + "and workingDir (" + settings.workingDir() + ").", -1);
         }
     }
 

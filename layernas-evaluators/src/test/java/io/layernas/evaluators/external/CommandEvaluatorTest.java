@@ -100,6 +100,14 @@ class CommandEvaluatorTest {
     }
 
     @Test
+    void aMissingProgramSaysHowToFixIt() {
+        assertThatThrownBy(() -> evaluate(Map.of("command", List.of("no-such-trainer-program")), 0))
+                .isInstanceOf(ExternalCommandException.class)
+                .hasMessageContaining("[no-such-trainer-program] could not be started")
+                .hasMessageContaining("on the PATH");
+    }
+
+    @Test
     void badSettingsNameTheKeyAndAFix() {
         assertThatThrownBy(() -> provider().create(SPACE, settings(Map.of())))
                 .isInstanceOf(ConfigurationException.class)
