@@ -96,6 +96,9 @@ public final class CandidateTrainer {
         int batches = 0;
         for (int from = 0; from < order.length; from += settings.batchSize()) {
             int to = Math.min(order.length, from + settings.batchSize());
+            if (to - from < 2) {
+                break; // batch norm cannot train on a single image
+            }
             try (NDManager batch = trainer.getManager().newSubManager()) {
                 NDList[] xy = batch(batch, adapter, data.train(), order, from, to);
                 lossSum += forwardBackward(trainer, xy);
