@@ -24,7 +24,7 @@ final class OutputDirectories {
     static Path forNewRun(ExperimentConfig config, Path explicit, String name) {
         Path chosen = explicit != null ? explicit : config.run().output();
         if (chosen != null) {
-            if (Files.exists(chosen.resolve(OutputFiles.TRIALS_JSONL))) {
+            if (Files.exists(chosen.resolve(OutputFiles.TRIALS_DB)) || Files.exists(chosen.resolve(OutputFiles.TRIALS_JSONL))) {
                 String option = explicit != null ? "--output" : "run.output";
                 throw new ConfigurationException(option + " (" + chosen + ") already holds a run. Resume it with "
                         + "'layernas run --resume " + chosen + "', or choose another directory.");

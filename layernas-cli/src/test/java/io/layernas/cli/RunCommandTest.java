@@ -11,6 +11,9 @@ import io.layernas.core.Results;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,10 +109,13 @@ class RunCommandTest {
         Path interrupted = dir.resolve("interrupted");
         assertThat(TestCli.run("run", config.toString(), "-o", whole.toString(), "-q").exitCode()).isZero();
         assertThat(TestCli.run("run", config.toString(), "-o", interrupted.toString(), "-q").exitCode()).isZero();
-        List<String> lines = Files.readAllLines(interrupted.resolve("trials.jsonl"));
-        // A crash after 20 trials, in the middle of writing the 21st.
-        Files.writeString(interrupted.resolve("trials.jsonl"), String.join("\n", lines.subList(0, 20)) + "\n"
-                + lines.get(20).substring(0, 30));
+        // A crash after the 20th trial: each trial is one transaction, so the store keeps exactly 20.
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + interrupted.resolve("trials.db"));
+             Statement statement = db.createStatement()) {
+            statement.executeUpdate("DELETE FROM trial_value WHERE idx >= 20");
+            statement.executeUpdate("DELETE FROM trial WHERE idx >= 20");
+        }
+        Files.delete(interrupted.resolve("trials.jsonl"));
         Files.delete(interrupted.resolve("result.json"));
 
         TestCli.Outcome resumed = TestCli.run("run", "--resume", interrupted.toString());
@@ -117,6 +123,25 @@ class RunCommandTest {
         assertThat(resumed.out()).contains("resuming: 20 stored trials are replayed");
         assertThat(withoutTimes(trials(interrupted))).isEqualTo(withoutTimes(trials(whole)));
         assertThat(interrupted.resolve("result.json")).isNotEmptyFile();
+    }
+
+    @Test
+    void aResumedRunCanBeGivenALargerBudgetButNotAnotherSeed() throws Exception {
+        Path config = TestCli.yaml(dir, "small.yaml", TestCli.smallExperiment());
+        Path whole = dir.resolve("whole");
+        Path extended = dir.resolve("extended");
+        assertThat(TestCli.run("run", config.toString(), "-o", whole.toString(), "-q").exitCode()).isZero();
+        assertThat(TestCli.run("run", config.toString(), "-o", extended.toString(), "-q",
+                "-D", "budget.evaluations=25").exitCode()).isZero();
+
+        TestCli.Outcome otherSeed = TestCli.run("run", "--resume", extended.toString(), "-D", "run.seed=8", "-q");
+        assertThat(otherSeed.exitCode()).isEqualTo(2);
+        assertThat(otherSeed.err()).contains("belongs to another run").contains("same configuration and seed");
+
+        TestCli.Outcome more = TestCli.run("run", "--resume", extended.toString(), "-D", "budget.evaluations=60",
+                "-D", "run.workers=2", "-q");
+        assertThat(more.exitCode()).as(more.err()).isZero();
+        assertThat(withoutTimes(trials(extended))).isEqualTo(withoutTimes(trials(whole)));
     }
 
     @Test

@@ -2,18 +2,32 @@ package io.layernas.cli.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
-import com.google.inject.Singleton;
-import io.layernas.api.SearchSpace;
 import io.layernas.api.TrialStore;
-import io.layernas.cli.results.JsonLinesTrialStore;
 import io.layernas.cli.results.OutputFiles;
+import io.layernas.cli.store.SqliteTrialStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Where a run keeps its trials: the one binding to change for another store. This one appends
- * JSON lines to {@code trials.jsonl} in the run directory, forced to disk per trial, so that
- * {@code run --resume DIR} replays them.
+ * Where a run keeps its trials: the one binding to change for another store. Trials go to
+ * {@code trials.db} (SQLite, one durable transaction per trial) in the run directory, so that
+ * {@code run --resume DIR} replays them after a crash; {@code trials.jsonl} is written with the
+ * other results.
+ *
+ * <p>The store is tied to the run's fingerprint: the resolved configuration without the settings
+ * that do not change what the search decides (output directory, workers, budget). So a run can be
+ * resumed with more workers or a larger budget (its stored trials are a prefix of the longer
+ * run's), but not with another space, target, strategy or seed.
  */
 public final class TrialStoreModule extends AbstractModule {
+    /** Keys of the resolved configuration that a resumed run may change. */
+    static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "budget");
+
     private final RunDirectory directory;
 
     /** Stores trials in {@code directory}. */
@@ -26,9 +40,40 @@ public final class TrialStoreModule extends AbstractModule {
         bind(RunDirectory.class).toInstance(directory);
     }
 
+    /** Not a singleton: the run opens it once, after every plugin was created and checked, so a bad
+     *  configuration leaves no file behind. */
     @Provides
-    @Singleton
-    TrialStore store(SearchSpace space) {
-        return new JsonLinesTrialStore(directory.path().resolve(OutputFiles.TRIALS_JSONL), space);
+    TrialStore store(Provenance provenance) {
+        return SqliteTrialStore.open(directory.path().resolve(OutputFiles.TRIALS_DB), fingerprint(provenance.config()));
+    }
+
+    /** SHA-256 of the configuration in a canonical form, leaving out {@link #NOT_IN_FINGERPRINT}. */
+    static String fingerprint(Map<String, Object> config) {
+        Object canonical = canonical("", config);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(canonical).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    private static Object canonical(String path, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((key, child) -> {
+                String childPath = path.isEmpty() ? String.valueOf(key) : path + "." + key;
+                if (!NOT_IN_FINGERPRINT.contains(childPath)) {
+                    sorted.put(String.valueOf(key), canonical(childPath, child));
+                }
+            });
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(item -> canonical(path, item)).toList();
+        }
+        // Numbers compare by value: 100 and 100.0 read from YAML or an override are the same setting.
+        return value instanceof Number number ? Double.toString(number.doubleValue()) : String.valueOf(value);
     }
 }
