@@ -9,7 +9,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -18,20 +19,16 @@ import io.layernas.api.InputShape;
 import io.layernas.api.Op;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Trains one network on Fashion-MNIST with SGD and reports validation and test accuracy. Each
- * call builds its own model and trainer, so calls may run in parallel; their forward and backward
- * passes take turns (see {@link #forwardBackward}), so parallel calls overlap only data preparation,
- * optimizer updates and evaluation. Use {@code threads} rather than workers to use more cores.
+ * call builds its own model and trainer, so calls may run in parallel (see {@link #forwardBackward}).
  *
  * <p>Everything random comes from the seed: weight initialisation ({@link Weights#initialize})
  * and the order of training images per epoch. PyTorch's CPU kernels are deterministic for a fixed
  * thread count; results can differ in the last digits across thread counts or machines.
  */
 public final class CandidateTrainer {
-    private static final ReentrantLock AUTOGRAD = new ReentrantLock(true);
     private final FashionMnist data;
     private final DataSplit split;
     private final TrainingSettings settings;
@@ -114,18 +111,21 @@ public final class CandidateTrainer {
     }
 
     /**
-     * One forward and backward pass. DJL's PyTorch engine allows one gradient collector per
-     * process at a time, so concurrent trainings take turns here; each model's arithmetic is the
-     * same whatever the interleaving, so parallel evaluation does not change results.
+     * One forward and backward pass. It calls the engine's backward directly instead of through a
+     * {@code GradientCollector}, because DJL's PyTorch engine allows one collector per process at a
+     * time; PyTorch's gradient mode is per thread, so trainings on several threads run truly in
+     * parallel and compute exactly what they compute alone.
      */
     private static float forwardBackward(Trainer trainer, NDList[] xy) {
-        AUTOGRAD.lock();
-        try (GradientCollector collector = trainer.newGradientCollector()) {
+        boolean previous = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        try {
             NDArray loss = trainer.getLoss().evaluate(xy[1], trainer.forward(xy[0]));
-            collector.backward(loss);
+            PtNDArray ones = (PtNDArray) loss.onesLike();
+            JniUtils.backward((PtNDArray) loss, ones, false, false);
             return loss.getFloat();
         } finally {
-            AUTOGRAD.unlock();
+            JniUtils.setGradMode(previous);
         }
     }
 
