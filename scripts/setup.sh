@@ -22,10 +22,13 @@ if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=
+elif command -v sudo >/dev/null 2>&1; then
   SUDO=sudo
 else
-  SUDO=
+  echo "setup: ${missing[*]} must be installed, which needs root: run this script as root" >&2
+  exit 1
 fi
 
 echo "setup: installing ${missing[*]}"

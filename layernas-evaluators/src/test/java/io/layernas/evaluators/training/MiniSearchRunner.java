@@ -64,7 +64,7 @@ public final class MiniSearchRunner {
         }
     }
 
-    /** Searches with one worker of two PyTorch threads under a budget of {@code minutes} of training time. */
+    /** Searches under a budget of {@code minutes} of training time; -Dworkers and -Dthreads set the parallelism. */
     private static void search(MobileNetSpace space, NetworkCostModel madds, double minutes, int trainSubset,
                                int epochs, long seed) {
         DjlTrainingEvaluator evaluator = evaluator(trainSubset, epochs);
@@ -76,7 +76,7 @@ public final class MiniSearchRunner {
         long start = System.nanoTime();
         SearchResult result = SearchRun.builder().space(space).costModel(madds).evaluator(evaluator).strategy(strategy)
                 .target(new TargetRange(0.6 * baselineMadds, 0.8 * baselineMadds))
-                .budget(Budget.trainingSeconds(minutes * 60)).seed(seed).workers(1)
+                .budget(Budget.trainingSeconds(minutes * 60)).seed(seed).workers(Integer.getInteger("workers", 1))
                 .listener(event -> {
                     if (event instanceof SearchEvent.TrialFinished finished) {
                         Trial trial = finished.trial();
