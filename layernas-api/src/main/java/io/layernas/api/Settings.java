@@ -21,6 +21,7 @@ public final class Settings {
     private final Map<String, Object> values;
     private final Path baseDirectory;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> fallbacks = new ConcurrentHashMap<>();
 
     /**
      * @param section       the YAML path of this section, used in messages, e.g. {@code search}
@@ -66,6 +67,7 @@ public final class Settings {
 
     /** A string value. */
     public String getString(String key, String fallback) {
+        remember(key, fallback);
         Object value = raw(key);
         return value == null ? fallback : value.toString();
     }
@@ -90,6 +92,7 @@ public final class Settings {
 
     /** A long value. */
     public long getLong(String key, long fallback) {
+        remember(key, fallback);
         Object value = raw(key);
         if (value == null) {
             return fallback;
@@ -106,6 +109,7 @@ public final class Settings {
 
     /** A double value; accepts forms like {@code 2e5}. */
     public double getDouble(String key, double fallback) {
+        remember(key, fallback);
         Object value = raw(key);
         if (value == null) {
             return fallback;
@@ -122,6 +126,7 @@ public final class Settings {
 
     /** A boolean value: true/false/yes/no. */
     public boolean getBoolean(String key, boolean fallback) {
+        remember(key, fallback);
         Object value = raw(key);
         if (value == null) {
             return fallback;
@@ -156,6 +161,7 @@ public final class Settings {
 
     /** A list of strings; a single value or a comma-separated string becomes a list. */
     public List<String> getList(String key, List<String> fallback) {
+        remember(key, fallback);
         Object value = raw(key);
         if (value == null) {
             return fallback;
@@ -187,6 +193,25 @@ public final class Settings {
     /** All keys of this section. */
     public Set<String> keys() {
         return new TreeSet<>(values.keySet());
+    }
+
+    /**
+     * The keys read so far with the default each getter was given ({@code ""} when it had none):
+     * after a plugin's {@code create}, its settings. Documentation is generated from this.
+     */
+    public Map<String, String> readSettings() {
+        Map<String, String> read = new java.util.TreeMap<>();
+        for (String key : used) {
+            read.put(key, fallbacks.getOrDefault(key, ""));
+        }
+        return read;
+    }
+
+    private void remember(String key, Object fallback) {
+        if (fallback != null) {
+            fallbacks.putIfAbsent(key, fallback instanceof List<?> list ? String.join(", ",
+                    list.stream().map(String::valueOf).toList()) : String.valueOf(fallback));
+        }
     }
 
     /** Keys present but never read. */

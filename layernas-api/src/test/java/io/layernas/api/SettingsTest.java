@@ -36,4 +36,14 @@ class SettingsTest {
                 .hasMessageContaining("search.bucketCnt is not a setting of strategy 'layernas'")
                 .hasMessageContaining("bucketCount");
     }
+
+    @Test
+    void remembersTheSettingsAPluginReadWithTheirDefaults() {
+        Settings settings = Settings.of("search", Map.of("perBucket", 5));
+        settings.getInt("bucketCount", 100);
+        settings.getInt("perBucket", 3);
+        settings.getString("path", null);
+        assertThat(settings.readSettings()).containsExactly(Map.entry("bucketCount", "100"),
+                Map.entry("path", ""), Map.entry("perBucket", "3"));
+    }
 }
