@@ -2,7 +2,6 @@ package io.layernas.cli.config;
 
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.Settings;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,14 +73,8 @@ public final class SectionReader {
             settings.requireAllUsed(owner);
         } catch (ConfigurationException e) {
             String unknown = settings.unusedKeys().iterator().next();
-            String message = e.getMessage();
-            int open = message.lastIndexOf("Known settings: [");
-            if (open < 0) {
-                throw e;
-            }
-            String list = message.substring(open + "Known settings: [".length(), message.lastIndexOf(']'));
-            String hint = Names.didYouMean(unknown, Arrays.asList(list.split(",\\s*")));
-            throw new ConfigurationException(hint.isEmpty() ? message : message + hint, e);
+            String hint = Names.didYouMean(unknown, List.copyOf(settings.readSettings().keySet()));
+            throw new ConfigurationException(hint.isEmpty() ? e.getMessage() : e.getMessage() + hint, e);
         }
     }
 }
