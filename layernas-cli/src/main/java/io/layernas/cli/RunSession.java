@@ -55,7 +55,7 @@ final class RunSession {
         writeConfig(provenance);
         TrialStore store = Wiring.get(injector, TrialStore.class);
         printHeader(space, costModel, target, store);
-        SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class)
+        SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class).store(store)
                 .listener(new ProgressBar(context.err(), config.budget().budget(), costModel.unit(),
                         ProgressBar.modeFor(quiet), System::nanoTime));
         long start = System.nanoTime();

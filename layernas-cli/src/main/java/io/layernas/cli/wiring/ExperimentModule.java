@@ -9,7 +9,6 @@ import io.layernas.api.Evaluator;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.TargetRange;
-import io.layernas.api.TrialStore;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.plugins.PluginRegistry;
 import io.layernas.core.SearchRun;
@@ -77,14 +76,17 @@ public final class ExperimentModule extends AbstractModule {
         return Provenance.of(config, plugins);
     }
 
-    /** A run of the experiment, all but its listeners set; each call gives a new builder. */
+    /**
+     * A run of the experiment, all but its listeners and its trial store set (the caller opens the
+     * store once and closes it); each call gives a new builder.
+     */
     @Provides
     SearchRun.Builder searchRun(SearchSpace space, CostModel costModel, TargetRange target, SearchStrategy strategy,
-                                Evaluator evaluator, TrialStore store, Provenance provenance) {
+                                Evaluator evaluator, Provenance provenance) {
         return SearchRun.builder().space(space).costModel(costModel).evaluator(evaluator).strategy(strategy)
                 .target(target).budget(config.budget().budget()).seed(config.run().seed())
                 .workers(config.run().workers()).retries(config.run().retries())
                 .maxConsecutiveFailures(config.run().maxConsecutiveFailures()).timeout(config.run().timeout())
-                .store(store).provenance(provenance.asFlatMap());
+                .provenance(provenance.asFlatMap());
     }
 }
