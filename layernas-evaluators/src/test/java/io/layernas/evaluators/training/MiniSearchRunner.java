@@ -25,6 +25,7 @@ import java.util.Map;
  * <pre>
  *   time   [architectures...]                      times the training of a few architectures
  *   search &lt;minutes&gt; &lt;trainSubset&gt; &lt;epochs&gt; &lt;seed&gt;  runs LayerNAS under a training-time budget
+ *   compare &lt;trainSubset&gt; &lt;epochs&gt; &lt;architectures...&gt;   re-trains them with seeds 101..103
  * </pre>
  */
 public final class MiniSearchRunner {
@@ -37,6 +38,13 @@ public final class MiniSearchRunner {
         NetworkCostModel madds = NetworkCostModel.madds(space);
         if (args[0].equals("time")) {
             time(space, madds, args);
+        } else if (args[0].equals("compare")) {
+            DjlTrainingEvaluator evaluator = evaluator(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            Architecture[] architectures = new Architecture[args.length - 3];
+            for (int i = 3; i < args.length; i++) {
+                architectures[i - 3] = space.parse(args[i]);
+            }
+            retrain(space, madds, evaluator, architectures);
         } else {
             search(space, madds, Double.parseDouble(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Long.parseLong(args[4]));
@@ -94,15 +102,20 @@ public final class MiniSearchRunner {
         result.bestTrial().ifPresent(best -> {
             System.out.println("best in search     " + describe(space.format(best.architecture()), best.cost(),
                     best.metrics()));
-            System.out.println("re-trained with seeds 101..103 (search settings):");
-            for (long retrainSeed = 101; retrainSeed <= 103; retrainSeed++) {
-                for (Architecture architecture : new Architecture[] {baseline, best.architecture()}) {
-                    Metrics metrics = evaluator.evaluate(new EvaluationRequest(space, architecture, -1, retrainSeed, 1));
-                    System.out.println("  seed " + retrainSeed + " " + describe(space.format(architecture),
-                            madds.cost(architecture), metrics));
-                }
-            }
+            retrain(space, madds, evaluator, baseline, best.architecture());
         });
+    }
+
+    private static void retrain(MobileNetSpace space, NetworkCostModel madds, DjlTrainingEvaluator evaluator,
+                                Architecture... architectures) {
+        System.out.println("re-trained with seeds 101..103 (search settings):");
+        for (long retrainSeed = 101; retrainSeed <= 103; retrainSeed++) {
+            for (Architecture architecture : architectures) {
+                Metrics metrics = evaluator.evaluate(new EvaluationRequest(space, architecture, -1, retrainSeed, 1));
+                System.out.println("  seed " + retrainSeed + " " + describe(space.format(architecture),
+                        madds.cost(architecture), metrics));
+            }
+        }
     }
 
     private static String describe(String architecture, double cost, Metrics metrics) {
