@@ -48,7 +48,7 @@ public record CommandSettings(List<String> command, long timeoutSeconds, String 
             throw new ConfigurationException(settings.keyOf("timeoutSeconds") + " (" + timeout
                     + ") must be positive, like 3600 (one hour per candidate).");
         }
-        Path workingDir = settings.getPath("workingDir", ".");
+        Path workingDir = settings.getPath("workingDir", ".").toAbsolutePath().normalize();
         if (!Files.isDirectory(workingDir)) {
             throw new ConfigurationException(settings.keyOf("workingDir") + " (" + workingDir
                     + ") is not a directory. Create it or point it at the directory of your training script.");

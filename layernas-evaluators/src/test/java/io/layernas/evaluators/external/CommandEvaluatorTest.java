@@ -100,6 +100,15 @@ class CommandEvaluatorTest {
     }
 
     @Test
+    void theDefaultWorkingDirectoryIsTheCurrentOne() throws Exception {
+        CommandSettings settings = CommandSettings.from(Settings.of("evaluator", Map.of("command", script("ok"))));
+        assertThat(settings.workingDir()).isEqualTo(Path.of("").toAbsolutePath());
+        Metrics metrics = new CommandEvaluator(settings).evaluate(
+                new EvaluationRequest(SPACE, Architecture.of(0, 0), 1, 1, 1));
+        assertThat(metrics.objective()).isEqualTo(0.13);
+    }
+
+    @Test
     void aMissingProgramSaysHowToFixIt() {
         assertThatThrownBy(() -> evaluate(Map.of("command", List.of("no-such-trainer-program")), 0))
                 .isInstanceOf(ExternalCommandException.class)
