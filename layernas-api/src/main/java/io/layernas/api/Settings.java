@@ -145,7 +145,12 @@ public final class Settings {
     /** A path, resolved against the base directory when relative. */
     public Path getPath(String key, String fallback) {
         String value = getString(key, fallback);
-        return value == null ? null : baseDirectory.resolve(value).normalize();
+        if (value == null) {
+            return null;
+        }
+        Path resolved = baseDirectory.resolve(value).normalize();
+        // "." against "." normalises to the empty path, which no file API accepts.
+        return resolved.toString().isEmpty() ? Path.of(".") : resolved;
     }
 
     /** One of {@code allowed} (compared case-insensitively), returned as listed there. */

@@ -46,4 +46,11 @@ class SettingsTest {
         assertThat(settings.readSettings()).containsExactly(Map.entry("bucketCount", "100"),
                 Map.entry("path", ""), Map.entry("perBucket", "3"));
     }
+
+    @Test
+    void resolvesPathsAgainstTheBaseDirectoryAndNeverToAnEmptyPath() {
+        Settings settings = new Settings("evaluator", Map.of("path", "tables/t.csv"), java.nio.file.Path.of("/work/exp"));
+        assertThat(settings.getPath("path", null)).isEqualTo(java.nio.file.Path.of("/work/exp/tables/t.csv"));
+        assertThat(Settings.empty("evaluator").getPath("workingDir", ".")).isEqualTo(java.nio.file.Path.of("."));
+    }
 }
