@@ -120,12 +120,40 @@ public final class Layerwise {
         if (!trial.succeeded()) {
             return;
         }
-        for (int l = layer; l < stores.size(); l++) {
-            CostRange reachable = costs.range(trial.architecture(), l + 1, space.layerCount());
-            if (target.reachableFrom(reachable)) {
-                stores.get(l).offer(trial, options(l + 1, false));
+        int last = lastLayerReachingTarget(trial, layer);
+        for (int l = layer; l <= last; l++) {
+            stores.get(l).offer(trial, options(l + 1, false));
+        }
+    }
+
+    /**
+     * The last layer from {@code first} on whose store the trial can still reach the target from,
+     * or {@code first - 1}. Fixing more layers only narrows the reachable range, and every range
+     * holds the trial's own cost: an in-target trial reaches the target from every layer, and
+     * otherwise reaching it is monotone in the layer, so a binary search needs O(log L) ranges.
+     */
+    private int lastLayerReachingTarget(Trial trial, int first) {
+        int last = stores.size() - 1;
+        if (target.contains(trial.cost())) {
+            return last;
+        }
+        if (!reachesFrom(trial, first)) {
+            return first - 1;
+        }
+        int low = first;
+        while (low < last) {
+            int middle = (low + last + 1) >>> 1;
+            if (reachesFrom(trial, middle)) {
+                low = middle;
+            } else {
+                last = middle - 1;
             }
         }
+        return low;
+    }
+
+    private boolean reachesFrom(Trial trial, int layer) {
+        return target.reachableFrom(costs.range(trial.architecture(), layer + 1, space.layerCount()));
     }
 
     /** Options of {@code layer} a parent generates: all for the root, all but the default otherwise. */
