@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.layernas.api.TargetRange;
+import io.layernas.api.Architecture;
 import io.layernas.api.Trial;
 import io.layernas.cli.plugins.PluginRegistry;
 import io.layernas.cli.results.TrialJson;
@@ -142,6 +143,21 @@ class RunCommandTest {
                 "-D", "run.workers=2", "-q");
         assertThat(more.exitCode()).as(more.err()).isZero();
         assertThat(withoutTimes(trials(extended))).isEqualTo(withoutTimes(trials(whole)));
+    }
+
+    @Test
+    void theSummaryComparesTheBestWithTheBaselineNetwork() throws Exception {
+        Path config = TestCli.yaml(dir, "small.yaml", TestCli.smallExperiment());
+        Path out = dir.resolve("out");
+        // A target the default architecture (274.4 MFLOPs) can reach, and all 8 first-layer options
+        // generated in the first pass, so that the default is trained.
+        TestCli.Outcome outcome = TestCli.run("run", config.toString(), "-o", out.toString(),
+                "-D", "target.high=280", "-D", "search.children=8");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        Trial baseline = trials(out).stream().filter(t -> t.architecture().equals(Architecture.defaults(5)))
+                .findFirst().orElseThrow();
+        assertThat(outcome.out()).contains("baseline        " + String.format(java.util.Locale.ROOT, "%.4f",
+                baseline.objective()) + " at ").contains("(the default architecture 64:64:64:64:64)");
     }
 
     @Test

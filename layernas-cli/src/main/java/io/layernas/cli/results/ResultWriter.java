@@ -112,6 +112,12 @@ public final class ResultWriter {
         }
     }
 
+    /** The trial of the space's default architecture (the baseline network), if it was evaluated. */
+    static java.util.Optional<Trial> baseline(RunReport report, SearchResult result) {
+        return result.trials().stream().filter(Trial::succeeded)
+                .filter(t -> t.architecture().equals(report.space().defaultArchitecture())).findFirst();
+    }
+
     /** The summary lines printed at the end of a run. */
     public static Map<String, String> summary(RunReport report) {
         SearchResult result = report.result();
@@ -132,6 +138,9 @@ public final class ResultWriter {
             facts.put("best cost", Numbers.format(best.cost(), report.costUnit()));
             facts.put("found at trial", Integer.toString(best.index() + 1));
         }
+        baseline(report, result).ifPresent(baseline -> facts.put("baseline", Numbers.fixed(baseline.objective(), 4)
+                + " at " + Numbers.format(baseline.cost(), report.costUnit()) + " (the default architecture "
+                + report.space().format(baseline.architecture()) + ")"));
         return facts;
     }
 }
