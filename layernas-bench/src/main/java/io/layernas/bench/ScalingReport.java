@@ -19,7 +19,7 @@ public final class ScalingReport {
 
     /** Prints the table to standard output. */
     public static void main(String[] args) {
-        System.out.println("| algorithm | H | k | |S| | L | trainings | bound H·k·Σ|S| | trainings / (H·|S|·L) |");
+        System.out.println("| algorithm | H | k | options per layer | L | trainings | bound H·k·Σ\\|S\\| | trainings / (H·\\|S\\|·L) |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (String algorithm : new String[] {"dp", "iterative"}) {
             for (int layers : new int[] {10, 20}) {

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the JMH benchmarks of layernas-bench (docs/performance.md); not part of the test run.
+#   scripts/bench.sh                          # every benchmark (about 15 minutes on 2 cores)
+#   scripts/bench.sh SearchOverheadBenchmark  # one class; any JMH option works, e.g. -p space=nats-sss
+#   scripts/bench.sh --scaling-report         # trainings per complete search against H.k.sum|S| (counts, seconds)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B -ntp -DskipTests install -pl layernas-bench -am
+jar=layernas-bench/target/benchmarks.jar
+if [ "${1:-}" = "--scaling-report" ]; then
+  exec java -cp "$jar" io.layernas.bench.ScalingReport
+fi
+exec java -jar "$jar" "$@"
