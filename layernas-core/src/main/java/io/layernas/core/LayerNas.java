@@ -91,7 +91,7 @@ public final class LayerNas implements SearchStrategy {
      * Implementations must be stateless and draw randomness only from the given source.
      */
     public interface Policy {
-        /** Uniformly random selection and child order, as in the paper's Appendix I example. */
+        /** Uniformly random selection and child order (baseline first), as in the paper's Appendix I example. */
         Policy RANDOM = (layer, selectable, random) -> random.nextInt(selectable.size());
 
         /** The most accurate selectable candidate first (earliest on ties); random child order. */
@@ -108,9 +108,15 @@ public final class LayerNas implements SearchStrategy {
         /** The index in {@code selectable} of the candidate to expand next. */
         int select(int layer, List<Trial> selectable, SplittableRandom random);
 
-        /** The index in {@code remaining} (options of {@code layer}) of the next child of {@code parent}. */
+        /**
+         * The index in {@code remaining} (options of {@code layer}) of the next child of {@code parent}.
+         * By default the first child of the first layer is the default architecture itself, so a run
+         * measures the space's baseline network first (when it can reach the target); other children
+         * come in random order.
+         */
         default int nextChild(int layer, Trial parent, List<Integer> remaining, SplittableRandom random) {
-            return random.nextInt(remaining.size());
+            int defaults = layer == 0 ? remaining.indexOf(0) : -1;
+            return defaults >= 0 ? defaults : random.nextInt(remaining.size());
         }
     }
 
