@@ -1,0 +1,57 @@
+package io.layernas.cli.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The root launcher {@code ./layernas} on a fresh clone: nothing is built yet, so it must reach
+ * its build step (here, with no Maven on the PATH, its message saying how to build) instead of
+ * dying silently on the missing target directory.
+ */
+class LauncherScriptTest {
+    private static final Path LAUNCHER = Path.of("..", "layernas");
+    private static final List<String> TOOLS = List.of("bash", "env", "find", "head", "dirname", "readlink", "cat");
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void onAFreshCloneWithoutMavenItSaysHowToBuild() throws Exception {
+        Path clone = Files.createDirectories(directory.resolve("clone"));
+        Path launcher = clone.resolve("layernas");
+        Files.copy(LAUNCHER, launcher);
+        launcher.toFile().setExecutable(true);
+        Path bin = Files.createDirectories(directory.resolve("bin"));
+        for (String tool : TOOLS) {
+            Files.createSymbolicLink(bin.resolve(tool), which(tool));
+        }
+
+        ProcessBuilder builder = new ProcessBuilder(bin.resolve("bash").toString(), launcher.toString(), "--help")
+                .redirectErrorStream(true);
+        builder.environment().put("PATH", bin.toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).contains("the project is not built and Maven (mvn) is not installed")
+                .contains("mvn -q -DskipTests install -pl layernas-cli -am");
+    }
+
+    private static Path which(String tool) {
+        for (String dir : System.getenv("PATH").split(":")) {
+            Path candidate = Path.of(dir, tool);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        throw new IllegalStateException(tool + " is not on the PATH");
+    }
+}
