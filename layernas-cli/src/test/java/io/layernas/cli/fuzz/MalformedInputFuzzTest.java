@@ -73,6 +73,26 @@ class MalformedInputFuzzTest {
         fuzz("latency.yaml", LATENCY_TABLE, file -> LatencyTable.load(file));
     }
 
+    private static final String EXPERIMENT = """
+            space: {name: nats-sss, dataset: cifar10}
+            cost: {name: nats-flops}
+            target: {low: 100, high: 110}
+            evaluator: {name: synthetic, noise: 0.001, secondsPerTrial: 10}
+            search: {strategy: layernas, bucketCount: 20, perBucket: 2, selections: 4, children: 3}
+            budget: {evaluations: 60, trainingSeconds: 1e5}
+            run: {seed: 7, workers: 1, retries: 0, maxConsecutiveFailures: 5}
+            """;
+
+    @Test
+    void experimentConfigurationsReadAndWired() throws Exception {
+        // Every plugin is created and checked as `layernas run` does before its first evaluation.
+        fuzz("experiment.yaml", EXPERIMENT, file -> io.layernas.cli.wiring.Wiring.injector(
+                io.layernas.cli.config.ExperimentConfig.load(file,
+                        io.layernas.cli.config.Overrides.commandLineOnly(java.util.Map.of())),
+                io.layernas.cli.plugins.PluginRegistry.fromClassPath(),
+                new io.layernas.cli.wiring.RunDirectory(directory.resolve("out"))), "");
+    }
+
     @Test
     void architecturesOfEveryBuiltInSpace() {
         for (SearchSpaceProvider provider : ServiceLoader.load(SearchSpaceProvider.class)) {
@@ -86,12 +106,17 @@ class MalformedInputFuzzTest {
 
     /** Writes each mutant of {@code valid} to a file named {@code name} and hands it to {@code parser}. */
     private void fuzz(String name, String valid, Consumer<Path> parser) throws Exception {
+        fuzz(name, valid, parser, name);
+    }
+
+    /** As above; {@code mustName} is what every error message must contain. */
+    private void fuzz(String name, String valid, Consumer<Path> parser, String mustName) throws Exception {
         Path file = directory.resolve(name);
         Files.writeString(file, valid);
         parser.accept(file);
         for (String mutant : Mutations.of(valid, MUTANTS, name.hashCode())) {
             Files.write(file, mutant.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            expectParsedOrClearError(mutant, () -> parser.accept(file), file.getFileName().toString());
+            expectParsedOrClearError(mutant, () -> parser.accept(file), mustName);
         }
     }
 
