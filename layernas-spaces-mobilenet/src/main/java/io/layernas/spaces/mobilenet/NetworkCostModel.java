@@ -32,6 +32,13 @@ public final class NetworkCostModel implements CostModel {
     private final int[] sizes;
     private final int[] chain;
     private final int[] chainPos;
+    /** Per start of a free suffix: the fixed layers that ops of the suffix also read. */
+    private final int[][] suffixBoundary;
+    /** Per start of a free suffix: the ops that read only fixed layers. */
+    private final SlotTable[][] suffixFixedOps;
+    /** Suffix ranges without the fixed ops' cost, by start and boundary choices. */
+    private final java.util.concurrent.ConcurrentHashMap<SuffixKey, CostRange> suffixCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private NetworkCostModel(MobileNetSpace space, String unit, ToDoubleFunction<Op> opCost) {
         this.space = space;
@@ -51,6 +58,27 @@ public final class NetworkCostModel implements CostModel {
             chainPos[chain[p]] = p;
         }
         checkChain(slots);
+        this.suffixBoundary = new int[sizes.length + 1][];
+        this.suffixFixedOps = new SlotTable[sizes.length + 1][];
+        for (int from = 0; from <= sizes.length; from++) {
+            splitAt(from);
+        }
+    }
+
+    /** Splits the ops at the start {@code from} of a free suffix: fixed ones, and what the others read. */
+    private void splitAt(int from) {
+        TreeSet<Integer> boundary = new TreeSet<>();
+        List<SlotTable> fixed = new java.util.ArrayList<>();
+        for (SlotTable t : tables) {
+            int[] read = {t.slot.inLayer(), t.slot.ownLayer(), t.slot.outLayer()};
+            if (Arrays.stream(read).allMatch(layer -> layer < from)) {
+                fixed.add(t);
+            } else {
+                Arrays.stream(read).filter(layer -> layer >= 0 && layer < from).forEach(boundary::add);
+            }
+        }
+        suffixBoundary[from] = boundary.stream().mapToInt(Integer::intValue).toArray();
+        suffixFixedOps[from] = fixed.toArray(SlotTable[]::new);
     }
 
     /** Multiply-adds ({@link OpCounter#madds}), unit {@code MAdds}. */
@@ -120,8 +148,58 @@ public final class NetworkCostModel implements CostModel {
         if (freeFrom == freeTo) {
             return CostRange.point(cost(architecture));
         }
+        if (freeTo == sizes.length) {
+            return suffixRange(architecture, freeFrom);
+        }
+        return solveRange(architecture, freeFrom, freeTo);
+    }
+
+    private CostRange solveRange(Architecture architecture, int freeFrom, int freeTo) {
         Window window = new Window(architecture, freeFrom, freeTo, sizes);
         return new CostRange(solve(window, false), solve(window, true));
+    }
+
+    /**
+     * The search's common query, every layer from {@code from} on free. It is the cost of the ops
+     * that read only fixed layers plus a part that depends only on the few fixed layers the other
+     * ops read, so that part is solved once per start and boundary choices and then looked up.
+     */
+    private CostRange suffixRange(Architecture architecture, int from) {
+        double fixed = 0;
+        for (SlotTable t : suffixFixedOps[from]) {
+            Slot slot = t.slot;
+            fixed += t.at(choice(architecture, slot.inLayer()), choice(architecture, slot.ownLayer()),
+                    choice(architecture, slot.outLayer()));
+        }
+        int[] boundary = suffixBoundary[from];
+        int[] choices = new int[boundary.length];
+        for (int i = 0; i < boundary.length; i++) {
+            choices[i] = architecture.choice(boundary[i]);
+        }
+        double fixedCost = fixed;
+        CostRange rest = suffixCache.computeIfAbsent(new SuffixKey(from, choices), key -> {
+            CostRange whole = solveRange(architecture, from, sizes.length);
+            return new CostRange(whole.min() - fixedCost, whole.max() - fixedCost);
+        });
+        return new CostRange(fixed + rest.min(), fixed + rest.max());
+    }
+
+    /** Start of a free suffix and the choices of the fixed layers its ops read. */
+    private record SuffixKey(int from, int[] choices) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SuffixKey other && from == other.from && Arrays.equals(choices, other.choices);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * from + Arrays.hashCode(choices);
+        }
+
+        @Override
+        public String toString() {
+            return from + ":" + Arrays.toString(choices);
+        }
     }
 
     private double solve(Window w, boolean greatest) {
