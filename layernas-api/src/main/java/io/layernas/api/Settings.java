@@ -190,6 +190,21 @@ public final class Settings {
         return new Settings(keyOf(key), (Map<String, ?>) map, baseDirectory);
     }
 
+    /**
+     * Builds a plugin's object from values read here, turning the {@link IllegalArgumentException}
+     * of a value record's check (e.g. {@code "bucketCount (0) must be positive..."}) into a
+     * {@link ConfigurationException} that names the full key ({@code search.bucketCount (0) ...}).
+     */
+    public <T> T build(java.util.function.Supplier<T> factory) {
+        try {
+            return factory.get();
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(keyOf(e.getMessage()), e);
+        }
+    }
+
     /** The directory relative paths are resolved against. */
     public Path baseDirectory() {
         return baseDirectory;

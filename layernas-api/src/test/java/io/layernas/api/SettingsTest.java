@@ -53,4 +53,14 @@ class SettingsTest {
         assertThat(settings.getPath("path", null)).isEqualTo(java.nio.file.Path.of("/work/exp/tables/t.csv"));
         assertThat(Settings.empty("evaluator").getPath("workingDir", ".")).isEqualTo(java.nio.file.Path.of("."));
     }
+
+    @Test
+    void buildNamesTheFullKeyWhenAValueRecordRejectsASetting() {
+        Settings settings = Settings.of("search", Map.of("bucketCount", 0));
+        assertThatThrownBy(() -> settings.build(() -> {
+            throw new IllegalArgumentException("bucketCount (0) must be positive. Maybe you meant 100, the paper's H?");
+        })).isInstanceOf(ConfigurationException.class)
+                .hasMessage("search.bucketCount (0) must be positive. Maybe you meant 100, the paper's H?");
+        assertThat(settings.build(() -> 42)).isEqualTo(42);
+    }
 }

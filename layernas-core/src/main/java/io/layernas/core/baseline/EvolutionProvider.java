@@ -1,6 +1,5 @@
 package io.layernas.core.baseline;
 
-import io.layernas.api.ConfigurationException;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.Settings;
 import io.layernas.api.StrategyProvider;
@@ -27,10 +26,7 @@ public final class EvolutionProvider implements StrategyProvider {
         int tournament = settings.getInt("tournament", paper.tournament());
         double exponent = settings.getDouble("mnasExponent", paper.mnasExponent());
         int idle = settings.getInt("maxIdleMutations", paper.maxIdleMutations());
-        try {
-            return new RegularizedEvolution(new RegularizedEvolution.Config(population, tournament, exponent, idle));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(settings.section() + "." + e.getMessage(), e);
-        }
+        return settings.build(() -> new RegularizedEvolution(
+                new RegularizedEvolution.Config(population, tournament, exponent, idle)));
     }
 }

@@ -1,6 +1,5 @@
 package io.layernas.core.baseline;
 
-import io.layernas.api.ConfigurationException;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.Settings;
 import io.layernas.api.StrategyProvider;
@@ -24,8 +23,7 @@ public final class PpoProvider implements StrategyProvider {
     @Override
     public SearchStrategy create(Settings settings) {
         Ppo.Config paper = Ppo.Config.paper();
-        try {
-            return new Ppo(new Ppo.Config(
+        return settings.build(() -> new Ppo(new Ppo.Config(
                     settings.getInt("trainBatch", paper.trainBatch()),
                     settings.getInt("updateBatch", paper.updateBatch()),
                     settings.getInt("updatesPerFeedback", paper.updatesPerFeedback()),
@@ -34,9 +32,6 @@ public final class PpoProvider implements StrategyProvider {
                     settings.getDouble("entropy", paper.entropy()),
                     settings.getDouble("baselineDecay", paper.baselineDecay()),
                     settings.getDouble("mnasExponent", paper.mnasExponent()),
-                    settings.getInt("maxIdleRounds", paper.maxIdleRounds())));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(settings.section() + "." + e.getMessage(), e);
-        }
+                    settings.getInt("maxIdleRounds", paper.maxIdleRounds()))));
     }
 }

@@ -1,6 +1,5 @@
 package io.layernas.core.baseline;
 
-import io.layernas.api.ConfigurationException;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.Settings;
 import io.layernas.api.StrategyProvider;
@@ -22,10 +21,6 @@ public final class RandomSearchProvider implements StrategyProvider {
         RandomSearch.Config defaults = RandomSearch.Config.defaults();
         boolean inTarget = settings.getBoolean("inTargetOnly", defaults.inTargetOnly());
         int idle = settings.getInt("maxIdleDraws", defaults.maxIdleDraws());
-        try {
-            return new RandomSearch(new RandomSearch.Config(inTarget, idle));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(settings.section() + "." + e.getMessage(), e);
-        }
+        return settings.build(() -> new RandomSearch(new RandomSearch.Config(inTarget, idle)));
     }
 }

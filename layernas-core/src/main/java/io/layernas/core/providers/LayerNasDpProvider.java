@@ -1,6 +1,5 @@
 package io.layernas.core.providers;
 
-import io.layernas.api.ConfigurationException;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.Settings;
 import io.layernas.api.StrategyProvider;
@@ -20,10 +19,6 @@ public final class LayerNasDpProvider implements StrategyProvider {
 
     @Override
     public SearchStrategy create(Settings settings) {
-        try {
-            return new LayerNasDp(settings.getInt("bucketCount", 100), settings.getInt("perBucket", 3));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(settings.section() + "." + e.getMessage(), e);
-        }
+        return settings.build(() -> new LayerNasDp(settings.getInt("bucketCount", 100), settings.getInt("perBucket", 3)));
     }
 }

@@ -27,11 +27,7 @@ public final class LayerNasProvider implements StrategyProvider {
         int children = settings.getInt("children", defaults.children());
         String policy = settings.getChoice("policy", "random", List.of("random", "best"));
         boolean strict = settings.getBoolean("strictBound", defaults.strictBound());
-        try {
-            return new LayerNas(new LayerNas.Config(buckets, perBucket, selections, children,
-                    policy.equals("best") ? LayerNas.Policy.BEST : LayerNas.Policy.RANDOM, strict));
-        } catch (IllegalArgumentException e) {
-            throw new io.layernas.api.ConfigurationException(settings.section() + "." + e.getMessage(), e);
-        }
+        return settings.build(() -> new LayerNas(new LayerNas.Config(buckets, perBucket, selections, children,
+                    policy.equals("best") ? LayerNas.Policy.BEST : LayerNas.Policy.RANDOM, strict)));
     }
 }
