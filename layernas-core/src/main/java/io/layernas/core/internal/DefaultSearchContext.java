@@ -123,11 +123,6 @@ public final class DefaultSearchContext implements SearchContext {
         return trainingSeconds;
     }
 
-    /** Trials stored by an earlier run that this run has not asked for (yet). */
-    public int unreplayedCount() {
-        return (int) replay.keySet().stream().filter(a -> !byArchitecture.containsKey(a)).count();
-    }
-
     @Override
     public List<Trial> evaluate(List<Candidate> candidates) {
         List<Trial> result = new ArrayList<>();

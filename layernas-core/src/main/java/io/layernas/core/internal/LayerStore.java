@@ -41,16 +41,6 @@ public final class LayerStore {
         }
     }
 
-    /** The layer. */
-    public int layer() {
-        return layer;
-    }
-
-    /** The cost range of Eq. 4 for this layer. */
-    public CostRange range() {
-        return range;
-    }
-
     /** Eq. 4: the bucket of a cost in this layer. */
     public int bucketOf(double cost) {
         return Buckets.index(cost, range.min(), range.max(), buckets.size());
@@ -115,16 +105,6 @@ public final class LayerStore {
         List<Entry> all = new ArrayList<>();
         buckets.forEach(all::addAll);
         return all;
-    }
-
-    /** The entries of one bucket, best first. */
-    public List<Trial> bucket(int index) {
-        return buckets.get(index).stream().map(Entry::trial).toList();
-    }
-
-    /** Number of buckets. */
-    public int bucketCount() {
-        return buckets.size();
     }
 
     /** A stored candidate and the options of the next layer it has not generated yet. */

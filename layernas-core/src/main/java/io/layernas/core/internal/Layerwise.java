@@ -64,11 +64,6 @@ public final class Layerwise {
         return low <= high ? new CostRange(low, high) : range;
     }
 
-    /** The store of layer {@code l}. */
-    public LayerStore store(int layer) {
-        return stores.get(layer);
-    }
-
     /** Number of layers. */
     public int layers() {
         return stores.size();
