@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import io.layernas.api.TrialStore;
 import io.layernas.cli.results.OutputFiles;
-import io.layernas.cli.store.SqliteTrialStore;
+import io.layernas.store.SqliteTrialStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

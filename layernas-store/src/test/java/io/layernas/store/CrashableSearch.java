@@ -1,4 +1,4 @@
-package io.layernas.cli.store;
+package io.layernas.store;
 
 import io.layernas.api.Metrics;
 import io.layernas.api.SearchResult;

@@ -1,4 +1,4 @@
-package io.layernas.cli.store;
+package io.layernas.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.layernas.cli.store;
+package io.layernas.store;
 
 import io.layernas.api.Architecture;
 import io.layernas.api.ConfigurationException;
