@@ -2,13 +2,15 @@
 # Installs what the project needs on a Debian machine beyond the JDK and Maven:
 #   - dataset-fashion-mnist: the Fashion-MNIST IDX files under /usr/share/datasets/fashion-mnist/,
 #     used by the djl-train evaluator and its tests.
+#   - chromium, chromium-driver: the browser and its WebDriver that the dashboard's browser tests
+#     (layernas-dashboard, *BrowserIT) drive through Selenium; nothing is downloaded at test time.
 # Safe to run repeatedly, as root, without a terminal: it installs only what is missing and runs
 # 'apt-get update' only when a package has to be installed.
 set -euo pipefail
 
 export DEBIAN_FRONTEND=noninteractive
 
-PACKAGES=(dataset-fashion-mnist)
+PACKAGES=(dataset-fashion-mnist chromium chromium-driver)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -134,7 +134,7 @@ public final class SqliteTrialStore implements TrialStore {
         return values;
     }
 
-    private static Trial trial(ResultSet row, Map<String, Double> values) throws SQLException {
+    static Trial trial(ResultSet row, Map<String, Double> values) throws SQLException {
         TrialStatus status = TrialStatus.valueOf(row.getString(6));
         Metrics metrics = status == TrialStatus.SUCCEEDED
                 ? new Metrics(row.getDouble(7), row.getDouble(8), values) : null;
@@ -142,7 +142,7 @@ public final class SqliteTrialStore implements TrialStore {
                 status, metrics, row.getString(9), row.getDouble(10), row.getInt(11));
     }
 
-    private static Architecture parse(String text) {
+    static Architecture parse(String text) {
         String[] parts = text.split("-");
         int[] choices = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
