@@ -6,6 +6,7 @@ import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchSpace;
+import io.layernas.api.StopReason;
 import io.layernas.api.TargetRange;
 import io.layernas.api.TrialStore;
 import io.layernas.cli.config.ExperimentConfig;
@@ -18,6 +19,7 @@ import io.layernas.cli.wiring.Provenance;
 import io.layernas.cli.wiring.RunDirectory;
 import io.layernas.cli.wiring.Wiring;
 import io.layernas.core.SearchRun;
+import io.layernas.store.RunStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -59,18 +61,32 @@ final class RunSession {
                 .listener(new ProgressBar(context.err(), config.budget().budget(), costModel.unit(),
                         ProgressBar.modeFor(quiet), System::nanoTime));
         long start = System.nanoTime();
+        RunStatus status = startStatus(space, costModel, target);
         SearchResult result;
         try (store; Evaluator evaluator = Wiring.get(injector, Evaluator.class)) {
             result = builder.build().run();
         } catch (Exception e) {
+            status.ended(RunStatus.State.FAILED, Map.of("message", String.valueOf(e.getMessage()))).write(directory);
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
+        status.ended(result.stopReason() == StopReason.TOO_MANY_FAILURES ? RunStatus.State.FAILED
+                : RunStatus.State.FINISHED, Map.of("stopReason", result.stopReason().name())).write(directory);
         String name = resuming ? String.valueOf(directory.toAbsolutePath().getFileName()) : config.name();
         RunReport report = new RunReport(name, space, costModel.unit(), target, result, provenance,
                 (System.nanoTime() - start) / 1e9);
         ResultWriter.write(report, directory);
         printSummary(report);
         return result;
+    }
+
+    /** Tells readers (the dashboard) that the run goes on, and what they cannot work out without plugins. */
+    private RunStatus startStatus(SearchSpace space, CostModel costModel, TargetRange target) {
+        RunStatus status = RunStatus.startingNow(Map.of("target.low", Double.toString(target.low()),
+                "target.high", Double.toString(target.high()), "costUnit", costModel.unit(),
+                "baseline", space.defaultArchitecture().toString(),
+                "baseline.text", space.format(space.defaultArchitecture())));
+        status.write(directory);
+        return status;
     }
 
     private void writeConfig(Provenance provenance) {
