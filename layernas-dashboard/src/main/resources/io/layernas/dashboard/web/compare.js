@@ -17,17 +17,18 @@ function curveChart(element, title, curves, header) {
     const time = r => Number(r[column('time')]);
     series.push({name: strategy, type: 'line', showSymbol: false, color: colour, z: 3,
       data: rows.map(r => [time(r), numberOrNull(r[column('mean')])])});
-    series.push({name: strategy, type: 'line', showSymbol: false, stack: 'band-' + i, lineStyle: {opacity: 0},
-      data: rows.map(r => [time(r), numberOrNull(r[column('q25')])]), tooltip: {show: false}});
-    series.push({name: strategy, type: 'line', showSymbol: false, stack: 'band-' + i, lineStyle: {opacity: 0},
-      areaStyle: {color: colour, opacity: 0.18}, tooltip: {show: false},
-      data: rows.map(r => [time(r), numberOrNull(r[column('q75')]) - numberOrNull(r[column('q25')])])});
+    const upper = rows.filter(r => r[column('q75')] !== '').map(r => [time(r), Number(r[column('q75')])]);
+    const lower = rows.filter(r => r[column('q25')] !== '').map(r => [time(r), Number(r[column('q25')])]);
+    series.push({name: strategy, type: 'custom', silent: true, z: 1, data: upper.concat(lower), tooltip: {show: false},
+      renderItem: (params, api) => params.dataIndex !== 0 ? null : {type: 'polygon',
+        shape: {points: upper.concat(lower.slice().reverse()).map(p => api.coord(p))},
+        style: {fill: colour, opacity: 0.18}}});
   });
   const axis = curves.length ? curves[0][column('axis')] : 'evaluations';
   echarts.init(element).setOption({
     animation: false, title: {text: title, textStyle: {fontSize: 13}}, legend: {top: 22, data: strategies},
     grid: {left: 60, right: 20, top: 60}, tooltip: {trigger: 'axis', valueFormatter: v => LN.num(v, 4)},
-    xAxis: {type: 'value', name: axis === 'training_seconds' ? 'training seconds' : 'trials'},
+    xAxis: {type: 'value', name: axis === 'training_seconds' ? 'training seconds' : 'trials', nameLocation: 'middle', nameGap: 25},
     yAxis: {type: 'value', scale: true}, series: series,
   });
 }

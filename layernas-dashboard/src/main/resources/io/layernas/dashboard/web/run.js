@@ -129,7 +129,8 @@ function renderCharts() {
   bestChart.setOption({
     animation: false, title: {text: 'Best objective in the target, by trial', textStyle: {fontSize: 13}},
     tooltip: {trigger: 'axis'}, grid: {left: 60, right: 20},
-    xAxis: {type: 'value', name: 'trials', min: 0}, yAxis: {type: 'value', scale: true, name: 'objective'},
+    xAxis: {type: 'value', name: 'trials', nameLocation: 'middle', nameGap: 25, min: 0},
+    yAxis: {type: 'value', scale: true, name: 'objective'},
     series: [{id: 'best', type: 'line', step: 'end', showSymbol: false, data: curve}],
   });
   const band = isFinite(low) || isFinite(high) ? {silent: true, itemStyle: {color: 'rgba(46, 194, 126, 0.15)'},
@@ -147,7 +148,7 @@ function renderCharts() {
     animation: false, title: {text: 'Cost against objective (succeeded trials)', textStyle: {fontSize: 13}},
     legend: {type: 'scroll', top: 22}, grid: {left: 60, right: 20, top: 60},
     tooltip: {trigger: 'item', formatter: tooltip},
-    xAxis: {type: 'value', scale: true, name: summary.costUnit || 'cost'}, yAxis: {type: 'value', scale: true, name: 'objective'},
+    xAxis: {type: 'value', scale: true, name: 'cost (' + (summary.costUnit || 'cost model unit') + ')', nameLocation: 'middle', nameGap: 25}, yAxis: {type: 'value', scale: true, name: 'objective'},
     visualMap: run.colour === 'time' ? [{type: 'continuous', dimension: 2, seriesIndex: 0, min: 0, max: Math.max(1, last),
       inRange: {color: ['#c6dbef', '#08306b']}, show: false}] : [],
     series: series,
@@ -200,9 +201,9 @@ async function renderBuckets() {
         'data-best': buckets[i].best.map(t => t.index).join(' ')}));
     const details = LN.el('details', {'data-layer': layer, class: 'layer'},
       LN.el('summary', {}, 'layer ' + layer + ': ' + buckets.length + ' buckets, '
-        + buckets.reduce((n, b) => n + b.trials, 0) + ' trials'), table);
+        + buckets.reduce((n, b) => n + b.trials, 0) + ' trials', strip), table);
     if (open.has(String(layer))) details.open = true;
-    return LN.el('div', {}, strip, details);
+    return details;
   }));
 }
 
