@@ -35,27 +35,34 @@ final class ServeCommand implements Callable<Integer> {
     private int port;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         CliContext context = parent.context();
-        List<Path> roots = roots(context);
-        if (port < 0 || port > 65535) {
-            throw new ConfigurationException("--port (" + port + ") must be between 0 and 65535, e.g. 7070.");
-        }
         if (!Hosts.isLoopback(host)) {
             context.err().println("warning: --host " + host + " serves beyond this machine: anyone who can reach it"
                     + " can read these runs (configurations, architectures, failure messages), without a password."
                     + " Use --host 127.0.0.1 (the default) to keep it local.");
         }
+        if (port < 0 || port > 65535) {
+            throw new ConfigurationException("--port (" + port + ") must be between 0 and 65535, e.g. 7070.");
+        }
+        List<Path> roots = roots(context);
         CountDownLatch stopped = new CountDownLatch(1);
+        boolean interrupted = false;
         try (Dashboard dashboard = Dashboard.start(roots, host, port)) {
             Thread hook = new Thread(stopped::countDown, "layernas-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             context.out().println("dashboard at " + dashboard.url() + " serving " + roots + " (Ctrl-C stops it)");
             try {
                 stopped.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
             } finally {
                 removeHook(hook);
             }
+        }
+        if (interrupted) {
+            // Set again only now: the server stops more cleanly without it.
+            Thread.currentThread().interrupt();
         }
         return 0;
     }
