@@ -3,11 +3,15 @@
 #   scripts/bench.sh                          # every benchmark (about 15 minutes on 2 cores)
 #   scripts/bench.sh SearchOverheadBenchmark  # one class; any JMH option works, e.g. -p space=nats-sss
 #   scripts/bench.sh --scaling-report         # trainings per complete search against H.k.sum|S| (counts, seconds)
+#   scripts/bench.sh --dashboard-report       # the dashboard with a 100,000-trial run: page load time, server memory
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -ntp -DskipTests install -pl layernas-bench -am
 jar=layernas-bench/target/benchmarks.jar
 if [ "${1:-}" = "--scaling-report" ]; then
   exec java -cp "$jar" io.layernas.bench.ScalingReport
+fi
+if [ "${1:-}" = "--dashboard-report" ]; then
+  exec java -Xlog:disable -cp "$jar" io.layernas.bench.DashboardReport "${@:2}"
 fi
 exec java -jar "$jar" "$@"

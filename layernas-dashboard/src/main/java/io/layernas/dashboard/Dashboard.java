@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class Dashboard implements AutoCloseable {
     /** The most trials one request returns; a page asks again for the rest. */
-    static final int PAGE = 20_000;
+    public static final int PAGE_SIZE = 20_000;
 
     private final Javalin app;
     private final RunCatalog catalog;
@@ -44,7 +44,8 @@ public final class Dashboard implements AutoCloseable {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            config.http.gzipOnlyCompression();
+            // Level 1: most of the saving for a fraction of the CPU (pages of trials are megabytes).
+            config.http.gzipOnlyCompression(1);
             config.router.ignoreTrailingSlashes = true;
         });
         new Routes(catalog, Assets.load()).register(app, Hosts.isLoopback(host));
@@ -143,8 +144,8 @@ public final class Dashboard implements AutoCloseable {
 
         private void trials(Context ctx) {
             int after = integer(ctx, "after", -1);
-            int limit = Math.min(PAGE, Math.max(1, integer(ctx, "limit", PAGE)));
-            ctx.json(Trials.page(store(ctx).after(after, limit), after));
+            int limit = Math.min(PAGE_SIZE, Math.max(1, integer(ctx, "limit", PAGE_SIZE)));
+            ctx.contentType("application/json").result(Trials.page(store(ctx).afterAsJson(after, limit)));
         }
 
         private void trial(Context ctx) {
@@ -154,9 +155,10 @@ public final class Dashboard implements AutoCloseable {
         }
 
         private void buckets(Context ctx) {
-            int k = integer(ctx, "k", 3);
             List<Map<String, Object>> buckets = new java.util.ArrayList<>();
-            for (SqliteTrialReader.Bucket bucket : store(ctx).buckets(Math.max(1, Math.min(k, 100)))) {
+            List<SqliteTrialReader.Bucket> tallied = new RunView(catalog, run(ctx)).buckets()
+                    .orElseThrow(() -> new NotFoundResponse("this run has no trials.db"));
+            for (SqliteTrialReader.Bucket bucket : tallied) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("layer", bucket.layer());
                 json.put("bucket", bucket.bucket());

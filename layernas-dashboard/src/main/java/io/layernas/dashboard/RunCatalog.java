@@ -31,6 +31,10 @@ final class RunCatalog implements AutoCloseable {
 
     private final List<Path> roots;
     private final Map<Path, SqliteTrialReader> readers = new ConcurrentHashMap<>();
+    private final Map<Path, RunTally> tallies = new ConcurrentHashMap<>();
+    /** Listing the roots on every request would cost a directory walk per poll. */
+    private static final long LISTING_NANOS = 2_000_000_000L;
+    private volatile Listing listing;
 
     /** What was found: a run or a comparison. */
     enum Kind { RUN, COMPARISON }
@@ -62,8 +66,21 @@ final class RunCatalog implements AutoCloseable {
         return roots;
     }
 
-    /** Every run and comparison found now, newest first within each root. */
+    /** Every run and comparison found, newest first within each root; looked for again after 2 s. */
     List<Entry> entries() {
+        Listing cached = listing;
+        if (cached != null && System.nanoTime() - cached.nanos() < LISTING_NANOS) {
+            return cached.entries();
+        }
+        List<Entry> entries = scan();
+        listing = new Listing(System.nanoTime(), entries);
+        return entries;
+    }
+
+    private record Listing(long nanos, List<Entry> entries) {
+    }
+
+    private List<Entry> scan() {
         Map<String, Entry> found = new LinkedHashMap<>();
         for (Path root : roots) {
             String prefix = roots.size() == 1 ? "" : root.getFileName() + "~";
@@ -78,12 +95,22 @@ final class RunCatalog implements AutoCloseable {
                 });
             }
         }
-        return new ArrayList<>(found.values());
+        return List.copyOf(found.values());
     }
 
     /** The entry with {@code id} and {@code kind}, if there is one now. */
     Optional<Entry> find(String id, Kind kind) {
-        return entries().stream().filter(e -> e.id().equals(id) && e.kind() == kind).findFirst();
+        Optional<Entry> found = find(entries(), id, kind);
+        if (found.isEmpty()) {
+            // A run that started since the last listing.
+            listing = null;
+            found = find(entries(), id, kind);
+        }
+        return found;
+    }
+
+    private static Optional<Entry> find(List<Entry> entries, String id, Kind kind) {
+        return entries.stream().filter(e -> e.id().equals(id) && e.kind() == kind).findFirst();
     }
 
     /** The read-only reader of a run's store, if it has one. */
@@ -93,6 +120,13 @@ final class RunCatalog implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(readers.computeIfAbsent(file, SqliteTrialReader::open));
+    }
+
+    /** The run's tally for this target and k, brought up to date with its store. */
+    RunTally tally(Entry run, SqliteTrialReader reader, double low, double high, int k) {
+        RunTally tally = tallies.compute(run.directory(), (directory, old) ->
+                old != null && old.fits(low, high, k) ? old : new RunTally(low, high, k));
+        return tally.update(reader);
     }
 
     private static String id(Path relative) {
@@ -135,5 +169,6 @@ final class RunCatalog implements AutoCloseable {
     public void close() {
         readers.values().forEach(SqliteTrialReader::close);
         readers.clear();
+        tallies.clear();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +24,7 @@ final class RunView {
     /** A run without a status file whose store changed this recently is taken to be running. */
     private static final Duration QUIET = Duration.ofSeconds(60);
 
+    private final RunCatalog catalog;
     private final RunCatalog.Entry entry;
     private final Optional<SqliteTrialReader> reader;
     private final ConfigFile config;
@@ -30,6 +32,7 @@ final class RunView {
     private final Optional<JsonNode> result;
 
     RunView(RunCatalog catalog, RunCatalog.Entry entry) {
+        this.catalog = catalog;
         this.entry = entry;
         this.reader = catalog.reader(entry);
         this.config = ConfigFile.read(entry.file("config.yaml"));
@@ -48,7 +51,7 @@ final class RunView {
         json.put("evaluator", config.text("evaluator.name"));
         json.put("costModel", config.text("cost.name"));
         json.put("costUnit", status.map(s -> s.facts().get("costUnit")).orElse(resultText("costUnit")));
-        json.put("perBucket", config.number("search.perBucket").map(Double::intValue).orElse(3));
+        json.put("perBucket", perBucket());
         double[] target = target();
         json.put("target", Map.of("low", Json.number(target[0]), "high", Json.number(target[1])));
         json.put("budget", config.number("budget.evaluations").map(Double::longValue).orElse(null));
@@ -71,13 +74,24 @@ final class RunView {
         return json;
     }
 
+    /** The buckets of the run's layers with their k best ({@code search.perBucket}, else 3). */
+    Optional<List<SqliteTrialReader.Bucket>> buckets() {
+        double[] target = target();
+        return reader.map(store -> catalog.tally(entry, store, target[0], target[1], perBucket()).buckets());
+    }
+
+    private int perBucket() {
+        return Math.max(1, Math.min(100, config.number("search.perBucket").map(Double::intValue).orElse(3)));
+    }
+
     private void counts(SqliteTrialReader store, double[] target, Map<String, Object> json) {
-        int done = store.count();
-        int succeeded = store.succeeded();
+        RunTally tally = catalog.tally(entry, store, target[0], target[1], perBucket());
+        int done = tally.count();
+        int succeeded = tally.succeeded();
         json.put("done", done);
         json.put("succeeded", succeeded);
         json.put("failed", done - succeeded);
-        json.put("best", store.best(target[0], target[1]).map(Trials::brief).orElse(null));
+        json.put("best", tally.best() == null ? null : Trials.brief(tally.best()));
         Optional<String> baseline = status.map(s -> s.facts().get("baseline"));
         json.put("baseline", baseline.flatMap(store::find).filter(Trial::succeeded).map(Trials::brief).orElse(null));
         status.map(s -> s.facts().get("baseline.text")).ifPresent(text -> json.put("baselineText", text));

@@ -1,7 +1,7 @@
 package io.layernas.dashboard;
 
 import io.layernas.api.Trial;
-import java.util.ArrayList;
+import io.layernas.store.SqliteTrialReader;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +15,7 @@ import java.util.TreeMap;
  */
 final class Trials {
     /** The fields of a trial row, in order. */
-    static final List<String> COLUMNS = List.of("index", "layer", "bucket", "cost", "succeeded", "objective",
-            "trainingSeconds", "wallSeconds", "attempts", "architecture", "failure");
+    static final List<String> COLUMNS = SqliteTrialReader.JSON_COLUMNS;
 
     private Trials() {
     }
@@ -29,15 +28,17 @@ final class Trials {
                 trial.failure());
     }
 
-    /** A page of trials: the columns, the rows, and the last index sent (what the page asks after next). */
-    static Map<String, Object> page(List<Trial> trials, int after) {
-        List<List<Object>> rows = new ArrayList<>(trials.size());
-        trials.forEach(t -> rows.add(row(t)));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("columns", COLUMNS);
-        json.put("trials", rows);
-        json.put("last", trials.isEmpty() ? after : trials.get(trials.size() - 1).index());
-        return json;
+    /**
+     * A page of trials: the columns, the rows, and the last index sent (what the page asks after
+     * next). The rows are the store's own JSON, inserted as they are.
+     */
+    static String page(SqliteTrialReader.JsonPage page) {
+        try {
+            return "{\"columns\":" + Json.MAPPER.writeValueAsString(COLUMNS) + ",\"count\":" + page.count()
+                    + ",\"last\":" + page.last() + ",\"trials\":" + page.rows() + "}";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What the summary says of a trial (the best, the baseline). */

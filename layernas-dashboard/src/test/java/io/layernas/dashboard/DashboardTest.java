@@ -80,9 +80,11 @@ class DashboardTest {
     void trialsAfterNSendsOnlyTheNewOnes() throws Exception {
         JsonNode page = json("/api/runs/finished/trials?after=99");
         assertThat(page.get("trials")).hasSize(20);
+        assertThat(page.get("count").asInt()).isEqualTo(20);
         assertThat(page.get("trials").get(0).get(0).asInt()).isEqualTo(100);
         assertThat(page.get("last").asInt()).isEqualTo(119);
         assertThat(json("/api/runs/finished/trials?after=119").get("trials")).isEmpty();
+        assertThat(json("/api/runs/finished/trials?after=119").get("last").asInt()).isEqualTo(119);
         assertThat(json("/api/runs/finished/trials?after=-1&limit=7").get("trials")).hasSize(7);
         JsonNode failed = json("/api/runs/finished/trials?after=-1").get("trials");
         boolean hostileKept = false;

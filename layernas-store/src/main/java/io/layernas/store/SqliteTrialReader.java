@@ -25,6 +25,9 @@ import org.sqlite.SQLiteOpenMode;
 public final class SqliteTrialReader implements AutoCloseable {
     private static final String COLUMNS = "idx, architecture, layer, bucket, cost, status, objective,"
             + " training_seconds, failure, wall_seconds, attempts";
+    /** The fields of each trial of {@link #afterAsJson}, in order; {@code succeeded} is 1 or 0. */
+    public static final List<String> JSON_COLUMNS = List.of("index", "layer", "bucket", "cost", "succeeded",
+            "objective", "trainingSeconds", "wallSeconds", "attempts", "architecture", "failure");
     private final Path file;
     private final Connection connection;
 
@@ -94,22 +97,81 @@ public final class SqliteTrialReader implements AutoCloseable {
                 .findFirst();
     }
 
+    /** The highest stored trial index, or -1 for an empty store. */
+    public synchronized int lastIndex() {
+        return (int) number("SELECT COALESCE(MAX(idx), -1) FROM trial");
+    }
+
+    /**
+     * Up to {@code limit} trials with an index above {@code index}, in index order, as the text of a
+     * JSON array with one array per trial whose fields follow {@link #JSON_COLUMNS}. SQLite writes
+     * the JSON itself: 100,000 trials cost one string across JNI instead of a million column reads.
+     */
+    public synchronized JsonPage afterAsJson(int index, int limit) {
+        return query("SELECT COALESCE(json_group_array(json_array(idx, layer, bucket, cost, status = 'SUCCEEDED',"
+                + " objective, training_seconds, wall_seconds, attempts, architecture, failure)), '[]'), COUNT(*),"
+                + " COALESCE(MAX(idx), ?) FROM (SELECT * FROM trial WHERE idx > ? ORDER BY idx LIMIT ?)",
+                List.of(index, index, limit), row -> new JsonPage(row.getString(1), row.getInt(2), row.getInt(3)))
+                .get(0);
+    }
+
+    /**
+     * Trials as JSON.
+     *
+     * @param rows  the JSON array of trials
+     * @param count how many
+     * @param last  the highest index among them (the index asked after when there are none)
+     */
+    public record JsonPage(String rows, int count, int last) {
+    }
+
     /**
      * The buckets the trials were generated in, per layer: how many trials, their cost range and
      * the {@code k} with the highest objective. Trials of strategies without layers (layer -1) are
      * left out.
      */
-    public synchronized List<Bucket> buckets(int k) {
-        Map<List<Integer>, List<Trial>> best = new HashMap<>();
+    public List<Bucket> buckets(int k) {
+        return delta(-1, Integer.MAX_VALUE, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, k).buckets();
+    }
+
+    /**
+     * What the trials with an index in {@code (after, upTo]} add to a run's tally: their counts, the
+     * best of them in {@code [low, high]}, and their buckets with the k best of each. Computed by
+     * SQLite, so only the answer crosses into Java.
+     */
+    public synchronized Delta delta(int after, int upTo, double low, double high, int k) {
+        List<Object> range = List.of(after, upTo);
+        String where = " WHERE idx > ? AND idx <= ?";
+        long[] counts = query("SELECT COUNT(*), COALESCE(SUM(status = 'SUCCEEDED'), 0) FROM trial" + where, range,
+                row -> new long[] {row.getLong(1), row.getLong(2)}).get(0);
+        Optional<Trial> best = trials("SELECT " + COLUMNS + " FROM trial" + where + " AND status = 'SUCCEEDED'"
+                + " AND cost >= ? AND cost <= ? ORDER BY objective DESC, idx LIMIT 1", after, upTo, low, high)
+                .stream().findFirst();
+        Map<List<Integer>, List<Trial>> kept = new HashMap<>();
         for (Trial trial : trials("SELECT " + COLUMNS + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY layer,"
-                + " bucket ORDER BY objective DESC, idx) AS position FROM trial WHERE status = 'SUCCEEDED' AND layer >= 0)"
-                + " WHERE position <= ? ORDER BY layer, bucket, position", k)) {
-            best.computeIfAbsent(List.of(trial.layer(), trial.bucket()), key -> new ArrayList<>()).add(trial);
+                + " bucket ORDER BY objective DESC, idx) AS position FROM trial" + where + " AND status = 'SUCCEEDED'"
+                + " AND layer >= 0) WHERE position <= ? ORDER BY layer, bucket, position", after, upTo, k)) {
+            kept.computeIfAbsent(List.of(trial.layer(), trial.bucket()), key -> new ArrayList<>()).add(trial);
         }
-        return query("SELECT layer, bucket, COUNT(*), SUM(status = 'SUCCEEDED'), MIN(cost), MAX(cost) FROM trial"
-                + " WHERE layer >= 0 GROUP BY layer, bucket ORDER BY layer, bucket", List.of(),
+        List<Bucket> buckets = query("SELECT layer, bucket, COUNT(*), SUM(status = 'SUCCEEDED'), MIN(cost), MAX(cost)"
+                + " FROM trial" + where + " AND layer >= 0 GROUP BY layer, bucket ORDER BY layer, bucket", range,
                 row -> new Bucket(row.getInt(1), row.getInt(2), row.getInt(3), row.getInt(4), row.getDouble(5),
-                        row.getDouble(6), best.getOrDefault(List.of(row.getInt(1), row.getInt(2)), List.of())));
+                        row.getDouble(6), kept.getOrDefault(List.of(row.getInt(1), row.getInt(2)), List.of())));
+        return new Delta((int) counts[0], (int) counts[1], best, buckets);
+    }
+
+    /**
+     * What a range of trials adds to a tally.
+     *
+     * @param count     trials in the range
+     * @param succeeded of which succeeded
+     * @param best      the best of them in the target
+     * @param buckets   their buckets, each with the k best of the range
+     */
+    public record Delta(int count, int succeeded, Optional<Trial> best, List<Bucket> buckets) {
+        public Delta {
+            buckets = List.copyOf(buckets);
+        }
     }
 
     /**

@@ -18,21 +18,35 @@ function target() {
 async function poll() {
   let delay = 1000;
   try {
-    run.summary = await LN.get(LN.apiRun(run.id));
+    const first = run.chartsAt === 0;
+    const drawn = first ? whenDrawn() : null;
+    const started = performance.now();
+    // The summary and the new trials are fetched side by side; trials come 20,000 a request at most.
+    const summary = LN.get(LN.apiRun(run.id));
     const before = run.trials.length;
     for (;;) {
       const page = await LN.get(LN.apiRun(run.id) + '/trials?after=' + run.last);
       page.trials.forEach(addTrial);
       run.last = page.last;
-      if (page.trials.length < 20000) break;
+      if (page.count < 20000) break;
     }
+    run.summary = await summary;
+    const fetched = performance.now();
     renderSummary();
     if (run.trials.length !== before || run.chartsAt === 0) {
       run.bucketsDirty = true;
       renderCharts();
       renderTable();
     }
+    const rendered = performance.now();
     if (run.bucketsDirty && Date.now() - run.bucketsAt > 3000) await renderBuckets();
+    if (first) {
+      const bucketed = performance.now();
+      await Promise.race([drawn, new Promise(resolve => setTimeout(resolve, 10000))]);
+      window.layernasRun.firstLoadMs = performance.now();
+      window.layernasRun.firstLoadParts = {start: started, fetch: fetched - started, render: rendered - fetched,
+        buckets: bucketed - rendered, draw: performance.now() - bucketed};
+    }
     LN.replace('error');
     if (run.summary.status !== 'running') delay = 5000;
   } catch (e) {
@@ -43,12 +57,33 @@ async function poll() {
   setTimeout(poll, delay);
 }
 
+/** Resolves once the scatter chart has drawn everything it was given (ECharts may draw large series over several frames). */
+function whenDrawn() {
+  return new Promise(resolve => {
+    const done = () => { scatterChart.off('finished', done); resolve(); };
+    scatterChart.on('finished', done);
+  });
+}
+
 function addTrial(trial) {
   run.trials.push(trial);
+}
+
+/** Extends the best-so-far curve over the trials not yet on it (from the start when the target changed). */
+function extendBestCurve() {
   const [low, high] = target();
-  if (trial[C.ok] && trial[C.cost] >= low && trial[C.cost] <= high && trial[C.objective] > run.best) {
-    run.best = trial[C.objective];
-    run.bestCurve.push([trial[C.index] + 1, run.best]);
+  if (run.curveTarget !== low + ',' + high) {
+    run.curveTarget = low + ',' + high;
+    run.bestCurve = [];
+    run.best = -Infinity;
+    run.curveUpTo = 0;
+  }
+  for (; run.curveUpTo < run.trials.length; run.curveUpTo++) {
+    const trial = run.trials[run.curveUpTo];
+    if (trial[C.ok] && trial[C.cost] >= low && trial[C.cost] <= high && trial[C.objective] > run.best) {
+      run.best = trial[C.objective];
+      run.bestCurve.push([trial[C.index] + 1, run.best]);
+    }
   }
 }
 
@@ -123,6 +158,7 @@ function renderCharts() {
   // A large run redraws its charts at most every 2 s.
   if (run.trials.length > 20000 && Date.now() - run.chartsAt < 2000 && run.chartsAt !== 0) return;
   run.chartsAt = Date.now();
+  extendBestCurve();
   const [low, high] = target();
   const last = run.trials.length;
   const curve = run.bestCurve.length ? run.bestCurve.concat([[last, run.best]]) : [];
@@ -160,13 +196,13 @@ function scatterPointCount() {
   return scatterChart.getOption().series.filter(s => String(s.id).startsWith('points-'))
     .reduce((sum, s) => sum + s.data.length, 0);
 }
-window.layernasRun = {scatterPointCount, trialsReceived: () => run.trials.length};
+// firstLoadMs: milliseconds from navigation until the first complete load was drawn (docs/performance.md).
+window.layernasRun = {scatterPointCount, trialsReceived: () => run.trials.length, firstLoadMs: undefined};
 
 async function renderBuckets() {
   run.bucketsAt = Date.now();
   run.bucketsDirty = false;
-  const k = run.summary ? run.summary.perBucket : 3;
-  const data = await LN.get(LN.apiRun(run.id) + '/buckets?k=' + k);
+  const data = await LN.get(LN.apiRun(run.id) + '/buckets');
   const container = document.getElementById('buckets');
   if (data.buckets.length === 0) {
     container.replaceChildren(LN.el('p', {class: 'muted'}, 'No trials with a layer and bucket: this strategy does not search layer by layer.'));
@@ -210,6 +246,7 @@ async function renderBuckets() {
 function tableRows() {
   const text = document.getElementById('filter').value.toLowerCase();
   const status = document.getElementById('status-filter').value;
+  if (!text && status === 'all' && run.sort.column === C.index && !run.sort.descending) return run.trials;
   const rows = run.trials.filter(t => (status === 'all' || (status === 'succeeded') === Boolean(t[C.ok]))
     && (!text || t[C.arch].toLowerCase().includes(text) || String(t[C.failure] || '').toLowerCase().includes(text)));
   const {column, descending} = run.sort;
