@@ -27,4 +27,11 @@ public final class InMemoryTrialStore implements TrialStore {
     public synchronized void append(Trial trial) {
         trials.add(trial);
     }
+
+    @Override
+    public synchronized void truncate(int size) {
+        if (size < trials.size()) {
+            trials.subList(size, trials.size()).clear();
+        }
+    }
 }

@@ -104,6 +104,52 @@ class SearchRunTest {
     }
 
     @Test
+    void aRunStoppedForTooManyFailuresRetriesTheFailedCandidatesOnResumeOnceTheCauseIsFixed() {
+        SearchResult uninterrupted = run(problem.evaluator()).build().run();
+        AtomicInteger calls = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Architecture> evaluated = new ArrayList<>();
+        Evaluator breaksAfterFive = request -> {
+            evaluated.add(request.architecture());
+            if (calls.incrementAndGet() > 5 && broken.get()) {
+                throw new IllegalStateException("dataset missing");
+            }
+            return Metrics.of(problem.accuracy(request.architecture()));
+        };
+        InMemoryTrialStore store = new InMemoryTrialStore();
+        SearchResult stopped = run(breaksAfterFive).maxConsecutiveFailures(3).store(store).build().run();
+        assertThat(stopped.stopReason()).isEqualTo(StopReason.TOO_MANY_FAILURES);
+        List<Architecture> failed = stopped.trials().subList(5, 8).stream().map(Trial::architecture).toList();
+
+        broken.set(false);
+        evaluated.clear();
+        SearchResult resumed = run(breaksAfterFive).maxConsecutiveFailures(3).store(store).build().run();
+
+        assertThat(resumed.stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(evaluated.subList(0, 3)).as("the failed candidates are evaluated again, first").isEqualTo(failed);
+        assertThat(resumed.trials()).allMatch(Trial::succeeded);
+        assertThat(resumed.trials().stream().map(Trial::architecture).toList())
+                .isEqualTo(uninterrupted.trials().stream().map(Trial::architecture).toList());
+        assertThat(store.load()).isEqualTo(resumed.trials());
+    }
+
+    @Test
+    void aLowerFailureLimitOnResumeNeverStopsTheReplay() {
+        InMemoryTrialStore store = new InMemoryTrialStore();
+        Evaluator failsEarly = request -> {
+            if (request.trialIndex() >= 2 && request.trialIndex() < 5) {
+                throw new IllegalStateException("flaky node");
+            }
+            return Metrics.of(problem.accuracy(request.architecture()));
+        };
+        run(failsEarly).maxConsecutiveFailures(4).budget(Budget.evaluations(12)).store(store).build().run();
+        SearchResult resumed = run(failsEarly).maxConsecutiveFailures(2).budget(Budget.evaluations(20)).store(store)
+                .build().run();
+        assertThat(resumed.stopReason()).isEqualTo(StopReason.BUDGET_EXHAUSTED);
+        assertThat(resumed.trials().subList(2, 5)).noneMatch(Trial::succeeded);
+    }
+
+    @Test
     void timesOutASlowEvaluation() {
         Evaluator slow = request -> {
             Thread.sleep(request.architecture().equals(problem.space().defaultArchitecture()) ? 10_000 : 0);

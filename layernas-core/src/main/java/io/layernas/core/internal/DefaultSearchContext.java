@@ -12,6 +12,7 @@ import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStore;
 import io.layernas.core.Results;
+import io.layernas.core.Resume;
 import io.layernas.core.SearchAbortedException;
 import io.layernas.core.Seeds;
 import java.util.ArrayList;
@@ -68,7 +69,12 @@ public final class DefaultSearchContext implements SearchContext {
         this.store = store;
         this.listeners = List.copyOf(listeners);
         this.maxConsecutiveFailures = maxConsecutiveFailures;
-        for (Trial trial : store.load()) {
+        List<Trial> stored = store.load();
+        int replayed = Resume.replayed(stored);
+        if (replayed < stored.size()) {
+            store.truncate(replayed);
+        }
+        for (Trial trial : stored.subList(0, replayed)) {
             replay.put(trial.architecture(), trial);
         }
     }
@@ -211,16 +217,17 @@ public final class DefaultSearchContext implements SearchContext {
             best = trial;
         }
         publish(new SearchEvent.TrialFinished(trial, trials.size(), trainingSeconds, best));
-        countFailures(trial);
+        countFailures(trial, replayed != null);
         return trial;
     }
 
-    private void countFailures(Trial trial) {
+    /** Counts the failure streak; only a new trial stops the run, so a lowered limit never stops a replay. */
+    private void countFailures(Trial trial, boolean replayed) {
         consecutiveFailures = trial.succeeded() ? 0 : consecutiveFailures + 1;
-        if (consecutiveFailures >= maxConsecutiveFailures) {
+        if (consecutiveFailures >= maxConsecutiveFailures && !replayed) {
             throw new SearchAbortedException(consecutiveFailures + " trials failed in a row; the last failed with: "
                     + trial.failure() + ". Fix the evaluator and resume the run (its trials are kept), or raise "
-                    + "evaluation.maxConsecutiveFailures.");
+                    + "run.maxConsecutiveFailures.");
         }
     }
 
