@@ -36,6 +36,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Override a setting, e.g. -D search.bucketCount=50 (repeatable).")
     private Map<String, String> overrides;
 
+    @Option(names = "--accept-changed-data",
+            description = "With --resume: keep the stored trials although a data file (a benchmark table, a "
+                    + "latency table) changed since they were stored. Without it such a resume is refused.")
+    private boolean acceptChangedData;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary; only errors.")
     private boolean quiet;
 
@@ -53,7 +58,8 @@ final class RunCommand implements Callable<Integer> {
         Path file = config != null ? config : OutputDirectories.configOf(resume);
         ExperimentConfig experiment = ExperimentConfig.load(file, context.overrides(overrides));
         Path directory = resume != null ? resume : OutputDirectories.forNewRun(experiment, output, experiment.name());
-        RunSession session = new RunSession(context, experiment, directory, resume != null, quiet);
+        RunSession session = new RunSession(context, experiment, directory, resume != null, quiet,
+                acceptChangedData);
         return session.run().stopReason() == StopReason.TOO_MANY_FAILURES ? 3 : 0;
     }
 }
