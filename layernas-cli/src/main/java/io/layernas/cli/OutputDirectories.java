@@ -25,9 +25,10 @@ final class OutputDirectories {
         Path chosen = explicit != null ? explicit : config.run().output();
         if (chosen != null) {
             if (Files.exists(chosen.resolve(OutputFiles.TRIALS_DB)) || Files.exists(chosen.resolve(OutputFiles.TRIALS_JSONL))) {
-                String option = explicit != null ? "--output" : "run.output";
-                throw new ConfigurationException(option + " (" + chosen + ") already holds a run. Resume it with "
-                        + "'layernas run --resume " + chosen + "', or choose another directory.");
+                throw taken(explicit != null ? "--output" : "run.output", chosen, "run", "run");
+            }
+            if (Files.exists(chosen.resolve(OutputFiles.COMPARE_DB))) {
+                throw taken(explicit != null ? "--output" : "run.output", chosen, "comparison", "compare");
             }
             return chosen;
         }
@@ -37,6 +38,11 @@ final class OutputDirectories {
             candidate = Path.of(base + "-" + n);
         }
         return candidate;
+    }
+
+    private static ConfigurationException taken(String option, Path chosen, String what, String command) {
+        return new ConfigurationException(option + " (" + chosen + ") already holds a " + what + ". Resume it with "
+                + "'layernas " + command + " --resume " + chosen + "', or choose another directory.");
     }
 
     private static boolean isTaken(Path directory) {

@@ -56,4 +56,45 @@ final class SqliteFile {
                 + " checkpoint are lost and will be evaluated again; " + remaining + " stored trials remain."
                 + " Copy a run directory only while no run uses it, with every trials.db* file.";
     }
+
+    /** Work on a connection that may fail. */
+    interface Work {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} as one transaction: all of it is committed, or none (rolled back, then rethrown). */
+    static void inTransaction(Connection connection, Work work) throws SQLException {
+        try {
+            connection.setAutoCommit(false);
+            work.run();
+            connection.commit();
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // The work already failed; its own exception says why.
+            }
+            throw e;
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // The next transaction sets it again.
+            }
+        }
+    }
+
+    /** Marks the store's session closed cleanly (so a later open can tell a lost log), then closes it. */
+    static void close(Path file, Connection connection) {
+        try {
+            new RunRecord(file, connection).session(false);
+        } catch (SQLException ignored) {
+            // A store that cannot be written any more is closed all the same.
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing after a crash of the connection: nothing left to flush.
+        }
+    }
 }

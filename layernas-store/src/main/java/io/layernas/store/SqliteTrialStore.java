@@ -182,55 +182,21 @@ public final class SqliteTrialStore implements TrialStore {
         });
     }
 
-    private interface Work {
-        void run() throws SQLException;
-    }
-
-    private void inTransaction(String what, Work work) {
+    private void inTransaction(String what, SqliteFile.Work work) {
         try {
-            connection.setAutoCommit(false);
-            work.run();
-            connection.commit();
+            SqliteFile.inTransaction(connection, work);
         } catch (SQLException e) {
-            rollback();
             if (StoreProblems.damaged(e)) {
                 throw StoreProblems.unreadable(file, e);
             }
             throw new IllegalStateException("cannot " + what + " in " + file + ": " + e.getMessage()
                     + ". Check free disk space and permissions; the run stops so nothing is lost.", e);
-        } finally {
-            autoCommit();
-        }
-    }
-
-    private void rollback() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The write already failed; its own exception says why.
-        }
-    }
-
-    private void autoCommit() {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // Next write sets it again.
         }
     }
 
     /** Marks the store closed cleanly (so a later open can tell a lost log) and closes it. */
     @Override
     public synchronized void close() {
-        try {
-            new RunRecord(file, connection).session(false);
-        } catch (SQLException ignored) {
-            // A store that cannot be written any more is closed all the same.
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // Closing after a crash of the connection: nothing left to flush.
-        }
+        SqliteFile.close(file, connection);
     }
 }
