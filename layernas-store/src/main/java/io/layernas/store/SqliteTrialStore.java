@@ -31,6 +31,8 @@ public final class SqliteTrialStore implements TrialStore {
     private final Path file;
     private final Connection connection;
     private final List<String> warnings = new ArrayList<>();
+    private PreparedStatement insertTrial;
+    private PreparedStatement insertValue;
 
     private SqliteTrialStore(Path file, Connection connection) {
         this.file = file;
@@ -142,19 +144,29 @@ public final class SqliteTrialStore implements TrialStore {
         }
         inTransaction("store trial #" + trials.get(0).index() + (trials.size() > 1 ? " and the "
                 + (trials.size() - 1) + " after it" : ""), () -> {
-                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO trial ("
-                            + TrialRows.COLUMNS + ") VALUES (" + TrialRows.PLACEHOLDERS + ")");
-                         PreparedStatement values = connection.prepareStatement(
-                                 "INSERT INTO trial_value (idx, key, value) VALUES (?, ?, ?)")) {
+                    prepareInserts();
+                    try {
                         for (Trial trial : trials) {
-                            TrialRows.bind(insert, 1, trial);
-                            insert.addBatch();
-                            addValues(values, trial);
+                            TrialRows.bind(insertTrial, 1, trial);
+                            insertTrial.addBatch();
+                            addValues(insertValue, trial);
                         }
-                        insert.executeBatch();
-                        values.executeBatch();
+                        insertTrial.executeBatch();
+                        insertValue.executeBatch();
+                    } finally {
+                        insertTrial.clearBatch();
+                        insertValue.clearBatch();
                     }
                 });
+    }
+
+    /** Prepared once: a run appends hundreds of thousands of trials. */
+    private void prepareInserts() throws SQLException {
+        if (insertTrial == null) {
+            insertTrial = connection.prepareStatement("INSERT INTO trial (" + TrialRows.COLUMNS + ") VALUES ("
+                    + TrialRows.PLACEHOLDERS + ")");
+            insertValue = connection.prepareStatement("INSERT INTO trial_value (idx, key, value) VALUES (?, ?, ?)");
+        }
     }
 
     private static void addValues(PreparedStatement insert, Trial trial) throws SQLException {
