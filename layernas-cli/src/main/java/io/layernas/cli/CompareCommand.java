@@ -81,15 +81,8 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = parent.context();
-        if (config == null && resume == null) {
-            throw new ConfigurationException("compare needs an experiment file (layernas compare "
-                    + "examples/compare-strategies.yaml) or a comparison to resume (layernas compare --resume DIR).");
-        }
-        if (resume != null && output != null && !resume.equals(output)) {
-            throw new ConfigurationException("--output (" + output + ") and --resume (" + resume + ") differ; a "
-                    + "resumed comparison writes to the directory it resumes. Drop --output.");
-        }
-        Path file = config != null ? config : OutputDirectories.configOf(resume);
+        Path file = OutputDirectories.experimentFile(config, resume, output, "comparison",
+                "layernas compare examples/compare-strategies.yaml");
         ExperimentConfig experiment = ExperimentConfig.load(file, context.overrides(overrides));
         CompareConfig compare = experiment.compare();
         if (compare == null) {

@@ -56,6 +56,23 @@ final class OutputDirectories {
         }
     }
 
+    /**
+     * The experiment file of a command given {@code config} and/or {@code --resume resume}: {@code config},
+     * else the resumed directory's config.yaml. {@code what} names the run ("run", "comparison") and
+     * {@code example} shows a command that starts one.
+     */
+    static Path experimentFile(Path config, Path resume, Path output, String what, String example) {
+        if (config == null && resume == null) {
+            throw new ConfigurationException("give an experiment file (" + example + ") or a " + what
+                    + " to resume (--resume DIR).");
+        }
+        if (resume != null && output != null && !resume.equals(output)) {
+            throw new ConfigurationException("--output (" + output + ") and --resume (" + resume + ") differ; a "
+                    + "resumed " + what + " writes to the directory it resumes. Drop --output.");
+        }
+        return config != null ? config : configOf(resume);
+    }
+
     /** The config of a run directory to resume. */
     static Path configOf(Path runDirectory) {
         Path config = runDirectory.resolve(OutputFiles.CONFIG_YAML);

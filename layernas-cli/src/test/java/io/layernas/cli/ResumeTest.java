@@ -3,7 +3,6 @@ package io.layernas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layernas.api.Trial;
-import io.layernas.cli.results.TrialJson;
 import io.layernas.store.RunDirectoryLock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +29,6 @@ class ResumeTest {
                 .replace("run: {seed: 7}", "run: {seed: 7" + runExtra + "}"));
     }
 
-    private static List<Trial> trials(Path out) throws IOException {
-        List<Trial> trials = new ArrayList<>();
-        for (String line : Files.readAllLines(out.resolve("trials.jsonl"))) {
-            trials.add(TrialJson.fromJson(TrialJson.MAPPER.readTree(line)));
-        }
-        return trials;
-    }
-
     @Test
     void aRunStoppedForTooManyFailuresRetriesThemOnResumeWithNewFailureSettings() throws Exception {
         Path fixed = dir.resolve("dataset-ready");
@@ -53,7 +43,7 @@ class ResumeTest {
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("resuming: 0 stored trials are replayed, not evaluated again; the 3 failed"
                 + " trials at the end are evaluated again");
-        assertThat(trials(out)).hasSize(60).allMatch(Trial::succeeded);
+        assertThat(TestCli.trials(out)).hasSize(60).allMatch(Trial::succeeded);
         assertThat(Files.readString(out.resolve("config.yaml"))).contains("maxConsecutiveFailures: 5");
     }
 
@@ -63,7 +53,7 @@ class ResumeTest {
         Path out = dir.resolve("out");
         TestCli.Outcome outcome = TestCli.run("run", config.toString(), "-o", out.toString(), "-q");
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-        List<Trial> trials = trials(out);
+        List<Trial> trials = TestCli.trials(out);
         assertThat(trials).hasSize(60);
         assertThat(trials).filteredOn(t -> !t.succeeded()).hasSize(60 / 7)
                 .allSatisfy(t -> assertThat(t.failure()).contains("finite"));
@@ -76,7 +66,7 @@ class ResumeTest {
         cutStoreAt(out, 20);
         TestCli.Outcome resumed = TestCli.run("run", "--resume", out.toString(), "-q");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(trials(out)).hasSize(60);
+        assertThat(TestCli.trials(out)).hasSize(60);
     }
 
     @Test
@@ -93,7 +83,7 @@ class ResumeTest {
         TestCli.Outcome refused = TestCli.run("run", "--resume", out.toString(), "-q");
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains(data.toAbsolutePath().toString(), before, after, "--accept-changed-data");
-        assertThat(trials(out)).as("nothing already computed is lost").hasSize(60);
+        assertThat(TestCli.trials(out)).as("nothing already computed is lost").hasSize(60);
 
         TestCli.Outcome accepted = TestCli.run("run", "--resume", out.toString(), "--accept-changed-data", "-q");
         assertThat(accepted.exitCode()).as(accepted.err()).isZero();
@@ -125,12 +115,12 @@ class ResumeTest {
 
         TestCli.Outcome plain = TestCli.run("run", "--resume", out.toString(), "-q");
         assertThat(plain.exitCode()).as(plain.err()).isZero();
-        assertThat(trials(out)).hasSize(50);
+        assertThat(TestCli.trials(out)).hasSize(50);
 
         TestCli.Outcome smaller = TestCli.run("run", "--resume", out.toString(), "-D", "budget.evaluations=30", "-q");
         assertThat(smaller.exitCode()).isEqualTo(2);
         assertThat(smaller.err()).contains("holds 50 trials", "budget.evaluations (30)", "budget.evaluations=50");
-        assertThat(trials(out)).hasSize(50);
+        assertThat(TestCli.trials(out)).hasSize(50);
         assertThat(Files.readString(out.resolve("config.yaml"))).contains("evaluations: 50");
     }
 
