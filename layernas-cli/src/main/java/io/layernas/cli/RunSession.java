@@ -3,6 +3,7 @@ package io.layernas.cli;
 import com.google.inject.Injector;
 import io.layernas.api.Budget;
 import io.layernas.api.ConfigurationException;
+import io.layernas.api.CandidateExecutor;
 import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
@@ -10,6 +11,7 @@ import io.layernas.api.SearchSpace;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStore;
+import io.layernas.cli.config.Defaults;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.config.Numbers;
 import io.layernas.cli.progress.ProgressBar;
@@ -76,8 +78,9 @@ final class RunSession {
             SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class).store(store)
                     .listener(new ProgressBar(context.err(), config.budget().budget(), costModel.unit(),
                             ProgressBar.modeFor(quiet), System::nanoTime));
-            try (Evaluator evaluator = Wiring.get(injector, Evaluator.class)) {
-                result = builder.build().run();
+            try (Evaluator evaluator = Wiring.get(injector, Evaluator.class);
+                 CandidateExecutor executor = Wiring.get(injector, CandidateExecutor.class)) {
+                result = builder.executor(executor).build().run();
             }
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
@@ -147,6 +150,9 @@ final class RunSession {
         out.printf("  cost %s, target [%s, %s] %s; evaluator %s; seed %d%n", config.cost().name(),
                 Numbers.format(target.low()), Numbers.format(target.high()), costModel.unit(),
                 config.evaluator().name(), config.run().seed());
+        if (!config.executor().name().equals(Defaults.EXECUTOR)) {
+            out.printf("  executor %s%n", config.executor().name());
+        }
         out.printf("  budget %s; output %s%n", describe(config.budget().budget()), directory);
         String evaluatorText = context.registry().get().evaluator(config.evaluator().name(), "evaluator.name")
                 .description();

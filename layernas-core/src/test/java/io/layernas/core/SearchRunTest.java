@@ -151,6 +151,55 @@ class SearchRunTest {
     }
 
     @Test
+    void trialsOfAParallelBatchThatFinishTogetherAreStoredTogetherAndBeforeTheStrategySeesThem() {
+        List<Integer> appendSizes = new ArrayList<>();
+        InMemoryTrialStore memory = new InMemoryTrialStore();
+        io.layernas.api.TrialStore counting = new io.layernas.api.TrialStore() {
+            @Override
+            public List<Trial> load() {
+                return memory.load();
+            }
+
+            @Override
+            public void append(Trial trial) {
+                appendAll(List.of(trial));
+            }
+
+            @Override
+            public void appendAll(List<Trial> trials) {
+                appendSizes.add(trials.size());
+                trials.forEach(memory::append);
+            }
+        };
+        List<Integer> unstoredSeen = new ArrayList<>();
+        io.layernas.api.SearchStrategy batches = context -> {
+            java.util.SplittableRandom random = context.random("batches");
+            while (!context.budgetExhausted()) {
+                List<io.layernas.api.Candidate> batch = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    int[] choices = new int[problem.space().layerCount()];
+                    for (int l = 0; l < choices.length; l++) {
+                        choices[l] = random.nextInt(problem.space().layers().get(l).size());
+                    }
+                    batch.add(io.layernas.api.Candidate.of(Architecture.of(choices)));
+                }
+                List<Trial> seen = context.evaluate(batch);
+                seen.stream().filter(t -> !memory.load().contains(t)).forEach(t -> unstoredSeen.add(t.index()));
+            }
+        };
+        Evaluator firstOfEightIsSlow = request -> {
+            Thread.sleep(request.trialIndex() % 8 == 0 ? 50 : 0);
+            return Metrics.of(problem.accuracy(request.architecture()));
+        };
+        SearchResult result = SearchRun.builder().space(problem.space()).costModel(problem.costs())
+                .evaluator(firstOfEightIsSlow).strategy(batches).seed(3).workers(8).budget(Budget.evaluations(64))
+                .store(counting).build().run();
+        assertThat(unstoredSeen).as("trials the strategy saw before they were stored").isEmpty();
+        assertThat(memory.load()).isEqualTo(result.trials());
+        assertThat(appendSizes).as("one transaction for the trials that finished together").anyMatch(n -> n > 1);
+    }
+
+    @Test
     void timesOutASlowEvaluation() {
         Evaluator slow = request -> {
             Thread.sleep(request.architecture().equals(problem.space().defaultArchitecture()) ? 10_000 : 0);

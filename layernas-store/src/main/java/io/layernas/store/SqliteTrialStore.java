@@ -1,6 +1,7 @@
 package io.layernas.store;
 
 import io.layernas.api.ConfigurationException;
+import io.layernas.api.JobJournal;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStore;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.Map;
  * fingerprint, or with a data file whose checksum changed, fails, since replaying its trials would
  * not reproduce that run. Non-finite numbers are stored as such ({@link StoredNumbers}). A damaged
  * file, or a write-ahead log lost after a crash, is reported with what to do.
+ * Its {@link #journal()} keeps an executor's job ids in the same file, as durably as the trials.
  * Thread-safe: appends are serialised.
  */
 public final class SqliteTrialStore implements TrialStore {
@@ -74,6 +76,7 @@ public final class SqliteTrialStore implements TrialStore {
                     + ", PRIMARY KEY (idx), UNIQUE (architecture))");
             statement.execute("CREATE TABLE IF NOT EXISTS trial_value (idx INTEGER NOT NULL, key TEXT NOT NULL,"
                     + " value REAL NOT NULL, PRIMARY KEY (idx, key))");
+            statement.execute("CREATE TABLE IF NOT EXISTS job (key TEXT PRIMARY KEY, job_id TEXT NOT NULL)");
         }
         RunRecord record = new RunRecord(file, connection);
         record.checkOrRecord(SCHEMA_VERSION, identity);
@@ -179,6 +182,11 @@ public final class SqliteTrialStore implements TrialStore {
             StoredNumbers.bind(insert, 3, value.getValue());
             insert.addBatch();
         }
+    }
+
+    @Override
+    public JobJournal journal() {
+        return new SqliteJobJournal(this, file, connection);
     }
 
     @Override

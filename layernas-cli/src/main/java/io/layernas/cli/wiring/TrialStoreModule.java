@@ -22,15 +22,16 @@ import java.util.TreeMap;
  *
  * <p>The store is tied to the run's fingerprint: the resolved configuration without the settings
  * that do not change what the search decides of its stored trials (output directory, workers,
- * budget, failure handling). So a run can be resumed with more workers, a larger budget, more
- * retries or a longer time limit (its stored trials are a prefix of the longer run's), but not with
- * another space, target, strategy or seed. The data files' checksums are checked too: a changed
- * file is refused, naming it, unless {@link RunDirectory#acceptChangedData()}.
+ * budget, executor, failure handling). So a run can be resumed with more workers, a larger budget,
+ * on another executor, with more retries or a longer time limit (its stored trials are a prefix of
+ * the longer run's), but not with another space, target, strategy or seed. The data files'
+ * checksums are checked too: a changed file is refused, naming it, unless
+ * {@link RunDirectory#acceptChangedData()}.
  */
 public final class TrialStoreModule extends AbstractModule {
     /** Keys of the resolved configuration that a resumed run may change. */
-    static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "budget", "run.retries",
-            "run.maxConsecutiveFailures", "run.timeoutSeconds");
+    static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "budget", "executor",
+            "run.retries", "run.maxConsecutiveFailures", "run.timeoutSeconds");
 
     private final RunDirectory directory;
 

@@ -6,6 +6,7 @@ import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchStrategy;
+import io.layernas.api.StopReason;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.core.SearchRun;
@@ -95,7 +96,10 @@ public final class Comparison {
             SearchResult result = SearchRun.builder().space(settings.space).costModel(settings.costModel)
                     .evaluator(evaluator).strategy(strategy).target(settings.target).budget(settings.budget)
                     .seed(seed).workers(1).build().run();
-            settings.finishedRuns.save(name, seed, result.trials());
+            if (result.stopReason() != StopReason.TOO_MANY_FAILURES) {
+                // A run stopped by failures is run again on resume, once the cause is fixed.
+                settings.finishedRuns.save(name, seed, result.trials());
+            }
             return RunCurve.of(name, seed, result.trials(), settings.target, settings.budget, settings.axis);
         } catch (RuntimeException e) {
             throw new IllegalStateException("strategy '" + name + "' with seed " + seed + " failed: " + e.getMessage(), e);

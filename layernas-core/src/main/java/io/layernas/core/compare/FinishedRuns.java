@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Where a comparison keeps the trials of its finished runs, so that a comparison interrupted half
  * way (a crash, {@code kill -9}) is resumed without running them again: a stored run's curve is
- * rebuilt from its trials. Implementations must be thread-safe; runs end on several threads.
+ * rebuilt from its trials. A run stopped by too many failures in a row is not kept: a resumed
+ * comparison runs it again. Implementations must be thread-safe; runs end on several threads.
  */
 public interface FinishedRuns {
     /** Keeps nothing: every run is run. */
