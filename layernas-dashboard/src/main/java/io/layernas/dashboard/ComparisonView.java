@@ -28,6 +28,7 @@ final class ComparisonView {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", entry.id());
         json.put("name", entry.name());
+        json.put("finished", Files.isRegularFile(entry.file("summary.csv")));
         json.put("summary", table(entry.file("summary.csv")));
         json.put("curves", table(entry.file("curves.csv")));
         json.put("runs", finalValues(entry.file("runs.csv")));

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * The run and comparison directories under the served roots, found by what they hold: a run has a
  * {@code trials.db} (or, from an older run, a {@code result.json}), a comparison a
- * {@code summary.csv} and {@code curves.csv}.
+ * {@code summary.csv} and {@code curves.csv}, or while it runs its {@code runs.db}.
  *
  * <p>A directory is named by an id made of its path below its root ({@code /} written as {@code ~}).
  * Requests name runs only by these ids, which are looked up here: nothing a request says is ever
@@ -139,7 +139,9 @@ final class RunCatalog implements AutoCloseable {
         if (Files.isRegularFile(directory.resolve(TRIALS_DB)) || Files.isRegularFile(directory.resolve("result.json"))) {
             return Optional.of(Kind.RUN);
         }
-        if (Files.isRegularFile(directory.resolve("summary.csv")) && Files.isRegularFile(directory.resolve("curves.csv"))) {
+        // runs.db: the store of a comparison under way (layernas compare), before its CSV files exist.
+        if (Files.isRegularFile(directory.resolve("summary.csv")) && Files.isRegularFile(directory.resolve("curves.csv"))
+                || Files.isRegularFile(directory.resolve("runs.db"))) {
             return Optional.of(Kind.COMPARISON);
         }
         return Optional.empty();

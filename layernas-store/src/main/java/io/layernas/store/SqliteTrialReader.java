@@ -23,8 +23,9 @@ import org.sqlite.SQLiteOpenMode;
  * <p>Thread-safe: queries are serialised on the one read-only connection.
  */
 public final class SqliteTrialReader implements AutoCloseable {
-    private static final String COLUMNS = "idx, architecture, layer, bucket, cost, status, objective,"
-            + " training_seconds, failure, wall_seconds, attempts";
+    private static final String COLUMNS = TrialRows.COLUMNS;
+    /** Succeeded with a finite objective: what can be ranked (a NaN objective is stored as text). */
+    private static final String RANKABLE = " status = 'SUCCEEDED' AND typeof(objective) <> 'text'";
     /** The fields of each trial of {@link #afterAsJson}, in order; {@code succeeded} is 1 or 0. */
     public static final List<String> JSON_COLUMNS = List.of("index", "layer", "bucket", "cost", "succeeded",
             "objective", "trainingSeconds", "wallSeconds", "attempts", "architecture", "failure");
@@ -81,13 +82,13 @@ public final class SqliteTrialReader implements AutoCloseable {
     /** The trial with {@code index}, with all its metric values. */
     public synchronized Optional<Trial> trial(int index) {
         List<Trial> found = query("SELECT " + COLUMNS + " FROM trial WHERE idx = ?", List.of(index),
-                row -> SqliteTrialStore.trial(row, values(index)));
+                row -> TrialRows.read(row, 1, values(index)));
         return found.stream().findFirst();
     }
 
     /** The succeeded trial with the highest objective whose cost is in {@code [low, high]}. */
     public synchronized Optional<Trial> best(double low, double high) {
-        return trials("SELECT " + COLUMNS + " FROM trial WHERE status = 'SUCCEEDED' AND cost >= ? AND cost <= ?"
+        return trials("SELECT " + COLUMNS + " FROM trial WHERE" + RANKABLE + " AND cost >= ? AND cost <= ?"
                 + " ORDER BY objective DESC, idx LIMIT 1", low, high).stream().findFirst();
     }
 
@@ -108,8 +109,9 @@ public final class SqliteTrialReader implements AutoCloseable {
      * the JSON itself: 100,000 trials cost one string across JNI instead of a million column reads.
      */
     public synchronized JsonPage afterAsJson(int index, int limit) {
-        return query("SELECT COALESCE(json_group_array(json_array(idx, layer, bucket, cost, status = 'SUCCEEDED',"
-                + " objective, training_seconds, wall_seconds, attempts, architecture, failure)), '[]'), COUNT(*),"
+        return query("SELECT COALESCE(json_group_array(json_array(idx, layer, bucket, " + finite("cost")
+                + ", status = 'SUCCEEDED', " + finite("objective") + ", " + finite("training_seconds") + ", "
+                + finite("wall_seconds") + ", attempts, architecture, failure)), '[]'), COUNT(*),"
                 + " COALESCE(MAX(idx), ?) FROM (SELECT * FROM trial WHERE idx > ? ORDER BY idx LIMIT ?)",
                 List.of(index, index, limit), row -> new JsonPage(row.getString(1), row.getInt(2), row.getInt(3)))
                 .get(0);
@@ -144,16 +146,17 @@ public final class SqliteTrialReader implements AutoCloseable {
         String where = " WHERE idx > ? AND idx <= ?";
         long[] counts = query("SELECT COUNT(*), COALESCE(SUM(status = 'SUCCEEDED'), 0) FROM trial" + where, range,
                 row -> new long[] {row.getLong(1), row.getLong(2)}).get(0);
-        Optional<Trial> best = trials("SELECT " + COLUMNS + " FROM trial" + where + " AND status = 'SUCCEEDED'"
+        Optional<Trial> best = trials("SELECT " + COLUMNS + " FROM trial" + where + " AND" + RANKABLE
                 + " AND cost >= ? AND cost <= ? ORDER BY objective DESC, idx LIMIT 1", after, upTo, low, high)
                 .stream().findFirst();
         Map<List<Integer>, List<Trial>> kept = new HashMap<>();
         for (Trial trial : trials("SELECT " + COLUMNS + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY layer,"
-                + " bucket ORDER BY objective DESC, idx) AS position FROM trial" + where + " AND status = 'SUCCEEDED'"
+                + " bucket ORDER BY objective DESC, idx) AS position FROM trial" + where + " AND" + RANKABLE
                 + " AND layer >= 0) WHERE position <= ? ORDER BY layer, bucket, position", after, upTo, k)) {
             kept.computeIfAbsent(List.of(trial.layer(), trial.bucket()), key -> new ArrayList<>()).add(trial);
         }
-        List<Bucket> buckets = query("SELECT layer, bucket, COUNT(*), SUM(status = 'SUCCEEDED'), MIN(cost), MAX(cost)"
+        List<Bucket> buckets = query("SELECT layer, bucket, COUNT(*), SUM(status = 'SUCCEEDED'), MIN(" + finite("cost")
+                + "), MAX(" + finite("cost") + ")"
                 + " FROM trial" + where + " AND layer >= 0 GROUP BY layer, bucket ORDER BY layer, bucket", range,
                 row -> new Bucket(row.getInt(1), row.getInt(2), row.getInt(3), row.getInt(4), row.getDouble(5),
                         row.getDouble(6), kept.getOrDefault(List.of(row.getInt(1), row.getInt(2)), List.of())));
@@ -192,13 +195,18 @@ public final class SqliteTrialReader implements AutoCloseable {
         }
     }
 
+    /** The column, or NULL where it holds a non-finite number (stored as text, see {@link StoredNumbers}). */
+    private static String finite(String column) {
+        return "(CASE typeof(" + column + ") WHEN 'text' THEN NULL ELSE " + column + " END)";
+    }
+
     private Map<String, Double> values(int index) throws SQLException {
         Map<String, Double> values = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT key, value FROM trial_value WHERE idx = ?")) {
             query.setInt(1, index);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    values.put(row.getString(1), row.getDouble(2));
+                    values.put(row.getString(1), StoredNumbers.read(row, 2));
                 }
             }
         }
@@ -206,7 +214,7 @@ public final class SqliteTrialReader implements AutoCloseable {
     }
 
     private List<Trial> trials(String sql, Object... parameters) {
-        return query(sql, List.of(parameters), row -> SqliteTrialStore.trial(row, Map.of()));
+        return query(sql, List.of(parameters), row -> TrialRows.read(row, 1, Map.of()));
     }
 
     private interface RowMapper<T> {

@@ -71,6 +71,25 @@ class SqliteTrialReaderTest {
     }
 
     @Test
+    void pagesOfJsonCarryTheStoresRowsAndNonFiniteMetricValuesSurvive() {
+        Path file = directory.resolve("trials.db");
+        try (SqliteTrialStore store = SqliteTrialStore.open(file, "fp")) {
+            store.append(ok(0, 0, 1, 10, 0.5));
+            store.append(new Trial(1, Architecture.of(2, 2), 0, 1, 11, TrialStatus.SUCCEEDED,
+                    new Metrics(0.25, 2, Map.of("loss", Double.NaN)), null, 0.5, 1));
+        }
+        try (SqliteTrialReader reader = SqliteTrialReader.open(file)) {
+            SqliteTrialReader.JsonPage page = reader.afterAsJson(-1, 10);
+            assertThat(page.count()).isEqualTo(2);
+            assertThat(page.last()).isEqualTo(1);
+            assertThat(page.rows()).startsWith("[[0,0,1,10.0,1,0.5,1.0,0.5,1,\"0-1-2\",null],[1,0,1,11.0,1,0.25,");
+            assertThat(reader.afterAsJson(1, 10).count()).isZero();
+            assertThat(reader.afterAsJson(1, 10).last()).isEqualTo(1);
+            assertThat(reader.trial(1).orElseThrow().metrics().values().get("loss")).isNaN();
+        }
+    }
+
+    @Test
     void saysWhenAFileIsNoStoreAndNeverCreatesOne() throws Exception {
         Path missing = directory.resolve("missing.db");
         assertThatThrownBy(() -> SqliteTrialReader.open(missing)).hasMessageContaining("no trial store");

@@ -38,6 +38,9 @@ async function load() {
     const c = await LN.get('/api/comparisons/' + encodeURIComponent(LN.pageId()));
     document.title = c.name + ' · LayerNAS';
     LN.replace('comparison-name', c.name);
+    if (!c.finished) {
+      LN.replace('error', 'This comparison is still running: its tables and curves appear when it ends. Reload then.');
+    }
     LN.replace('summary', LN.table(c.summary.header, c.summary.rows.map(row => row.map(v => v === '' ? '–' : v)),
       () => ({class: 'summary-row'})));
     const header = c.curves.header;
