@@ -1,12 +1,14 @@
 package io.layernas.spaces.natsbench;
 
 import io.layernas.api.Architecture;
+import io.layernas.api.BenchmarkKeys;
 import io.layernas.api.InputShape;
 import io.layernas.api.Layer;
 import io.layernas.api.NetworkSpace;
 import io.layernas.api.Op;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -53,6 +55,11 @@ public final class NatsSizeSpace implements NetworkSpace, BenchmarkKeys {
     /** The dataset the networks are built for. */
     public NatsDataset dataset() {
         return dataset;
+    }
+
+    @Override
+    public Optional<String> benchmarkDataset() {
+        return Optional.of(dataset.label());
     }
 
     @Override

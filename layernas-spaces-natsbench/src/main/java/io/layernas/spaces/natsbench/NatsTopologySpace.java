@@ -1,6 +1,7 @@
 package io.layernas.spaces.natsbench;
 
 import io.layernas.api.Architecture;
+import io.layernas.api.BenchmarkKeys;
 import io.layernas.api.InputShape;
 import io.layernas.api.Layer;
 import io.layernas.api.NetworkSpace;
@@ -8,6 +9,7 @@ import io.layernas.api.Op;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * NATS-Bench topology search ({@code nats-tss}, the NAS-Bench-201 cell), encoded as the paper does
@@ -58,6 +60,11 @@ public final class NatsTopologySpace implements NetworkSpace, BenchmarkKeys {
     /** The dataset the networks are built for. */
     public NatsDataset dataset() {
         return dataset;
+    }
+
+    @Override
+    public Optional<String> benchmarkDataset() {
+        return Optional.of(dataset.label());
     }
 
     @Override
