@@ -84,11 +84,11 @@ final class CompareCommand implements Callable<Integer> {
         writeConfig(provenance, directory);
         ComparisonResult result;
         try (Evaluator evaluator = Wiring.get(injector, Evaluator.class)) {
-            result = builder.evaluator(evaluator).provenance(provenance.asFlatMap()).build().run();
+            result = builder.evaluator(evaluator).build().run();
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
-        CompareReport.write(result, experiment.name(), facts(experiment, compare), directory);
+        CompareReport.write(result, experiment.name(), facts(experiment, compare), provenance.facts(), directory);
         if (!quiet) {
             context.out().print(result.summaryTable());
             context.out().println("results in " + directory + " (open "

@@ -15,9 +15,7 @@ import io.layernas.core.internal.DefaultSearchContext;
 import io.layernas.core.internal.Evaluations;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,16 +77,8 @@ public final class SearchRun {
     }
 
     private SearchResult result(DefaultSearchContext context, StopReason reason, String abort) {
-        Map<String, String> provenance = new LinkedHashMap<>(settings.provenance);
-        provenance.putIfAbsent("seed", Long.toString(settings.seed));
-        provenance.putIfAbsent("space", settings.space.name());
-        provenance.putIfAbsent("target", "[" + settings.target.low() + ", " + settings.target.high() + "]");
-        provenance.putIfAbsent("costUnit", settings.costModel.unit());
-        if (abort != null) {
-            provenance.put("abortReason", abort);
-        }
         return new SearchResult(Results.best(context.trials(), settings.target), Results.front(context.trials()),
-                context.trials(), context.trainingSeconds(), reason, provenance);
+                context.trials(), context.trainingSeconds(), reason, abort, settings.target, settings.costModel.unit());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -114,7 +104,6 @@ public final class SearchRun {
         private Duration timeout;
         private TrialStore store = new InMemoryTrialStore();
         private final List<SearchListener> listeners = new ArrayList<>();
-        private final Map<String, String> provenance = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -203,12 +192,6 @@ public final class SearchRun {
         /** Adds a listener of events. */
         public Builder listener(SearchListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
-
-        /** Adds provenance (resolved settings, plugin versions, checksums) to the result. */
-        public Builder provenance(Map<String, String> entries) {
-            provenance.putAll(entries);
             return this;
         }
 

@@ -34,6 +34,9 @@ class SearchRunTest {
         SearchResult result = run(problem.evaluator()).budget(Budget.evaluations(25)).build().run();
         assertThat(result.evaluations()).isEqualTo(25);
         assertThat(result.stopReason()).isEqualTo(StopReason.BUDGET_EXHAUSTED);
+        assertThat(result.abort()).isEmpty();
+        assertThat(result.target()).isEqualTo(target);
+        assertThat(result.costUnit()).isEqualTo(problem.costs().unit());
         assertThat(result.trials()).extracting(Trial::index).containsExactlyElementsOf(
                 java.util.stream.IntStream.range(0, 25).boxed().toList());
     }
@@ -100,8 +103,8 @@ class SearchRunTest {
         assertThat(result.stopReason()).isEqualTo(StopReason.TOO_MANY_FAILURES);
         assertThat(result.evaluations()).isEqualTo(2);
         assertThat(store.load()).hasSize(2);
-        assertThat(result.provenance().get("abortReason")).contains("2 trials failed in a row")
-                .contains("dataset missing").contains("maxConsecutiveFailures");
+        assertThat(result.abortReason()).contains("2 trials failed in a row")
+                .contains("dataset missing").contains("allow more failures in a row than 2");
     }
 
     @Test

@@ -82,11 +82,10 @@ public final class ExperimentModule extends AbstractModule {
      */
     @Provides
     SearchRun.Builder searchRun(SearchSpace space, CostModel costModel, TargetRange target, SearchStrategy strategy,
-                                Evaluator evaluator, Provenance provenance) {
+                                Evaluator evaluator) {
         return SearchRun.builder().space(space).costModel(costModel).evaluator(evaluator).strategy(strategy)
                 .target(target).budget(config.budget().budget()).seed(config.run().seed())
                 .workers(config.run().workers()).retries(config.run().retries())
-                .maxConsecutiveFailures(config.run().maxConsecutiveFailures()).timeout(config.run().timeout())
-                .provenance(provenance.asFlatMap());
+                .maxConsecutiveFailures(config.run().maxConsecutiveFailures()).timeout(config.run().timeout());
     }
 }

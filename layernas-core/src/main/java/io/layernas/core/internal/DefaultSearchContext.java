@@ -219,8 +219,8 @@ public final class DefaultSearchContext implements SearchContext {
         consecutiveFailures = trial.succeeded() ? 0 : consecutiveFailures + 1;
         if (consecutiveFailures >= maxConsecutiveFailures) {
             throw new SearchAbortedException(consecutiveFailures + " trials failed in a row; the last failed with: "
-                    + trial.failure() + ". Fix the evaluator and resume the run (its trials are kept), or raise "
-                    + "evaluation.maxConsecutiveFailures.");
+                    + trial.failure() + ". Fix the evaluator and resume the run (its trials are kept), or allow more "
+                    + "failures in a row than " + maxConsecutiveFailures + ".");
         }
     }
 

@@ -80,7 +80,7 @@ public final class Evaluations {
             return checked(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s (evaluation.timeoutSeconds)");
+            throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s, the time limit per evaluation");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
