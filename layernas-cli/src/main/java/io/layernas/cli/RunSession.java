@@ -2,7 +2,6 @@ package io.layernas.cli;
 
 import com.google.inject.Injector;
 import io.layernas.api.Budget;
-import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchSpace;
@@ -17,6 +16,7 @@ import io.layernas.cli.results.RunReport;
 import io.layernas.cli.wiring.Provenance;
 import io.layernas.cli.wiring.RunDirectory;
 import io.layernas.cli.wiring.Wiring;
+import io.layernas.core.Problem;
 import io.layernas.core.SearchRun;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,15 +48,13 @@ final class RunSession {
 
     SearchResult run() {
         Injector injector = Wiring.injector(config, context.registry().get(), new RunDirectory(directory));
-        SearchSpace space = Wiring.get(injector, SearchSpace.class);
-        CostModel costModel = Wiring.get(injector, CostModel.class);
-        TargetRange target = Wiring.get(injector, TargetRange.class);
+        Problem problem = Wiring.get(injector, Problem.class);
         Provenance provenance = Wiring.get(injector, Provenance.class);
         writeConfig(provenance);
         TrialStore store = Wiring.get(injector, TrialStore.class);
-        printHeader(space, costModel, target, store);
+        printHeader(problem, store);
         SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class).store(store)
-                .listener(new ProgressBar(context.err(), config.budget().budget(), costModel.unit(),
+                .listener(new ProgressBar(context.err(), problem.budget(), problem.costModel().unit(),
                         ProgressBar.modeFor(quiet), System::nanoTime));
         long start = System.nanoTime();
         SearchResult result;
@@ -66,8 +64,7 @@ final class RunSession {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
         String name = resuming ? String.valueOf(directory.toAbsolutePath().getFileName()) : config.name();
-        RunReport report = new RunReport(name, space, costModel.unit(), target, result, provenance,
-                (System.nanoTime() - start) / 1e9);
+        RunReport report = new RunReport(name, problem.space(), result, provenance, (System.nanoTime() - start) / 1e9);
         ResultWriter.write(report, directory);
         printSummary(report);
         return result;
@@ -91,17 +88,19 @@ final class RunSession {
         }
     }
 
-    private void printHeader(SearchSpace space, CostModel costModel, TargetRange target, TrialStore store) {
+    private void printHeader(Problem problem, TrialStore store) {
         if (quiet) {
             return;
         }
+        SearchSpace space = problem.space();
+        TargetRange target = problem.target();
         PrintStream out = context.out();
         out.printf("%s on %s (%s architectures, %d layers)%n", config.strategy().name(), space.name(),
                 Numbers.count(space.architectureCount()), space.layerCount());
         out.printf("  cost %s, target [%s, %s] %s; evaluator %s; seed %d%n", config.cost().name(),
-                Numbers.format(target.low()), Numbers.format(target.high()), costModel.unit(),
+                Numbers.format(target.low()), Numbers.format(target.high()), problem.costModel().unit(),
                 config.evaluator().name(), config.run().seed());
-        out.printf("  budget %s; output %s%n", describe(config.budget().budget()), directory);
+        out.printf("  budget %s; output %s%n", describe(problem.budget()), directory);
         String evaluatorText = context.registry().get().evaluator(config.evaluator().name(), "evaluator.name")
                 .description();
         if (evaluatorText.contains("stand-in")) {

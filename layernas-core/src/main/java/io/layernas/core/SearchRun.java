@@ -29,10 +29,29 @@ import java.util.concurrent.Executors;
  * settings, {@link #run()} replays those trials instead of evaluating them and continues from there.
  */
 public final class SearchRun {
-    private final Builder settings;
+    private final Problem problem;
+    private final Evaluator evaluator;
+    private final SearchStrategy strategy;
+    private final long seed;
+    private final int workers;
+    private final int retries;
+    private final int maxConsecutiveFailures;
+    private final Duration timeout;
+    private final TrialStore store;
+    private final List<SearchListener> listeners;
 
-    private SearchRun(Builder settings) {
-        this.settings = settings;
+    /** Copies every setting, so the builder can change or build again without touching this run. */
+    private SearchRun(Builder builder) {
+        this.problem = builder.problem();
+        this.evaluator = builder.evaluator;
+        this.strategy = builder.strategy;
+        this.seed = builder.seed;
+        this.workers = builder.workers;
+        this.retries = builder.retries;
+        this.maxConsecutiveFailures = builder.maxConsecutiveFailures;
+        this.timeout = builder.timeout;
+        this.store = builder.store;
+        this.listeners = List.copyOf(builder.listeners);
     }
 
     /** A builder with defaults: unlimited target and budget, seed 0, one worker, no retries. */
@@ -40,24 +59,27 @@ public final class SearchRun {
         return new Builder();
     }
 
+    /** What this run searches. */
+    public Problem problem() {
+        return problem;
+    }
+
     /**
      * Runs the search to its end. Returns when the strategy has nothing left to try, the budget
      * is spent or too many trials failed in a row ({@link SearchResult#stopReason()} says which).
      */
     public SearchResult run() {
-        ExecutorService workers = settings.workers == 1 ? null
-                : Executors.newFixedThreadPool(settings.workers, daemon("layernas-worker"));
-        ExecutorService timeouts = settings.timeout == null ? null : Executors.newCachedThreadPool(daemon("layernas-timeout"));
+        ExecutorService pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemon("layernas-worker"));
+        ExecutorService timeouts = timeout == null ? null : Executors.newCachedThreadPool(daemon("layernas-timeout"));
         try {
-            Evaluations evaluations = new Evaluations(settings.space, settings.evaluator, settings.seed,
-                    settings.retries, settings.timeout, timeouts);
-            DefaultSearchContext context = new DefaultSearchContext(settings.space, settings.costModel,
-                    settings.target, settings.budget, settings.seed, evaluations, workers, settings.store,
-                    settings.listeners, settings.maxConsecutiveFailures);
+            Evaluations evaluations = new Evaluations(problem.space(), evaluator, seed, retries, timeout, timeouts);
+            DefaultSearchContext context = new DefaultSearchContext(problem.space(), problem.costModel(),
+                    problem.target(), problem.budget(), seed, evaluations, pool, store, listeners,
+                    maxConsecutiveFailures);
             StopReason reason;
             String abort = null;
             try {
-                settings.strategy.search(context);
+                strategy.search(context);
                 reason = context.budgetExhausted() ? StopReason.BUDGET_EXHAUSTED : StopReason.COMPLETED;
             } catch (SearchAbortedException e) {
                 reason = StopReason.TOO_MANY_FAILURES;
@@ -67,8 +89,8 @@ public final class SearchRun {
             context.publish(new SearchEvent.SearchFinished(result));
             return result;
         } finally {
-            if (workers != null) {
-                workers.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
             }
             if (timeouts != null) {
                 timeouts.shutdownNow();
@@ -77,8 +99,8 @@ public final class SearchRun {
     }
 
     private SearchResult result(DefaultSearchContext context, StopReason reason, String abort) {
-        return new SearchResult(Results.best(context.trials(), settings.target), Results.front(context.trials()),
-                context.trials(), context.trainingSeconds(), reason, abort, settings.target, settings.costModel.unit());
+        return new SearchResult(Results.best(context.trials(), problem.target()), Results.front(context.trials()),
+                context.trials(), context.trainingSeconds(), reason, abort, problem.target(), problem.costModel().unit());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -89,7 +111,10 @@ public final class SearchRun {
         };
     }
 
-    /** Settings of a run. Not thread-safe; build once. */
+    /**
+     * Settings of a run: a template that {@link #build()} copies, so one builder can make many runs
+     * (a comparison builds one per strategy and seed from a {@link #copy()}). Not thread-safe.
+     */
     public static final class Builder {
         private SearchSpace space;
         private CostModel costModel;
@@ -106,6 +131,41 @@ public final class SearchRun {
         private final List<SearchListener> listeners = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** A builder with the same settings and listeners, changed independently of this one. */
+        public Builder copy() {
+            Builder copy = new Builder();
+            copy.space = space;
+            copy.costModel = costModel;
+            copy.evaluator = evaluator;
+            copy.strategy = strategy;
+            copy.target = target;
+            copy.budget = budget;
+            copy.seed = seed;
+            copy.workers = workers;
+            copy.retries = retries;
+            copy.maxConsecutiveFailures = maxConsecutiveFailures;
+            copy.timeout = timeout;
+            copy.store = store;
+            copy.listeners.addAll(listeners);
+            return copy;
+        }
+
+        /** The problem: space, cost model, target and budget at once. */
+        public Builder problem(Problem problem) {
+            this.space = problem.space();
+            this.costModel = problem.costModel();
+            this.target = problem.target();
+            this.budget = problem.budget();
+            return this;
+        }
+
+        /** The problem set so far; fails when the space or the cost model is missing. */
+        public Problem problem() {
+            Objects.requireNonNull(space, "space");
+            Objects.requireNonNull(costModel, "costModel");
+            return new Problem(space, costModel, target, budget);
         }
 
         /** The space to search. */
@@ -197,8 +257,7 @@ public final class SearchRun {
 
         /** The run. */
         public SearchRun build() {
-            Objects.requireNonNull(space, "space");
-            Objects.requireNonNull(costModel, "costModel");
+            problem();
             Objects.requireNonNull(evaluator, "evaluator");
             Objects.requireNonNull(strategy, "strategy");
             return new SearchRun(this);

@@ -42,6 +42,21 @@ class SearchRunTest {
     }
 
     @Test
+    void aBuiltRunKeepsItsSettingsWhenTheBuilderChanges() {
+        SearchRun.Builder builder = run(problem.evaluator()).budget(Budget.evaluations(12));
+        SearchRun run = builder.build();
+        builder.budget(Budget.evaluations(3)).target(new TargetRange(0, 1)).seed(99);
+        assertThat(run.problem()).isEqualTo(new Problem(problem.space(), problem.costs(), target, Budget.evaluations(12)));
+        SearchResult result = run.run();
+        assertThat(result.evaluations()).isEqualTo(12);
+        assertThat(result.trials().stream().map(Trial::architecture).toList()).isEqualTo(
+                run(problem.evaluator()).budget(Budget.evaluations(12)).build().run().trials().stream()
+                        .map(Trial::architecture).toList());
+        assertThat(builder.copy().build().problem()).isEqualTo(new Problem(problem.space(), problem.costs(),
+                new TargetRange(0, 1), Budget.evaluations(3)));
+    }
+
+    @Test
     void stopsAfterTheTrialThatCrossesTheTimeBudget() {
         Evaluator tenSeconds = request -> new Metrics(problem.accuracy(request.architecture()), 10, Map.of());
         SearchResult result = run(tenSeconds).budget(Budget.trainingSeconds(95)).build().run();
