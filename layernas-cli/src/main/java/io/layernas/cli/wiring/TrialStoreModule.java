@@ -3,7 +3,6 @@ package io.layernas.cli.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import io.layernas.api.TrialStore;
-import io.layernas.cli.results.OutputFiles;
 import io.layernas.store.SqliteTrialStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,7 +43,7 @@ public final class TrialStoreModule extends AbstractModule {
      *  configuration leaves no file behind. */
     @Provides
     TrialStore store(Provenance provenance) {
-        return SqliteTrialStore.open(directory.path().resolve(OutputFiles.TRIALS_DB), fingerprint(provenance.config()));
+        return SqliteTrialStore.open(directory.path().resolve(SqliteTrialStore.FILE_NAME), fingerprint(provenance.config()));
     }
 
     /** SHA-256 of the configuration in a canonical form, leaving out {@link #NOT_IN_FINGERPRINT}. */
