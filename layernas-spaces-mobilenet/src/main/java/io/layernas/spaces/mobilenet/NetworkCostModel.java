@@ -1,7 +1,6 @@
 package io.layernas.spaces.mobilenet;
 
 import io.layernas.api.Architecture;
-import io.layernas.api.CostModel;
 import io.layernas.api.CostRange;
 import io.layernas.api.Op;
 import io.layernas.api.OpCosts;
