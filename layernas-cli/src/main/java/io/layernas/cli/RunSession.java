@@ -2,11 +2,13 @@ package io.layernas.cli;
 
 import com.google.inject.Injector;
 import io.layernas.api.Budget;
+import io.layernas.api.CandidateExecutor;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.TargetRange;
 import io.layernas.api.TrialStore;
+import io.layernas.cli.config.Defaults;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.config.Numbers;
 import io.layernas.cli.progress.ProgressBar;
@@ -58,8 +60,9 @@ final class RunSession {
                         ProgressBar.modeFor(quiet), System::nanoTime));
         long start = System.nanoTime();
         SearchResult result;
-        try (store; Evaluator evaluator = Wiring.get(injector, Evaluator.class)) {
-            result = builder.build().run();
+        try (store; Evaluator evaluator = Wiring.get(injector, Evaluator.class);
+             CandidateExecutor executor = Wiring.get(injector, CandidateExecutor.class)) {
+            result = builder.executor(executor).build().run();
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
@@ -100,6 +103,9 @@ final class RunSession {
         out.printf("  cost %s, target [%s, %s] %s; evaluator %s; seed %d%n", config.cost().name(),
                 Numbers.format(target.low()), Numbers.format(target.high()), problem.costModel().unit(),
                 config.evaluator().name(), config.run().seed());
+        if (!config.executor().name().equals(Defaults.EXECUTOR)) {
+            out.printf("  executor %s%n", config.executor().name());
+        }
         out.printf("  budget %s; output %s%n", describe(problem.budget()), directory);
         String evaluatorText = context.registry().get().evaluator(config.evaluator().name(), "evaluator.name")
                 .description();

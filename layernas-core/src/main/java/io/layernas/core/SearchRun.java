@@ -1,6 +1,7 @@
 package io.layernas.core;
 
 import io.layernas.api.Budget;
+import io.layernas.api.CandidateExecutor;
 import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchEvent;
@@ -17,8 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One search: a strategy over a space, priced by a cost model, judged by an evaluator, within a
@@ -37,6 +36,7 @@ public final class SearchRun {
     private final int retries;
     private final int maxConsecutiveFailures;
     private final Duration timeout;
+    private final CandidateExecutor executor;
     private final TrialStore store;
     private final List<SearchListener> listeners;
 
@@ -50,6 +50,7 @@ public final class SearchRun {
         this.retries = builder.retries;
         this.maxConsecutiveFailures = builder.maxConsecutiveFailures;
         this.timeout = builder.timeout;
+        this.executor = builder.executor;
         this.store = builder.store;
         this.listeners = List.copyOf(builder.listeners);
     }
@@ -69,13 +70,11 @@ public final class SearchRun {
      * is spent or too many trials failed in a row ({@link SearchResult#stopReason()} says which).
      */
     public SearchResult run() {
-        ExecutorService pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemon("layernas-worker"));
-        ExecutorService timeouts = timeout == null ? null : Executors.newCachedThreadPool(daemon("layernas-timeout"));
+        CandidateExecutor running = executor != null ? executor : new LocalExecutor(evaluator, workers);
         try {
-            Evaluations evaluations = new Evaluations(problem.space(), evaluator, seed, retries, timeout, timeouts);
+            Evaluations evaluations = new Evaluations(problem.space(), running, store.journal(), seed, retries, timeout);
             DefaultSearchContext context = new DefaultSearchContext(problem.space(), problem.costModel(),
-                    problem.target(), problem.budget(), seed, evaluations, pool, store, listeners,
-                    maxConsecutiveFailures);
+                    problem.target(), problem.budget(), seed, evaluations, store, listeners, maxConsecutiveFailures);
             StopReason reason;
             String abort = null;
             try {
@@ -89,11 +88,8 @@ public final class SearchRun {
             context.publish(new SearchEvent.SearchFinished(result));
             return result;
         } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-            if (timeouts != null) {
-                timeouts.shutdownNow();
+            if (executor == null) {
+                running.close();
             }
         }
     }
@@ -101,14 +97,6 @@ public final class SearchRun {
     private SearchResult result(DefaultSearchContext context, StopReason reason, String abort) {
         return new SearchResult(Results.best(context.trials(), problem.target()), Results.front(context.trials()),
                 context.trials(), context.trainingSeconds(), reason, abort, problem.target(), problem.costModel().unit());
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /**
@@ -127,6 +115,7 @@ public final class SearchRun {
         private int retries;
         private int maxConsecutiveFailures = 20;
         private Duration timeout;
+        private CandidateExecutor executor;
         private TrialStore store = new InMemoryTrialStore();
         private final List<SearchListener> listeners = new ArrayList<>();
 
@@ -147,6 +136,7 @@ public final class SearchRun {
             copy.retries = retries;
             copy.maxConsecutiveFailures = maxConsecutiveFailures;
             copy.timeout = timeout;
+            copy.executor = executor;
             copy.store = store;
             copy.listeners.addAll(listeners);
             return copy;
@@ -243,6 +233,16 @@ public final class SearchRun {
             return this;
         }
 
+        /**
+         * Where candidates are evaluated; the caller closes it. Without one the run evaluates with the
+         * evaluator on {@link #workers} threads of this JVM ({@link LocalExecutor}); with one, the
+         * executor alone decides how many attempts run at once.
+         */
+        public Builder executor(CandidateExecutor executor) {
+            this.executor = executor;
+            return this;
+        }
+
         /** Where trials are kept; a store holding an interrupted run's trials resumes it. */
         public Builder store(TrialStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -258,7 +258,9 @@ public final class SearchRun {
         /** The run. */
         public SearchRun build() {
             problem();
-            Objects.requireNonNull(evaluator, "evaluator");
+            if (executor == null) {
+                Objects.requireNonNull(evaluator, "evaluator");
+            }
             Objects.requireNonNull(strategy, "strategy");
             return new SearchRun(this);
         }

@@ -26,7 +26,7 @@ class ErrorKeysTest {
     private static final Path ROOT = Path.of("..");
     /** Something that looks like a key: a section-like word, a dot, a camel-case name. */
     private static final Pattern KEY = Pattern.compile(
-            "(?<![\\w.])(space|cost|target|evaluator|search|budget|run|compare|evaluation|experiment)\\.([a-z][A-Za-z]*)\\b");
+            "(?<![\\w.])(space|cost|target|evaluator|executor|search|budget|run|compare|evaluation|experiment)\\.([a-z][A-Za-z]*)\\b");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @Test
