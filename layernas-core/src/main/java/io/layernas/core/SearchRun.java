@@ -73,8 +73,8 @@ public final class SearchRun {
         CandidateExecutor running = executor != null ? executor : new LocalExecutor(evaluator, workers);
         try {
             Evaluations evaluations = new Evaluations(problem.space(), running, store.journal(), seed, retries, timeout);
-            DefaultSearchContext context = new DefaultSearchContext(problem.space(), problem.costModel(),
-                    problem.target(), problem.budget(), seed, evaluations, store, listeners, maxConsecutiveFailures);
+            DefaultSearchContext context = new DefaultSearchContext(problem, seed, evaluations, store, listeners,
+                    maxConsecutiveFailures);
             StopReason reason;
             String abort = null;
             try {

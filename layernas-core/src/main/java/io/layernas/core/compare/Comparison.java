@@ -113,8 +113,8 @@ public final class Comparison {
     private RunCurve runOne(String name, SearchStrategy strategy, long seed) throws Exception {
         Evaluator evaluator = shared != null ? shared : factory.get();
         try {
-            SearchResult result = template.copy().evaluator(evaluator).strategy(strategy).seed(seed).workers(1)
-                    .store(new InMemoryTrialStore()).build().run();
+            SearchResult result = template.copy().evaluator(evaluator).executor(null).strategy(strategy).seed(seed)
+                    .workers(1).store(new InMemoryTrialStore()).build().run();
             return RunCurve.of(name, seed, result.trials(), problem.target(), problem.budget(), axis);
         } catch (RuntimeException e) {
             throw new IllegalStateException("strategy '" + name + "' with seed " + seed + " failed: " + e.getMessage(), e);
@@ -199,8 +199,8 @@ public final class Comparison {
         /**
          * The template of every run: its problem (space, cost model, target, and a budget, e.g.
          * {@code Budget.trainingSeconds(2e5)} as Table 4) and its failure settings. Each run is a
-         * copy with its own strategy, seed, evaluator, one worker and a fresh in-memory store; the
-         * template is copied when the comparison is built.
+         * copy with its own strategy, seed, the comparison's evaluator (not the template's executor),
+         * one worker and a fresh in-memory store; the template is copied when the comparison is built.
          */
         public Builder run(SearchRun.Builder runTemplate) {
             this.template = Objects.requireNonNull(runTemplate, "runTemplate").copy();

@@ -12,7 +12,7 @@ import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStatus;
 import io.layernas.api.TrialStore;
-import io.layernas.core.Results;
+import io.layernas.core.Problem;
 import io.layernas.core.SearchAbortedException;
 import io.layernas.core.Seeds;
 import java.util.ArrayList;
@@ -25,28 +25,23 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The bookkeeping of one run: trials in order, budget, de-duplication, parallel evaluation,
- * replay of stored trials on resume, failure streaks and events. Used by one strategy thread.
+ * What a strategy sees of its run: the problem, the seed's random sources, and {@link #evaluate},
+ * which de-duplicates candidates, replays stored trials on resume, evaluates the rest through the
+ * run's executor, stores and records each trial ({@link TrialLedger}), stops a failure streak
+ * ({@link FailureStreak}) and publishes events. Used by one strategy thread.
  *
  * <p>Determinism: a batch is evaluated in parallel but its trials are accepted in candidate order,
  * and the budget is applied in that order, so what the strategy sees never depends on timing.
  */
 public final class DefaultSearchContext implements SearchContext {
-    private final SearchSpace space;
-    private final CostModel costModel;
-    private final TargetRange target;
-    private final Budget budget;
+    private final Problem problem;
     private final long seed;
     private final Evaluations evaluations;
     private final TrialStore store;
     private final List<SearchListener> listeners;
-    private final int maxConsecutiveFailures;
     private final Map<Architecture, Trial> replay = new HashMap<>();
-    private final Map<Architecture, Trial> byArchitecture = new HashMap<>();
-    private final List<Trial> trials = new ArrayList<>();
-    private double trainingSeconds;
-    private int consecutiveFailures;
-    private Trial best;
+    private final TrialLedger ledger;
+    private final FailureStreak failures;
 
     /**
      * Creates the context; trials already in {@code store} are replayed, not evaluated again.
@@ -54,18 +49,15 @@ public final class DefaultSearchContext implements SearchContext {
      * @param evaluations evaluates through the run's executor: a batch at once when the executor
      *                    runs more than one attempt at a time, else one candidate at a time
      */
-    public DefaultSearchContext(SearchSpace space, CostModel costModel, TargetRange target, Budget budget, long seed,
-                                Evaluations evaluations, TrialStore store,
+    public DefaultSearchContext(Problem problem, long seed, Evaluations evaluations, TrialStore store,
                                 List<SearchListener> listeners, int maxConsecutiveFailures) {
-        this.space = space;
-        this.costModel = costModel;
-        this.target = target;
-        this.budget = budget;
+        this.problem = problem;
         this.seed = seed;
         this.evaluations = evaluations;
         this.store = store;
         this.listeners = List.copyOf(listeners);
-        this.maxConsecutiveFailures = maxConsecutiveFailures;
+        this.ledger = new TrialLedger(problem.budget(), problem.target());
+        this.failures = new FailureStreak(maxConsecutiveFailures);
         for (Trial trial : store.load()) {
             replay.put(trial.architecture(), trial);
         }
@@ -73,22 +65,22 @@ public final class DefaultSearchContext implements SearchContext {
 
     @Override
     public SearchSpace space() {
-        return space;
+        return problem.space();
     }
 
     @Override
     public CostModel costModel() {
-        return costModel;
+        return problem.costModel();
     }
 
     @Override
     public TargetRange target() {
-        return target;
+        return problem.target();
     }
 
     @Override
     public Budget budget() {
-        return budget;
+        return problem.budget();
     }
 
     @Override
@@ -103,22 +95,22 @@ public final class DefaultSearchContext implements SearchContext {
 
     @Override
     public Optional<Trial> find(Architecture architecture) {
-        return Optional.ofNullable(byArchitecture.get(architecture));
+        return Optional.ofNullable(ledger.get(architecture));
     }
 
     @Override
     public boolean budgetExhausted() {
-        return trials.size() >= budget.maxEvaluations() || trainingSeconds >= budget.maxTrainingSeconds();
+        return ledger.exhausted();
     }
 
     /** The trials so far, in order. */
     public List<Trial> trials() {
-        return List.copyOf(trials);
+        return ledger.trials();
     }
 
     /** Summed training seconds so far. */
     public double trainingSeconds() {
-        return trainingSeconds;
+        return ledger.trainingSeconds();
     }
 
     @Override
@@ -131,7 +123,7 @@ public final class DefaultSearchContext implements SearchContext {
         boolean oneAtATime = evaluations.capacity() == 1;
         Map<Architecture, CompletableFuture<Trial>> running = oneAtATime ? Map.of() : start(fresh);
         for (Candidate candidate : candidates) {
-            Trial known = byArchitecture.get(candidate.architecture());
+            Trial known = ledger.get(candidate.architecture());
             if (known != null) {
                 result.add(known);
                 continue;
@@ -139,9 +131,10 @@ public final class DefaultSearchContext implements SearchContext {
             if (budgetExhausted()) {
                 break;
             }
-            Trial trial = oneAtATime ? replayOrEvaluate(candidate, trials.size())
-                    : await(candidate, trials.size(), running.get(candidate.architecture()));
-            result.add(accept(trial.index() == trials.size() ? trial : renumber(trial, trials.size())));
+            int index = ledger.next();
+            Trial trial = oneAtATime ? replayOrEvaluate(candidate, index)
+                    : await(candidate, index, running.get(candidate.architecture()));
+            result.add(accept(trial.index() == index ? trial : renumber(trial, index)));
         }
         running.values().forEach(f -> f.cancel(true));
         return result;
@@ -150,10 +143,10 @@ public final class DefaultSearchContext implements SearchContext {
     /** New architectures of the batch, in order, no more than the evaluation budget has room for. */
     private Map<Architecture, Candidate> freshCandidates(List<Candidate> candidates) {
         Map<Architecture, Candidate> fresh = new LinkedHashMap<>();
-        long room = budget.maxEvaluations() - trials.size();
+        long room = ledger.room();
         for (Candidate candidate : candidates) {
-            space.validate(candidate.architecture());
-            if (fresh.size() < room && !byArchitecture.containsKey(candidate.architecture())) {
+            problem.space().validate(candidate.architecture());
+            if (fresh.size() < room && ledger.get(candidate.architecture()) == null) {
                 fresh.putIfAbsent(candidate.architecture(), candidate);
             }
         }
@@ -162,7 +155,7 @@ public final class DefaultSearchContext implements SearchContext {
 
     private Map<Architecture, CompletableFuture<Trial>> start(Map<Architecture, Candidate> fresh) {
         Map<Architecture, CompletableFuture<Trial>> running = new HashMap<>();
-        int index = trials.size();
+        int index = ledger.next();
         for (Candidate candidate : fresh.values()) {
             int trialIndex = index++;
             Trial stored = replay.get(candidate.architecture());
@@ -186,7 +179,7 @@ public final class DefaultSearchContext implements SearchContext {
 
     /** The trial of {@code candidate} once the executor is done; cancelling it cancels the evaluation. */
     private CompletableFuture<Trial> evaluateLater(Candidate candidate, int index) {
-        double cost = costModel.cost(candidate.architecture());
+        double cost = problem.costModel().cost(candidate.architecture());
         CompletableFuture<Evaluations.Outcome> outcome = evaluations.start(candidate.architecture(), index);
         CompletableFuture<Trial> trial = outcome.thenApply(o -> new Trial(index, candidate.architecture(),
                 candidate.layer(), candidate.bucket(), cost, o.status(), o.metrics(), o.failure(), o.wallSeconds(),
@@ -201,7 +194,7 @@ public final class DefaultSearchContext implements SearchContext {
 
     private Trial await(Candidate candidate, int index, CompletableFuture<Trial> trial) {
         return Evaluations.await(trial, failure -> new Trial(index, candidate.architecture(), candidate.layer(),
-                candidate.bucket(), costModel.cost(candidate.architecture()), TrialStatus.FAILED,
+                candidate.bucket(), problem.costModel().cost(candidate.architecture()), TrialStatus.FAILED,
                 null, failure, 0, 1));
     }
 
@@ -216,28 +209,13 @@ public final class DefaultSearchContext implements SearchContext {
             store.append(trial);
         } else if (replayed.index() != trial.index()) {
             throw new SearchAbortedException("the stored trials do not match this search: trial #" + replayed.index()
-                    + " (" + space.format(trial.architecture()) + ") comes at #" + trial.index()
+                    + " (" + problem.space().format(trial.architecture()) + ") comes at #" + trial.index()
                     + " now. Resume with the same configuration and seed as the interrupted run.");
         }
-        trials.add(trial);
-        byArchitecture.put(trial.architecture(), trial);
-        trainingSeconds += trial.trainingSeconds();
-        if (trial.succeeded() && target.contains(trial.cost())
-                && (best == null || Results.BETTER_FIRST.compare(trial, best) < 0)) {
-            best = trial;
-        }
-        publish(new SearchEvent.TrialFinished(trial, trials.size(), trainingSeconds, best));
-        countFailures(trial);
+        ledger.add(trial);
+        publish(new SearchEvent.TrialFinished(trial, ledger.next(), ledger.trainingSeconds(), ledger.best()));
+        failures.count(trial);
         return trial;
-    }
-
-    private void countFailures(Trial trial) {
-        consecutiveFailures = trial.succeeded() ? 0 : consecutiveFailures + 1;
-        if (consecutiveFailures >= maxConsecutiveFailures) {
-            throw new SearchAbortedException(consecutiveFailures + " trials failed in a row; the last failed with: "
-                    + trial.failure() + ". Fix the evaluator and resume the run (its trials are kept), or allow more "
-                    + "failures in a row than " + maxConsecutiveFailures + ".");
-        }
     }
 
     @Override
