@@ -3,6 +3,8 @@ package io.layernas.core.compare;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchStrategy;
+import io.layernas.api.StopReason;
+import io.layernas.api.Trial;
 import io.layernas.core.InMemoryTrialStore;
 import io.layernas.core.Problem;
 import io.layernas.core.SearchRun;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +44,7 @@ public final class Comparison {
     private final Axis axis;
     private final Optimum optimum;
     private final Progress progress;
+    private final FinishedRuns finishedRuns;
     private final Map<String, String> provenance;
 
     /** Copies every setting, the run template included, so the builder can change without touching this. */
@@ -57,6 +61,7 @@ public final class Comparison {
         this.axis = builder.axis;
         this.optimum = builder.optimum;
         this.progress = builder.progress;
+        this.finishedRuns = builder.finishedRuns;
         this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(builder.provenance));
     }
 
@@ -111,10 +116,18 @@ public final class Comparison {
     }
 
     private RunCurve runOne(String name, SearchStrategy strategy, long seed) throws Exception {
+        Optional<List<Trial>> finished = finishedRuns.load(name, seed);
+        if (finished.isPresent()) {
+            return RunCurve.of(name, seed, finished.get(), problem.target(), problem.budget(), axis);
+        }
         Evaluator evaluator = shared != null ? shared : factory.get();
         try {
             SearchResult result = template.copy().evaluator(evaluator).executor(null).strategy(strategy).seed(seed)
                     .workers(1).store(new InMemoryTrialStore()).build().run();
+            if (result.stopReason() != StopReason.TOO_MANY_FAILURES) {
+                // A run stopped by failures is run again on resume, once the cause is fixed.
+                finishedRuns.save(name, seed, result.trials());
+            }
             return RunCurve.of(name, seed, result.trials(), problem.target(), problem.budget(), axis);
         } catch (RuntimeException e) {
             throw new IllegalStateException("strategy '" + name + "' with seed " + seed + " failed: " + e.getMessage(), e);
@@ -191,6 +204,7 @@ public final class Comparison {
         private Axis axis = Axis.TRAINING_SECONDS;
         private Optimum optimum;
         private Progress progress = Progress.NONE;
+        private FinishedRuns finishedRuns = FinishedRuns.NONE;
         private final Map<String, String> provenance = new LinkedHashMap<>();
 
         private Builder() {
@@ -282,6 +296,12 @@ public final class Comparison {
         /** Receives each finished run. */
         public Builder progress(Progress progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /** Where finished runs are kept; runs found there are not run again (default: nowhere). */
+        public Builder finishedRuns(FinishedRuns finishedRuns) {
+            this.finishedRuns = Objects.requireNonNull(finishedRuns, "finishedRuns");
             return this;
         }
 

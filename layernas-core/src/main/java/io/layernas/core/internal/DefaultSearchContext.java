@@ -13,6 +13,7 @@ import io.layernas.api.Trial;
 import io.layernas.api.TrialStatus;
 import io.layernas.api.TrialStore;
 import io.layernas.core.Problem;
+import io.layernas.core.Resume;
 import io.layernas.core.SearchAbortedException;
 import io.layernas.core.Seeds;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ public final class DefaultSearchContext implements SearchContext {
     private final Map<Architecture, Trial> replay = new HashMap<>();
     private final TrialLedger ledger;
     private final FailureStreak failures;
+    /** Accepted trials not stored yet; stored before {@link #evaluate} returns or waits. */
+    private final List<Trial> pending = new ArrayList<>();
 
     /**
      * Creates the context; trials already in {@code store} are replayed, not evaluated again.
@@ -58,7 +61,12 @@ public final class DefaultSearchContext implements SearchContext {
         this.listeners = List.copyOf(listeners);
         this.ledger = new TrialLedger(problem.budget(), problem.target());
         this.failures = new FailureStreak(maxConsecutiveFailures);
-        for (Trial trial : store.load()) {
+        List<Trial> stored = store.load();
+        int replayed = Resume.replayed(stored);
+        if (replayed < stored.size()) {
+            store.truncate(replayed);
+        }
+        for (Trial trial : stored.subList(0, replayed)) {
             replay.put(trial.architecture(), trial);
         }
     }
@@ -122,22 +130,49 @@ public final class DefaultSearchContext implements SearchContext {
         Map<Architecture, Candidate> fresh = freshCandidates(candidates);
         boolean oneAtATime = evaluations.capacity() == 1;
         Map<Architecture, CompletableFuture<Trial>> running = oneAtATime ? Map.of() : start(fresh);
-        for (Candidate candidate : candidates) {
-            Trial known = ledger.get(candidate.architecture());
-            if (known != null) {
-                result.add(known);
-                continue;
+        try {
+            for (Candidate candidate : candidates) {
+                Trial known = ledger.get(candidate.architecture());
+                if (known != null) {
+                    result.add(known);
+                    continue;
+                }
+                if (budgetExhausted()) {
+                    break;
+                }
+                int index = ledger.next();
+                Trial trial = oneAtATime ? replayOrEvaluate(candidate, index)
+                        : awaitStoringWhatIsDone(candidate, running.get(candidate.architecture()));
+                result.add(accept(trial.index() == index ? trial : renumber(trial, index)));
+                if (oneAtATime) {
+                    storePending();
+                }
             }
-            if (budgetExhausted()) {
-                break;
-            }
-            int index = ledger.next();
-            Trial trial = oneAtATime ? replayOrEvaluate(candidate, index)
-                    : await(candidate, index, running.get(candidate.architecture()));
-            result.add(accept(trial.index() == index ? trial : renumber(trial, index)));
+        } finally {
+            storePending();
+            running.values().forEach(f -> f.cancel(true));
         }
-        running.values().forEach(f -> f.cancel(true));
         return result;
+    }
+
+    /**
+     * The next trial of a parallel batch. Trials that finished together are stored in one
+     * transaction (one sync): the pending ones are stored before waiting for an evaluation still
+     * running, so no finished trial waits for another to be stored, and all of them before
+     * {@link #evaluate} returns, so before the strategy sees any of them.
+     */
+    private Trial awaitStoringWhatIsDone(Candidate candidate, CompletableFuture<Trial> running) {
+        if (!running.isDone()) {
+            storePending();
+        }
+        return await(candidate, ledger.next(), running);
+    }
+
+    private void storePending() {
+        if (!pending.isEmpty()) {
+            store.appendAll(List.copyOf(pending));
+            pending.clear();
+        }
     }
 
     /** New architectures of the batch, in order, no more than the evaluation budget has room for. */
@@ -206,7 +241,7 @@ public final class DefaultSearchContext implements SearchContext {
     private Trial accept(Trial trial) {
         Trial replayed = replay.get(trial.architecture());
         if (replayed == null) {
-            store.append(trial);
+            pending.add(trial);
         } else if (replayed.index() != trial.index()) {
             throw new SearchAbortedException("the stored trials do not match this search: trial #" + replayed.index()
                     + " (" + problem.space().format(trial.architecture()) + ") comes at #" + trial.index()
@@ -214,7 +249,11 @@ public final class DefaultSearchContext implements SearchContext {
         }
         ledger.add(trial);
         publish(new SearchEvent.TrialFinished(trial, ledger.next(), ledger.trainingSeconds(), ledger.best()));
-        failures.count(trial);
+        if (replayed == null) {
+            failures.count(trial);
+        } else {
+            failures.replay(trial);
+        }
         return trial;
     }
 
