@@ -156,10 +156,7 @@ class SlurmExecutorIT {
         clearCounts();
         Path out = dir.resolve("killed");
         Path config = experiment(command(", SLEEP: '3'"), slurm(", maxJobs: 4"), 8, "");
-        Process controller = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.layernas.cli.Main", "run", config.toString(),
-                "-o", out.toString(), "-q").redirectErrorStream(true).redirectOutput(dir.resolve("controller.log").toFile())
-                .start();
+        Process controller = controller(config, out);
         for (int i = 0; i < 600 && counted() < 3; i++) {
             Thread.sleep(100);
         }
@@ -176,6 +173,39 @@ class SlurmExecutorIT {
             }
         }
         assertThat(counted()).isEqualTo(8);
+    }
+
+    @Test
+    void aTerminatedControllerLeavesItsJobsRunningUnlessCancelOnExitIsSet() throws Exception {
+        Path kept = dir.resolve("kept");
+        Path cancelled = dir.resolve("cancelled");
+        Process keeping = controller(experiment(command(", HANG: '0'"), slurm(", maxJobs: 1"), 3, ""), kept);
+        Process cancelling = controller(experiment(command(", HANG: '0'"), slurm(", maxJobs: 1, cancelOnExit: true"),
+                3, ""), cancelled);
+        List<String> keptJob = List.of();
+        List<String> cancelledJob = List.of();
+        for (int i = 0; i < 600 && (keptJob.isEmpty() || cancelledJob.isEmpty()); i++) {
+            keptJob = SlurmCluster.running(jobOf(kept.resolve("trials.db"), "t0-a1-"));
+            cancelledJob = SlurmCluster.running(jobOf(cancelled.resolve("trials.db"), "t0-a1-"));
+            Thread.sleep(100);
+        }
+        assertThat(keptJob).as("both controllers' first jobs run").hasSize(1);
+        assertThat(cancelledJob).hasSize(1);
+        keeping.destroy(); // SIGTERM, as Ctrl-C or a batch system's kill does
+        cancelling.destroy();
+        assertThat(keeping.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(cancelling.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(1000);
+        assertThat(SlurmCluster.running(keptJob)).as("the default leaves the job to a resumed run").hasSize(1);
+        assertThat(SlurmCluster.running(cancelledJob)).as("cancelOnExit cancels it").isEmpty();
+        SlurmCluster.run("scancel", keptJob.get(0));
+    }
+
+    private Process controller(Path config, Path out) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.layernas.cli.Main", "run", config.toString(),
+                "-o", out.toString(), "-q").redirectErrorStream(true)
+                .redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile()).start();
     }
 
     private long counted() throws IOException {

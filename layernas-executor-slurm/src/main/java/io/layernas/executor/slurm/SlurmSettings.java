@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  */
 record SlurmSettings(Path slurmBin, String partition, String gres, int cpusPerTask, String memory, String timeLimit,
                      List<String> extraArgs, int maxJobs, Path sharedDirectory, Duration poll, boolean cancelOnExit) {
+    /** The default shared directory, as documented: {@code slurm/} in the run's output directory. */
+    static final String DEFAULT_SHARED = "<run output>/slurm";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.,-]+");
     private static final Pattern GRES = Pattern.compile("[A-Za-z0-9_.,:/-]+");
     private static final Pattern MEMORY = Pattern.compile("[0-9]+[KMGTkmgt]?");
@@ -47,8 +49,9 @@ record SlurmSettings(Path slurmBin, String partition, String gres, int cpusPerTa
         String time = checked(settings, "timeLimit", TIME, "a Slurm time such as 90 (minutes), 2:00:00 or 1-00:00:00");
         List<String> extra = extraArgs(settings);
         long maxJobs = settings.getLong("maxJobs", 100);
-        Path shared = settings.has("sharedDirectory") ? settings.getPath("sharedDirectory", null).toAbsolutePath()
-                : runDirectory.resolve("slurm").toAbsolutePath();
+        String sharedText = settings.getString("sharedDirectory", DEFAULT_SHARED);
+        Path shared = sharedText.equals(DEFAULT_SHARED) ? runDirectory.resolve("slurm").toAbsolutePath()
+                : settings.getPath("sharedDirectory", null).toAbsolutePath();
         double poll = settings.getDouble("pollSeconds", 5);
         boolean cancel = settings.getBoolean("cancelOnExit", false);
         positive(settings, "cpusPerTask", cpus, 1);
