@@ -1,0 +1,59 @@
+package io.layernas.evaluators.external;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A JVM running a command ({@link ShutdownProbe}) is stopped with SIGTERM or SIGINT: the command
+ * and its double-forked grandchild must be gone, checked with {@code ps}, and so must the request
+ * directory. After SIGKILL the JVM can clean nothing; the next evaluator deletes its directory.
+ */
+class CommandEvaluatorShutdownTest {
+    @TempDir
+    Path scratch;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT", "KILL"})
+    void stoppingTheJvmLeavesNoProcessAndNoRequestDirectory(String signal) throws Exception {
+        String marker = CommandEvaluatorHostileTest.marker();
+        Path pidFile = scratch.resolveSibling(scratch.getFileName() + ".pid");
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ShutdownProbe.class.getName(), scratch.toString(),
+                marker, pidFile.toString()).redirectErrorStream(true).redirectOutput(scratch.resolveSibling(
+                scratch.getFileName() + ".log").toFile()).start();
+        try {
+            for (int i = 0; i < 300 && !(Files.exists(pidFile) && Files.size(pidFile) > 0); i++) {
+                Thread.sleep(100);
+            }
+            long command = Long.parseLong(Files.readString(pidFile).strip());
+            assertThat(CommandSession.sessionOf(command)).as("the command leads a session of its own")
+                    .isNotEqualTo(CommandSession.sessionOf(jvm.pid()));
+            new ProcessBuilder("kill", "-" + signal, Long.toString(jvm.pid())).start().waitFor();
+            assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            if (signal.equals("KILL")) {
+                assertThat(directories()).hasSize(1);
+                CommandSession.members(command).forEach(ProcessHandle::destroyForcibly); // what a user would do
+                new CommandEvaluator(CommandSettings.from(io.layernas.api.Settings.of("evaluator", java.util.Map.of(
+                        "command", List.of("true"), "scratchDir", scratch.toString()))));
+            }
+            assertThat(CommandEvaluatorHostileTest.processesWith(marker)).as("processes left, by ps").isEmpty();
+            assertThat(directories()).as("request directories left").isEmpty();
+        } finally {
+            jvm.destroyForcibly();
+        }
+    }
+
+    private List<Path> directories() throws java.io.IOException {
+        try (Stream<Path> entries = Files.list(scratch)) {
+            return entries.toList();
+        }
+    }
+}
