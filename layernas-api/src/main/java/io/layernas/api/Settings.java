@@ -110,7 +110,11 @@ public final class Settings {
             return fallback;
         }
         java.math.BigDecimal exact = decimal(value);
-        if (exact == null || exact.stripTrailingZeros().scale() > 0
+        if (exact == null) {
+            throw new ConfigurationException(keyOf(key) + " (" + value + ") must be a whole number, like " + fallback
+                    + ".");
+        }
+        if (exact.stripTrailingZeros().scale() > 0
                 || exact.compareTo(java.math.BigDecimal.valueOf(min)) < 0
                 || exact.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
             throw new ConfigurationException(keyOf(key) + " (" + value + ") must be a whole number from " + min

@@ -122,11 +122,7 @@ final class CompareCommand implements Callable<Integer> {
     private static void writeConfig(Provenance provenance, Path directory) {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        try {
-            java.nio.file.Files.createDirectories(directory);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + directory, e);
-        }
+        OutputDirectories.create(directory, "the output directory");
         Path file = directory.resolve(OutputFiles.CONFIG_YAML);
         ResultWriter.text(file, "# The resolved configuration of this comparison.\n# Repeat: layernas compare " + file
                 + "\n" + new Yaml(options).dump(provenance.config()));

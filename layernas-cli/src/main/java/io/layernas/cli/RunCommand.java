@@ -1,7 +1,9 @@
 package io.layernas.cli;
 
 import io.layernas.api.ConfigurationException;
+import io.layernas.api.SearchResult;
 import io.layernas.api.StopReason;
+import io.layernas.api.Trial;
 import io.layernas.cli.config.ExperimentConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,8 +17,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs one search from an experiment file and writes its results (trials, result.json, "
                 + "CSV, plots, index.html) to an output directory.",
-                "Exit code 0 when done, 2 on a configuration error, 3 when too many trials failed in a row."})
+                "Exit code 0 when done, 2 on a configuration error, 3 when too many trials failed in a row or every "
+                        + "trial failed."})
 final class RunCommand implements Callable<Integer> {
+    /** Exit code of a run that stopped for failures or in which every trial failed. */
+    static final int FAILED = 3;
+
     @ParentCommand
     private LayerNasCommand parent;
 
@@ -54,6 +60,16 @@ final class RunCommand implements Callable<Integer> {
         ExperimentConfig experiment = ExperimentConfig.load(file, context.overrides(overrides));
         Path directory = resume != null ? resume : OutputDirectories.forNewRun(experiment, output, experiment.name());
         RunSession session = new RunSession(context, experiment, directory, resume != null, quiet);
-        return session.run().stopReason() == StopReason.TOO_MANY_FAILURES ? 3 : 0;
+        SearchResult result = session.run();
+        if (result.stopReason() == StopReason.TOO_MANY_FAILURES) {
+            return FAILED;
+        }
+        if (!result.trials().isEmpty() && result.trials().stream().noneMatch(Trial::succeeded)) {
+            context.err().println("error: every trial failed (" + result.trials().size() + "), so there is no result. "
+                    + "The failures are in " + directory.resolve(io.layernas.cli.results.OutputFiles.TRIALS_CSV) + " (column failure); fix their cause "
+                    + "(a run.timeoutSeconds too short, say) and run again.");
+            return FAILED;
+        }
+        return 0;
     }
 }

@@ -18,9 +18,7 @@ import io.layernas.cli.wiring.Provenance;
 import io.layernas.cli.wiring.RunDirectory;
 import io.layernas.cli.wiring.Wiring;
 import io.layernas.core.SearchRun;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -75,20 +73,16 @@ final class RunSession {
 
     private void writeConfig(Provenance provenance) {
         Path file = directory.resolve(OutputFiles.CONFIG_YAML);
-        try {
-            Files.createDirectories(directory);
-            if (resuming && Files.exists(file)) {
-                return;
-            }
-            DumperOptions options = new DumperOptions();
-            options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-            String yaml = "# The resolved configuration of this run (overrides applied, data files by absolute path).\n"
-                    + "# Resume: layernas run --resume " + directory + "\n# Repeat: layernas run " + file + "\n"
-                    + new Yaml(options).dump(provenance.config());
-            ResultWriter.text(file, yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output directory " + directory, e);
+        OutputDirectories.create(directory, resuming ? "--resume" : "the output directory");
+        if (resuming && Files.exists(file)) {
+            return;
         }
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        String yaml = "# The resolved configuration of this run (overrides applied, data files by absolute path).\n"
+                + "# Resume: layernas run --resume " + directory + "\n# Repeat: layernas run " + file + "\n"
+                + new Yaml(options).dump(provenance.config());
+        ResultWriter.text(file, yaml);
     }
 
     private void printHeader(SearchSpace space, CostModel costModel, TargetRange target, TrialStore store) {
