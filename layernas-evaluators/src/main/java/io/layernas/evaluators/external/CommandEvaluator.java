@@ -63,6 +63,12 @@ public final class CommandEvaluator implements Evaluator {
         builder.environment().put("LAYERNAS_ATTEMPT", Integer.toString(request.attempt()));
         long start = System.nanoTime();
         CommandSession session = start(builder);
+        try {
+            RequestDirectories.recordSession(directory, session.process());
+        } catch (IOException e) {
+            session.kill();
+            throw e;
+        }
         OutputCapture stdout = OutputCapture.upTo(session.process().getInputStream(), settings.maxStdoutBytes(),
                 session::kill, "layernas-stdout-" + request.trialIndex());
         OutputCapture stderr = OutputCapture.tail(session.process().getErrorStream(), STDERR_KEPT,

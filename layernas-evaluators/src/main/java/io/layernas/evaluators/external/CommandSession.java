@@ -78,6 +78,18 @@ final class CommandSession {
         RUNNING.remove(this);
     }
 
+    /** Kills every process of session (or process group) {@code session}, which this JVM did not start. */
+    static void killSession(long session) {
+        for (int round = 0; round < 500; round++) {
+            List<ProcessHandle> members = members(session);
+            if (members.isEmpty()) {
+                return;
+            }
+            members.forEach(ProcessHandle::destroyForcibly);
+            sleep(20);
+        }
+    }
+
     /** Processes in session {@code session} or its process group, and the command's descendants. */
     static List<ProcessHandle> members(long session) {
         List<ProcessHandle> members = new ArrayList<>();

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A JVM running a command ({@link ShutdownProbe}) is stopped with SIGTERM or SIGINT: the command
  * and its double-forked grandchild must be gone, checked with {@code ps}, and so must the request
- * directory. After SIGKILL the JVM can clean nothing; the next evaluator deletes its directory.
+ * directory. After SIGKILL the JVM can clean nothing; the next evaluator on the same scratch
+ * directory kills what it left running and deletes its directory.
  */
 class CommandEvaluatorShutdownTest {
     @TempDir
@@ -40,7 +41,7 @@ class CommandEvaluatorShutdownTest {
             assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
             if (signal.equals("KILL")) {
                 assertThat(directories()).hasSize(1);
-                CommandSession.members(command).forEach(ProcessHandle::destroyForcibly); // what a user would do
+                assertThat(CommandEvaluatorHostileTest.processesWith(marker)).as("SIGKILL leaves the command").isNotEmpty();
                 new CommandEvaluator(CommandSettings.from(io.layernas.api.Settings.of("evaluator", java.util.Map.of(
                         "command", List.of("true"), "scratchDir", scratch.toString()))));
             }
