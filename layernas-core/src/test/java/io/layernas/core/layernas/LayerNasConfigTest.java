@@ -1,4 +1,4 @@
-package io.layernas.core;
+package io.layernas.core.layernas;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
