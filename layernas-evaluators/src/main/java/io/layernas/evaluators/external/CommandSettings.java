@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * @param workingDir     the command's working directory
  * @param env            extra environment variables, passed as they are (never through a shell)
  * @param maxStdoutBytes most bytes the command may print on stdout; more fails the trial
- * @param scratchDir     where the per-request directories are made
+ * @param scratchDir     where the per-request directories are made; default {@code java.io.tmpdir}
  */
 public record CommandSettings(List<String> command, boolean shell, long timeoutSeconds, String input,
                               Path workingDir, Map<String, String> env, long maxStdoutBytes, Path scratchDir) {
@@ -47,7 +47,8 @@ public record CommandSettings(List<String> command, boolean shell, long timeoutS
         long timeout = settings.getLong("timeoutSeconds", 3600, 1, MAX_TIMEOUT_SECONDS);
         long maxStdout = settings.getLong("maxStdoutBytes", DEFAULT_MAX_STDOUT, 1024, MAX_STDOUT_LIMIT);
         Path workingDir = directory(settings, "workingDir", ".", "the directory of your training script");
-        Path scratch = directory(settings, "scratchDir", defaultScratch().toString(), "a directory with free space");
+        Path scratch = settings.raw("scratchDir") != null ? directory(settings, "scratchDir", null, "a directory with free "
+                + "space") : defaultScratch();
         return new CommandSettings(command, shell, timeout, settings.getChoice("input", "file", INPUTS), workingDir,
                 environment(settings.section("env")), maxStdout, scratch);
     }

@@ -31,7 +31,7 @@ class CommandEvaluatorShutdownTest {
                 marker, pidFile.toString()).redirectErrorStream(true).redirectOutput(scratch.resolveSibling(
                 scratch.getFileName() + ".log").toFile()).start();
         try {
-            for (int i = 0; i < 300 && !(Files.exists(pidFile) && Files.size(pidFile) > 0); i++) {
+            for (int i = 0; i < 300 && !(Files.exists(pidFile) && Files.size(pidFile) > 0 && sessionRecorded()); i++) {
                 Thread.sleep(100);
             }
             long command = Long.parseLong(Files.readString(pidFile).strip());
@@ -50,6 +50,11 @@ class CommandEvaluatorShutdownTest {
         } finally {
             jvm.destroyForcibly();
         }
+    }
+
+    /** True once the request directory names the command's session (the JVM writes it just after the start). */
+    private boolean sessionRecorded() throws java.io.IOException {
+        return directories().stream().anyMatch(d -> Files.exists(d.resolve(RequestDirectories.SESSION_FILE)));
     }
 
     private List<Path> directories() throws java.io.IOException {
