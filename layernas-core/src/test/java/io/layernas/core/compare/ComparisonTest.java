@@ -57,6 +57,14 @@ class ComparisonTest {
         return builder.build().run();
     }
 
+    private static ComparisonResult compare(int workers, Evaluator evaluator, FinishedRuns finishedRuns) {
+        Comparison.Builder builder = Comparison.builder().space(PROBLEM.space()).costModel(PROBLEM.costs())
+                .evaluator(evaluator).target(TARGET).budget(BUDGET).seeds(SEEDS).firstSeed(10).workers(workers)
+                .gridPoints(40).finishedRuns(finishedRuns);
+        strategies().forEach(builder::strategy);
+        return builder.build().run();
+    }
+
     /** Computed once the class is initialised: its evaluator is used from worker threads. */
     private static ComparisonResult RESULT;
 
@@ -170,6 +178,42 @@ class ComparisonTest {
         });
         assertThat(serial).isEqualTo(RESULT);
         assertThat(calls.get()).isEqualTo(4 * SEEDS);
+    }
+
+    @Test
+    void aComparisonInterruptedHalfWayKeepsItsFinishedRunsAndResumesToTheSameResult() {
+        Map<String, List<Trial>> kept = new java.util.concurrent.ConcurrentHashMap<>();
+        FinishedRuns store = new FinishedRuns() {
+            @Override
+            public java.util.Optional<List<Trial>> load(String strategy, long seed) {
+                return java.util.Optional.ofNullable(kept.get(strategy + "/" + seed));
+            }
+
+            @Override
+            public void save(String strategy, long seed, List<Trial> trials) {
+                kept.put(strategy + "/" + seed, trials);
+            }
+        };
+        AtomicInteger evaluations = new AtomicInteger();
+        compare(1, request -> {
+            evaluations.incrementAndGet();
+            return EVALUATOR.evaluate(request);
+        }, FinishedRuns.NONE);
+        int limit = evaluations.getAndSet(0) / 2;
+        Evaluator crashesHalfWay = request -> {
+            if (evaluations.incrementAndGet() > limit) {
+                throw new Error("killed");
+            }
+            return EVALUATOR.evaluate(request);
+        };
+        assertThatThrownBy(() -> compare(1, crashesHalfWay, store)).hasRootCauseMessage("killed");
+        int finishedBeforeCrash = kept.size();
+        assertThat(finishedBeforeCrash).isBetween(1, 4 * SEEDS - 1);
+
+        Map<String, List<Trial>> before = Map.copyOf(kept);
+        ComparisonResult resumed = compare(1, EVALUATOR, store);
+        assertThat(resumed).isEqualTo(RESULT);
+        assertThat(kept).hasSize(4 * SEEDS).containsAllEntriesOf(before);
     }
 
     @Test
