@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 /** The top command; it only holds the subcommands. */
 @Command(name = "layernas", mixinStandardHelpOptions = true, versionProvider = LayerNasCommand.Version.class,
         description = "Hardware-aware neural architecture search with LayerNAS.",
-        subcommands = {RunCommand.class, CompareCommand.class, PluginsCommand.class, DescribeCommand.class, ServeCommand.class,
-                picocli.CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CompareCommand.class, PluginsCommand.class, DescribeCommand.class,
+                EvaluateCommand.class, ServeCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Configuration: docs/configuration.md. Results: docs/results.md. Commands: docs/cli.md."})
 public final class LayerNasCommand implements Runnable {
     private final CliContext context;

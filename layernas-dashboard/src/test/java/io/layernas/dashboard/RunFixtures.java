@@ -65,9 +65,9 @@ final class RunFixtures {
     static void comparison(Path directory) {
         try {
             Files.createDirectories(directory);
-            var result = Comparison.builder().space(PROBLEM.space()).costModel(PROBLEM.costs())
-                    .evaluator(PROBLEM.evaluator()).target(TARGET).budget(Budget.evaluations(80)).seeds(4)
-                    .axis(io.layernas.core.compare.Axis.EVALUATIONS)
+            var result = Comparison.builder().run(SearchRun.builder().problem(new io.layernas.core.Problem(
+                            PROBLEM.space(), PROBLEM.costs(), TARGET, Budget.evaluations(80))))
+                    .evaluator(PROBLEM.evaluator()).seeds(4).axis(io.layernas.core.compare.Axis.EVALUATIONS)
                     .strategy("layernas", new LayerNas(new LayerNas.Config(10, 2, 10, 5, LayerNas.Policy.RANDOM, false)))
                     .strategy("random", new RandomSearch(RandomSearch.Config.defaults())).build().run();
             ComparisonCsv.writeAll(result, directory);
