@@ -43,6 +43,10 @@ final class RunTally {
     /** Adds the trials stored since the last update. */
     synchronized RunTally update(SqliteTrialReader reader) {
         int upTo = reader.lastIndex();
+        if (upTo < last) {
+            // The store holds fewer trials than were counted: it was replaced (a new run in the directory).
+            reset();
+        }
         if (upTo <= last) {
             return this;
         }
@@ -55,6 +59,14 @@ final class RunTally {
             buckets.merge(List.of(added.layer(), added.bucket()), added, this::merge);
         }
         return this;
+    }
+
+    private void reset() {
+        buckets.clear();
+        last = -1;
+        count = 0;
+        succeeded = 0;
+        best = null;
     }
 
     private SqliteTrialReader.Bucket merge(SqliteTrialReader.Bucket old, SqliteTrialReader.Bucket added) {
