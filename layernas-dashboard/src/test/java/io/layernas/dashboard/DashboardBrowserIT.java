@@ -142,17 +142,22 @@ class DashboardBrowserIT {
         browser.get(dashboard.url() + "runs/live");
         try (SqliteTrialReader reader = SqliteTrialReader.open(runs.resolve("live/trials.db"))) {
             List<SqliteTrialReader.Bucket> buckets = reader.buckets(RunFixtures.PER_BUCKET);
-            waitUpTo(15).until(d -> d.findElements(By.cssSelector("#buckets tr[data-bucket]")).size() == buckets.size());
+            waitUpTo(15).until(d -> d.findElements(By.cssSelector("#buckets .strip div[data-bucket]")).size()
+                    == buckets.size());
             for (SqliteTrialReader.Bucket bucket : buckets) {
-                WebElement row = browser.findElement(By.cssSelector("#buckets tr[data-layer='" + bucket.layer()
-                        + "'][data-bucket='" + bucket.bucket() + "']"));
-                assertThat(row.getAttribute("data-best")).isEqualTo(String.join(" ",
+                WebElement segment = browser.findElement(By.cssSelector("#buckets .strip div[data-layer='"
+                        + bucket.layer() + "'][data-bucket='" + bucket.bucket() + "']"));
+                assertThat(segment.getAttribute("data-best")).isEqualTo(String.join(" ",
                         bucket.best().stream().map(t -> Integer.toString(t.index())).toList()));
             }
             assertThat(buckets.stream().mapToInt(SqliteTrialReader.Bucket::layer).distinct().count()).isGreaterThan(1);
+            browser.findElement(By.cssSelector("#buckets details summary")).click();
+            int firstLayer = buckets.get(0).layer();
+            long inFirstLayer = buckets.stream().filter(b -> b.layer() == firstLayer).count();
+            waitUpTo(5).until(d -> d.findElements(By.cssSelector("#buckets tr[data-layer='" + firstLayer + "']")).size()
+                    == inFirstLayer);
         }
-        script("document.querySelector('#buckets details').open = true;"
-                + "document.getElementById('buckets').scrollIntoView()");
+        script("document.getElementById('buckets').scrollIntoView()");
         Browser.screenshot(browser, "buckets");
     }
 

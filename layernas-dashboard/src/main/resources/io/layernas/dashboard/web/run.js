@@ -225,20 +225,28 @@ async function renderBuckets() {
     }
     for (const b of buckets) {
       const segment = LN.el('div', {class: b.best.length ? '' : 'empty', title: 'bucket ' + b.bucket + ': cost '
-        + LN.num(b.minCost) + ' to ' + LN.num(b.maxCost) + ', ' + b.trials + ' trials'});
+        + LN.num(b.minCost) + ' to ' + LN.num(b.maxCost) + ', ' + b.trials + ' trials',
+      'data-layer': layer, 'data-bucket': b.bucket, 'data-best': b.best.map(t => t.index).join(' ')});
       segment.style.left = x(b.minCost);
       segment.style.width = x(b.maxCost - b.minCost + min);
       strip.append(segment);
     }
-    const rows = buckets.map(b => [b.bucket, LN.num(b.minCost) + ' – ' + LN.num(b.maxCost), b.trials, b.succeeded,
-      b.best.map(t => '#' + t.index + ': ' + LN.num(t.objective, 4)).join(', ') || '–']);
-    const table = LN.table(['bucket', 'cost range of its trials', 'trials', 'succeeded', 'k best (trial: objective)'], rows,
+    // A layer's table is built when it is opened: a large run has a thousand buckets.
+    const table = () => LN.table(['bucket', 'cost range of its trials', 'trials', 'succeeded', 'k best (trial: objective)'],
+      buckets.map(b => [b.bucket, LN.num(b.minCost) + ' – ' + LN.num(b.maxCost), b.trials, b.succeeded,
+        b.best.map(t => '#' + t.index + ': ' + LN.num(t.objective, 4)).join(', ') || '–']),
       (row, i) => ({'data-layer': layer, 'data-bucket': buckets[i].bucket,
         'data-best': buckets[i].best.map(t => t.index).join(' ')}));
     const details = LN.el('details', {'data-layer': layer, class: 'layer'},
       LN.el('summary', {}, 'layer ' + layer + ': ' + buckets.length + ' buckets, '
-        + buckets.reduce((n, b) => n + b.trials, 0) + ' trials', strip), table);
-    if (open.has(String(layer))) details.open = true;
+        + buckets.reduce((n, b) => n + b.trials, 0) + ' trials', strip));
+    details.addEventListener('toggle', () => {
+      if (details.open && !details.querySelector('table')) details.append(table());
+    });
+    if (open.has(String(layer))) {
+      details.open = true;
+      details.append(table());
+    }
     return details;
   }));
 }
