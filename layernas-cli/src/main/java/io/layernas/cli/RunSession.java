@@ -21,6 +21,7 @@ import io.layernas.cli.results.RunReport;
 import io.layernas.cli.wiring.Provenance;
 import io.layernas.cli.wiring.RunDirectory;
 import io.layernas.cli.wiring.Wiring;
+import io.layernas.core.Problem;
 import io.layernas.core.Resume;
 import io.layernas.core.SearchRun;
 import io.layernas.store.RunDirectoryLock;
@@ -66,16 +67,17 @@ final class RunSession {
     }
 
     private SearchResult runLocked(Injector injector) {
-        SearchSpace space = Wiring.get(injector, SearchSpace.class);
-        CostModel costModel = Wiring.get(injector, CostModel.class);
-        TargetRange target = Wiring.get(injector, TargetRange.class);
+        Problem problem = Wiring.get(injector, Problem.class);
+        SearchSpace space = problem.space();
+        CostModel costModel = problem.costModel();
+        TargetRange target = problem.target();
         Provenance provenance = Wiring.get(injector, Provenance.class);
         long start = System.nanoTime();
         SearchResult result;
         try (TrialStore store = Wiring.get(injector, TrialStore.class)) {
             prepare(store, provenance, space, costModel, target);
             SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class).store(store)
-                    .listener(new ProgressBar(context.err(), config.budget().budget(), costModel.unit(),
+                    .listener(new ProgressBar(context.err(), problem.budget(), costModel.unit(),
                             ProgressBar.modeFor(quiet), System::nanoTime));
             try (Evaluator evaluator = Wiring.get(injector, Evaluator.class);
                  CandidateExecutor executor = Wiring.get(injector, CandidateExecutor.class)) {
@@ -85,8 +87,7 @@ final class RunSession {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
         String name = resuming ? String.valueOf(directory.toAbsolutePath().getFileName()) : config.name();
-        RunReport report = new RunReport(name, space, costModel.unit(), target, result, provenance,
-                (System.nanoTime() - start) / 1e9);
+        RunReport report = new RunReport(name, space, result, provenance, (System.nanoTime() - start) / 1e9);
         ResultWriter.write(report, directory);
         printSummary(report);
         return result;
