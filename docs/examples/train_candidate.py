@@ -29,6 +29,10 @@ EPOCHS = int(os.environ.get("EPOCHS", "5"))
 BATCH = int(os.environ.get("BATCH_SIZE", "128"))
 LR = float(os.environ.get("LEARNING_RATE", "0.1"))
 TRAIN_SUBSET = int(os.environ.get("TRAIN_SUBSET", "0"))  # 0 = all 60,000
+# A JSON file {"train": [...], "validation": [...], "test": [...]} of image indices (training set for
+# the first two, test set for the last): train on exactly the images another run used (the
+# TrainingParityReport passes djl-train's split). Without it: a fixed split of TRAIN_SUBSET images.
+SPLIT_FILE = os.environ.get("SPLIT_FILE", "")
 DEVICE = os.environ.get("DEVICE", "cpu")
 
 
@@ -129,9 +133,16 @@ def main():
     rng = np.random.default_rng(request["seed"] & 0xFFFFFFFF)
     normalise = lambda a: torch.tensor((a.astype(np.float32) / 255 - 0.2860) / 0.3530).unsqueeze(1)
     images, labels = normalise(idx("train-images-idx3-ubyte")), torch.tensor(idx("train-labels-idx1-ubyte"), dtype=torch.long)
-    split = np.random.default_rng(0).permutation(len(labels))[: TRAIN_SUBSET or len(labels)]
-    held_out = len(split) // 10
-    val, train = split[:held_out], split[held_out:]
+    test_x, test_y = normalise(idx("t10k-images-idx3-ubyte")), torch.tensor(idx("t10k-labels-idx1-ubyte"), dtype=torch.long)
+    if SPLIT_FILE:
+        with open(SPLIT_FILE) as f:
+            given = json.load(f)
+        train, val, test = (np.array(given[key], dtype=np.int64) for key in ("train", "validation", "test"))
+        test_x, test_y = test_x[test], test_y[test]
+    else:
+        split = np.random.default_rng(0).permutation(len(labels))[: TRAIN_SUBSET or len(labels)]
+        held_out = len(split) // 10
+        val, train = split[:held_out], split[held_out:]
     model = build(request["layers"]).to(DEVICE)
     params = sum(p.numel() for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear)) for p in m.parameters())
     steps = EPOCHS * ((len(train) + BATCH - 1) // BATCH)
@@ -150,7 +161,6 @@ def main():
             schedule.step()
         print(f"epoch {epoch + 1}/{EPOCHS} loss {loss.item():.4f}", file=sys.stderr)
     seconds = time.time() - start
-    test_x, test_y = normalise(idx("t10k-images-idx3-ubyte")), torch.tensor(idx("t10k-labels-idx1-ubyte"), dtype=torch.long)
     print(json.dumps({"objective": accuracy(model, images[val], labels[val]), "trainingSeconds": seconds,
                       "test_accuracy": accuracy(model, test_x, test_y), "params": params}))
 

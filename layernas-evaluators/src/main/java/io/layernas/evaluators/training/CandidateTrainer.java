@@ -13,8 +13,6 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import io.layernas.api.InputShape;
 import io.layernas.api.Op;
 import java.util.List;
@@ -23,6 +21,11 @@ import java.util.SplittableRandom;
 /**
  * Trains one network on Fashion-MNIST with SGD and reports validation and test accuracy. Each
  * call builds its own model and trainer, so calls may run in parallel (see {@link #forwardBackward}).
+ *
+ * <p>The semantics are those of {@code docs/examples/train_candidate.py}: PyTorch's default
+ * initialisation ({@link Weights#initialize}), batch norm with PyTorch's momentum 0.1 and eps 1e-5
+ * ({@link NetworkBuilder#batchNorm}), {@code torch.optim.SGD} with the schedule stepped per batch
+ * ({@link TorchSgd}, {@link LearningRate}). docs/training.md lists what still differs.
  *
  * <p>Everything random comes from the seed: weight initialisation ({@link Weights#initialize})
  * and the order of training images per epoch. PyTorch's CPU kernels are deterministic for a fixed
@@ -73,15 +76,12 @@ public final class CandidateTrainer {
         return (split.train().length + settings.batchSize() - 1) / settings.batchSize();
     }
 
+    /** Cross-entropy and {@link TorchSgd}: the loss, optimizer and schedule of the PyTorch example. */
     private DefaultTrainingConfig config(int stepsPerEpoch) {
-        float rate = (float) settings.learningRate();
-        Tracker tracker = settings.schedule().equals("cosine")
-                ? Tracker.cosine().setBaseValue(rate).optFinalValue(0f)
-                        .setMaxUpdates(Math.max(1, settings.epochs() * stepsPerEpoch)).build()
-                : Tracker.fixed(rate);
-        Optimizer optimizer = Optimizer.sgd().setLearningRateTracker(tracker).optMomentum((float) settings.momentum())
-                .optWeightDecays((float) settings.weightDecay()).build();
-        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer)
+        LearningRate rate = new LearningRate(settings.schedule(), settings.learningRate(),
+                Math.max(1, settings.epochs() * stepsPerEpoch));
+        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(TorchSgd.of(rate, settings.momentum(), settings.weightDecay()))
                 .optDevices(new Device[] {Device.cpu()});
     }
 

@@ -33,6 +33,13 @@ import java.util.List;
 public final class NetworkBuilder {
     /** The {@link Op#detail()} of a global pooling op that has batch norm and activation before it. */
     public static final String BN_BEFORE_POOL = "bn-relu-before";
+    /**
+     * PyTorch's {@code momentum} of batch norm's running statistics (the weight of the new batch);
+     * DJL's momentum is the weight of the old value, {@code 1 - } this.
+     */
+    static final float BATCH_NORM_MOMENTUM = 0.1f;
+    /** PyTorch's {@code BatchNorm2d} eps. */
+    static final float BATCH_NORM_EPS = 1e-5f;
 
     private NetworkBuilder() {
     }
@@ -93,9 +100,9 @@ public final class NetworkBuilder {
                 .optPadding(new Shape(padding, padding)).setFilters(filters).optGroups(groups).optBias(bias).build();
     }
 
-    /** Batch norm over channels (axis 1, NCHW). */
+    /** Batch norm over channels (axis 1, NCHW) with PyTorch's {@code BatchNorm2d} defaults, set explicitly. */
     static Block batchNorm() {
-        return BatchNorm.builder().optAxis(1).build();
+        return BatchNorm.builder().optAxis(1).optMomentum(1 - BATCH_NORM_MOMENTUM).optEpsilon(BATCH_NORM_EPS).build();
     }
 
     /** The sum of {@code main} and {@code shortcut} applied to the same input. */
