@@ -1,0 +1,120 @@
+package io.layernas.bench;
+
+import io.layernas.api.Architecture;
+import io.layernas.api.EvaluationRequest;
+import io.layernas.api.Evaluator;
+import io.layernas.api.Metrics;
+import io.layernas.api.NetworkSpace;
+import io.layernas.api.Settings;
+import io.layernas.evaluators.external.CommandEvaluatorProvider;
+import io.layernas.evaluators.training.DataSplit;
+import io.layernas.evaluators.training.DjlTrainingEvaluatorProvider;
+import io.layernas.evaluators.training.FashionMnist;
+import io.layernas.spaces.mobilenet.PaperSpaces;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Trains the same {@code mobilenet-mini} requests with {@code djl-train} in this JVM and with
+ * {@code docs/examples/train_candidate.py} through the {@code command} evaluator, on the same images
+ * (djl-train's split, passed to the script as {@code SPLIT_FILE}), with the same epochs, batch size,
+ * learning rate, schedule and threads, for several seeds per architecture. Prints a Markdown table of
+ * ms per training image and validation and test accuracy per seed, with means and standard deviations.
+ * Run by {@code scripts/training-parity.sh}; figures are only meaningful on an idle machine.
+ *
+ * <p>Arguments: {@code seeds trainSubset epochs threads python [architecture...]} (defaults 5, 5000,
+ * 1, 2, {@code /usr/bin/python3} and the issue-18 architectures). Batch 64, learning rate 0.1, cosine,
+ * validation 10% of {@code trainSubset}, all 10,000 test images.
+ */
+public final class TrainingParityReport {
+    private static final List<String> ISSUE_ARCHITECTURES = List.of("24:k3e48:40:k5e64:k3e48:64:k5e96:128",
+            "24:k3e64:32:k5e96:k5e48:64:k3e160:256", "16:k3e48:24:k5e96:k3e48:64:k5e128:256");
+    private static final int BATCH = 64;
+    private static final double RATE = 0.1;
+
+    private TrainingParityReport() {
+    }
+
+    /** Runs the report; see the class comment for the arguments. */
+    public static void main(String[] args) throws Exception {
+        int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int trainSubset = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+        int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        String python = args.length > 4 ? args[4] : "/usr/bin/python3";
+        List<String> architectures = args.length > 5 ? List.of(args).subList(5, args.length) : ISSUE_ARCHITECTURES;
+        NetworkSpace space = PaperSpaces.mini(PaperSpaces.FASHION_MNIST);
+        Map<String, Object> common = Map.of("epochs", epochs, "batchSize", BATCH, "learningRate", RATE,
+                "schedule", "cosine", "trainSubset", trainSubset, "validationFraction", 0.1, "testSubset", 0,
+                "threads", threads);
+        Evaluator djl = new DjlTrainingEvaluatorProvider().create(space, Settings.of("evaluator", common));
+        Path splitFile = writeSplit(trainSubset);
+        Evaluator torch = new CommandEvaluatorProvider().create(space, Settings.of("evaluator", Map.of(
+                "command", List.of(python, "docs/examples/train_candidate.py", "{request}"),
+                "timeoutSeconds", 7200,
+                "env", Map.of("EPOCHS", Integer.toString(epochs), "BATCH_SIZE", Integer.toString(BATCH),
+                        "LEARNING_RATE", Double.toString(RATE), "SPLIT_FILE", splitFile.toString(),
+                        "OMP_NUM_THREADS", Integer.toString(threads)))));
+        int trainImages = trainSubset - (int) Math.round(trainSubset * 0.1);
+        System.out.printf("%d seeds, %d training images, %d epochs, batch %d, lr %.2f cosine, %d threads%n%n",
+                seeds, trainImages, epochs, BATCH, RATE, threads);
+        System.out.println("| architecture | side | ms/image mean ± sd | validation mean ± sd | test mean ± sd | test per seed |");
+        System.out.println("|---|---|---|---|---|---|");
+        Map<String, Evaluator> sides = new LinkedHashMap<>();
+        sides.put("djl-train", djl);
+        sides.put("pytorch", torch);
+        for (String text : architectures) {
+            Architecture architecture = space.parse(text);
+            for (Map.Entry<String, Evaluator> side : sides.entrySet()) {
+                row(text, side.getKey(), side.getValue(), space, architecture, seeds, epochs * (double) trainImages);
+            }
+        }
+        Files.deleteIfExists(splitFile);
+    }
+
+    private static void row(String text, String side, Evaluator evaluator, NetworkSpace space,
+                            Architecture architecture, int seeds, double imagePasses) throws Exception {
+        double[] ms = new double[seeds];
+        double[] validation = new double[seeds];
+        double[] test = new double[seeds];
+        for (int seed = 0; seed < seeds; seed++) {
+            Metrics metrics = evaluator.evaluate(new EvaluationRequest(space, architecture, seed, 1000 + seed, 1));
+            ms[seed] = metrics.trainingSeconds() * 1000 / imagePasses;
+            validation[seed] = metrics.objective();
+            test[seed] = metrics.value(Metrics.TEST_ACCURACY, Double.NaN);
+        }
+        System.out.printf("| %s | %s | %s | %s | %s | %s |%n", text, side, meanSd(ms, "%.3f"),
+                meanSd(validation, "%.4f"), meanSd(test, "%.4f"),
+                Arrays.stream(test).mapToObj(v -> String.format("%.4f", v)).collect(Collectors.joining(", ")));
+    }
+
+    static String meanSd(double[] values, String format) {
+        double mean = Arrays.stream(values).average().orElse(Double.NaN);
+        double sd = values.length < 2 ? 0 : Math.sqrt(Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum()
+                / (values.length - 1));
+        return String.format(format + " ± " + format, mean, sd);
+    }
+
+    /** djl-train's split (split seed 0) as the JSON the example's {@code SPLIT_FILE} reads. */
+    private static Path writeSplit(int trainSubset) throws Exception {
+        FashionMnist data = FashionMnist.load(FashionMnist.DEBIAN_DIRECTORY);
+        DataSplit split = DataSplit.of(data, trainSubset, 0.1, 0, 0);
+        Map<String, int[]> parts = new LinkedHashMap<>();
+        parts.put("train", split.train());
+        parts.put("validation", split.validation());
+        parts.put("test", split.test());
+        List<String> fields = new ArrayList<>();
+        parts.forEach((key, indices) -> fields.add("\"" + key + "\": [" + IntStream.of(indices)
+                .mapToObj(Integer::toString).collect(Collectors.joining(",")) + "]"));
+        Path file = Files.createTempFile("layernas-split-", ".json");
+        Files.writeString(file, "{" + String.join(", ", fields) + "}");
+        return file;
+    }
+}
