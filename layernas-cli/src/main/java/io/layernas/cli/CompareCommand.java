@@ -103,6 +103,7 @@ final class CompareCommand implements Callable<Integer> {
         Path directory = resume != null ? resume : OutputDirectories.forNewRun(experiment, output,
                 experiment.name().contains("compare") ? experiment.name() : experiment.name() + "-compare");
         ComparisonResult result;
+        OutputDirectories.create(directory, resume != null ? "--resume" : "the output directory");
         try (RunDirectoryLock lock = RunDirectoryLock.acquire(directory, "layernas compare");
              SqliteComparisonStore store = SqliteComparisonStore.open(directory.resolve(OutputFiles.COMPARE_DB),
                      TrialStoreModule.identity(provenance, NOT_IN_FINGERPRINT, acceptChangedData));
@@ -164,11 +165,6 @@ final class CompareCommand implements Callable<Integer> {
     private static void writeConfig(Provenance provenance, Path directory) {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        try {
-            java.nio.file.Files.createDirectories(directory);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + directory, e);
-        }
         Path file = directory.resolve(OutputFiles.CONFIG_YAML);
         ResultWriter.text(file, "# The resolved configuration of this comparison.\n# Resume: layernas compare --resume "
                 + directory + "\n# Repeat: layernas compare " + file + "\n" + new Yaml(options).dump(provenance.config()));

@@ -26,9 +26,7 @@ import io.layernas.core.Resume;
 import io.layernas.core.SearchRun;
 import io.layernas.store.RunDirectoryLock;
 import io.layernas.store.SqliteTrialStore;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,6 +60,7 @@ final class RunSession {
     SearchResult run() {
         Injector injector = Wiring.injector(config, context.registry().get(),
                 new RunDirectory(directory, acceptChangedData));
+        OutputDirectories.create(directory, resuming ? "--resume" : "the output directory");
         try (RunDirectoryLock lock = RunDirectoryLock.acquire(directory, "layernas run")) {
             return runLocked(injector);
         }
@@ -128,17 +127,12 @@ final class RunSession {
 
     private void writeConfig(Provenance provenance) {
         Path file = directory.resolve(OutputFiles.CONFIG_YAML);
-        try {
-            Files.createDirectories(directory);
-            DumperOptions options = new DumperOptions();
-            options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-            String yaml = "# The resolved configuration of this run (overrides applied, data files by absolute path).\n"
-                    + "# Resume: layernas run --resume " + directory + "\n# Repeat: layernas run " + file + "\n"
-                    + new Yaml(options).dump(provenance.config());
-            ResultWriter.text(file, yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output directory " + directory, e);
-        }
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        String yaml = "# The resolved configuration of this run (overrides applied, data files by absolute path).\n"
+                + "# Resume: layernas run --resume " + directory + "\n# Repeat: layernas run " + file + "\n"
+                + new Yaml(options).dump(provenance.config());
+        ResultWriter.text(file, yaml);
     }
 
     private void printHeader(SearchSpace space, CostModel costModel, TargetRange target, List<Trial> stored) {
