@@ -12,7 +12,8 @@ import java.util.List;
  * @param epochs             training epochs per candidate (the paper trains 5 as a proxy)
  * @param batchSize          images per step
  * @param learningRate       initial learning rate of SGD with momentum
- * @param schedule           {@code cosine} (decays to 0 over all steps) or {@code constant}
+ * @param schedule           {@code cosine} (PyTorch's {@code CosineAnnealingLR} stepped per batch, see
+ *                           {@link LearningRate}) or {@code constant}
  * @param momentum           SGD momentum
  * @param weightDecay        L2 weight decay
  * @param trainSubset        training-set images used, validation included; 0 = all 60,000
