@@ -2,13 +2,15 @@
 # Installs what the project needs on a Debian machine beyond the JDK and Maven:
 #   - dataset-fashion-mnist: the Fashion-MNIST IDX files under /usr/share/datasets/fashion-mnist/,
 #     used by the djl-train evaluator and its tests.
+#   - postgresql: the server scripts/services/postgresql.sh starts for the PostgreSQL trial store
+#     and worker pool tests (scripts/test.sh starts and stops it).
 # Safe to run repeatedly, as root, without a terminal: it installs only what is missing and runs
 # 'apt-get update' only when a package has to be installed.
 set -euo pipefail
 
 export DEBIAN_FRONTEND=noninteractive
 
-PACKAGES=(dataset-fashion-mnist)
+PACKAGES=(dataset-fashion-mnist postgresql)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -1,0 +1,251 @@
+package io.layernas.store.postgres;
+
+import io.layernas.api.Architecture;
+import io.layernas.api.ConfigurationException;
+import io.layernas.api.Metrics;
+import io.layernas.api.Trial;
+import io.layernas.api.TrialStatus;
+import io.layernas.api.TrialStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A durable {@link TrialStore} in a shared PostgreSQL database: the trials of one run, told apart
+ * from other runs' by the run id. Each trial (with its values) is one committed transaction, so
+ * when {@link #append} returns it survives a crash of the run or of the server.
+ *
+ * <p>The run's row holds its fingerprint (opening it for another configuration fails, since
+ * replaying its trials would not reproduce that run) and its resolved configuration, from which a
+ * worker builds the run's evaluator. Thread-safe: calls are serialised on one connection.
+ */
+public final class PostgresTrialStore implements TrialStore {
+    private final PostgresDatabase database;
+    private final String runId;
+    private final Connection connection;
+
+    private PostgresTrialStore(PostgresDatabase database, String runId, Connection connection) {
+        this.database = database;
+        this.runId = runId;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens the store of run {@code runId}: a new run is registered with its fingerprint and
+     * configuration; a run being resumed must have the same fingerprint.
+     *
+     * @param resuming false for a new run, which must not exist yet; true to continue one
+     * @throws ConfigurationException when the database is unusable, the run id is taken or belongs
+     *                                to another configuration
+     */
+    public static PostgresTrialStore open(PostgresDatabase database, String runId, String fingerprint, String config,
+                                          boolean resuming) {
+        Connection connection = database.connect();
+        try {
+            PostgresSchema.check(connection, database);
+            register(connection, database, runId, fingerprint, config, resuming);
+            return new PostgresTrialStore(database, runId, connection);
+        } catch (RuntimeException e) {
+            quietlyClose(connection);
+            throw e;
+        }
+    }
+
+    private static void register(Connection connection, PostgresDatabase database, String runId, String fingerprint,
+                                 String config, boolean resuming) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO layernas_run (run_id, fingerprint,"
+                + " config) VALUES (?, ?, ?) ON CONFLICT (run_id) DO NOTHING")) {
+            insert.setString(1, runId);
+            insert.setString(2, fingerprint);
+            insert.setString(3, config);
+            if (insert.executeUpdate() == 1) {
+                return;
+            }
+            if (!resuming) {
+                throw new ConfigurationException("run id '" + runId + "' is already a run in " + database.url()
+                        + " (" + database.key() + "). Set run.id to a new name, or continue that run with "
+                        + "layernas run --resume DIR.");
+            }
+            String stored = fingerprintOf(connection, runId);
+            if (!fingerprint.equals(stored)) {
+                throw new ConfigurationException("run '" + runId + "' in " + database.url() + " belongs to another "
+                        + "configuration: its fingerprint is " + abbreviate(stored) + ", this run's is "
+                        + abbreviate(fingerprint) + ". Resume with the same configuration and seed, or set run.id "
+                        + "to a new name.");
+            }
+        } catch (SQLException e) {
+            throw database.explain(e);
+        }
+    }
+
+    private static String fingerprintOf(Connection connection, String runId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT fingerprint FROM layernas_run WHERE run_id = ?")) {
+            query.setString(1, runId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 16 ? String.valueOf(text) : text.substring(0, 16) + "…";
+    }
+
+    /** The run id this store holds. */
+    public String runId() {
+        return runId;
+    }
+
+    /** The database. */
+    public PostgresDatabase database() {
+        return database;
+    }
+
+    @Override
+    public synchronized List<Trial> load() {
+        try {
+            Map<Integer, Map<String, Double>> values = values();
+            List<Trial> trials = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT idx, architecture, layer, bucket, cost,"
+                    + " status, objective, training_seconds, failure, wall_seconds, attempts FROM layernas_trial"
+                    + " WHERE run_id = ? ORDER BY idx")) {
+                query.setString(1, runId);
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        trials.add(trial(row, values.getOrDefault(row.getInt(1), Map.of())));
+                    }
+                }
+            }
+            checkContiguous(trials);
+            return trials;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the trials of run '" + runId + "' from " + database.url()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkContiguous(List<Trial> trials) {
+        for (int i = 0; i < trials.size(); i++) {
+            if (trials.get(i).index() != i) {
+                throw new IllegalStateException("run '" + runId + "' in " + database.url() + " misses trial #" + i
+                        + "; its rows were edited. Start a new run (set run.id to a new name).");
+            }
+        }
+    }
+
+    private Map<Integer, Map<String, Double>> values() throws SQLException {
+        Map<Integer, Map<String, Double>> values = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT idx, key, value FROM layernas_trial_value WHERE run_id = ?")) {
+            query.setString(1, runId);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    values.computeIfAbsent(row.getInt(1), i -> new HashMap<>()).put(row.getString(2), row.getDouble(3));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static Trial trial(ResultSet row, Map<String, Double> values) throws SQLException {
+        TrialStatus status = TrialStatus.valueOf(row.getString(6));
+        Metrics metrics = status == TrialStatus.SUCCEEDED
+                ? new Metrics(row.getDouble(7), row.getDouble(8), values) : null;
+        return new Trial(row.getInt(1), Architectures.parse(row.getString(2)), row.getInt(3), row.getInt(4),
+                row.getDouble(5), status, metrics, row.getString(9), row.getDouble(10), row.getInt(11));
+    }
+
+    @Override
+    public synchronized void append(Trial trial) {
+        try {
+            connection.setAutoCommit(false);
+            insertTrial(trial);
+            if (trial.succeeded()) {
+                insertValues(trial);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new IllegalStateException("cannot store trial #" + trial.index() + " of run '" + runId + "' in "
+                    + database.url() + ": " + e.getMessage() + ". The run stops; every trial stored before is kept: "
+                    + "when the database is back, continue with layernas run --resume DIR.", e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    private void insertTrial(Trial trial) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO layernas_trial (run_id, idx,"
+                + " architecture, layer, bucket, cost, status, objective, training_seconds, failure, wall_seconds,"
+                + " attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, runId);
+            insert.setInt(2, trial.index());
+            insert.setString(3, trial.architecture().toString());
+            insert.setInt(4, trial.layer());
+            insert.setInt(5, trial.bucket());
+            insert.setDouble(6, trial.cost());
+            insert.setString(7, trial.status().name());
+            if (trial.succeeded()) {
+                insert.setDouble(8, trial.metrics().objective());
+                insert.setDouble(9, trial.metrics().trainingSeconds());
+            } else {
+                insert.setNull(8, Types.DOUBLE);
+                insert.setNull(9, Types.DOUBLE);
+            }
+            insert.setString(10, trial.failure());
+            insert.setDouble(11, trial.wallSeconds());
+            insert.setInt(12, trial.attempts());
+            insert.executeUpdate();
+        }
+    }
+
+    private void insertValues(Trial trial) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO layernas_trial_value (run_id, idx, key, value) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<String, Double> value : trial.metrics().values().entrySet()) {
+                insert.setString(1, runId);
+                insert.setInt(2, trial.index());
+                insert.setString(3, value.getKey());
+                insert.setDouble(4, value.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The append already failed; its own exception says why.
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // A broken connection: the next call reports it.
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        quietlyClose(connection);
+    }
+
+    private static void quietlyClose(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Nothing left to flush: every trial was committed when it was appended.
+        }
+    }
+}
