@@ -47,7 +47,7 @@ final class RunSession {
     }
 
     SearchResult run() {
-        Injector injector = Wiring.injector(config, context.registry().get(), new RunDirectory(directory));
+        Injector injector = Wiring.injector(config, context.registry().get(), new RunDirectory(directory, resuming));
         SearchSpace space = Wiring.get(injector, SearchSpace.class);
         CostModel costModel = Wiring.get(injector, CostModel.class);
         TargetRange target = Wiring.get(injector, TargetRange.class);

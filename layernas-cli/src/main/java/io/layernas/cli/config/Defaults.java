@@ -50,6 +50,8 @@ public final class Defaults {
             Map.entry("run.maxConsecutiveFailures", Integer.toString(MAX_CONSECUTIVE_FAILURES)),
             Map.entry("run.timeoutSeconds", "unlimited"),
             Map.entry("run.output", OUTPUT_PARENT + "/<config name>"),
+            Map.entry("run.store", "trials.db in the output directory"),
+            Map.entry("run.id", "the output directory's name"),
             Map.entry("target.low", "0 (with high)"),
             Map.entry("target.high", "unlimited"),
             Map.entry("target.fraction", "none"),

@@ -3,7 +3,9 @@ package io.layernas.cli.config;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.Settings;
 import java.nio.file.Path;
+import io.layernas.store.postgres.PostgresDatabase;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The {@code run} section: how to run, not what to search.
@@ -15,9 +17,17 @@ import java.time.Duration;
  * @param retries                further attempts after a failed evaluation
  * @param maxConsecutiveFailures failed trials in a row that stop the run
  * @param timeout                most time per evaluation attempt, or {@code null}
+ * @param store                  the PostgreSQL store URL ({@code postgresql://host[:port]/db}), or {@code null}
+ *                               for the SQLite file {@code trials.db} in the output directory
+ * @param id                     the run's id in a shared store, or {@code null} for the output directory's name
  */
 public record RunConfig(long seed, int workers, Path output, int retries, int maxConsecutiveFailures,
-                        Duration timeout) {
+                        Duration timeout, String store, String id) {
+
+    /** A run keeping its trials in the output directory. */
+    public RunConfig(long seed, int workers, Path output, int retries, int maxConsecutiveFailures, Duration timeout) {
+        this(seed, workers, output, retries, maxConsecutiveFailures, timeout, null, null);
+    }
 
     /** Reads the section. */
     public static RunConfig from(Settings settings) {
@@ -28,17 +38,36 @@ public record RunConfig(long seed, int workers, Path output, int retries, int ma
         int retries = (int) reader.atLeast("retries", Defaults.RETRIES, 0);
         int failures = (int) reader.atLeast("maxConsecutiveFailures", Defaults.MAX_CONSECUTIVE_FAILURES, 1);
         double timeoutSeconds = reader.positiveOrUnlimited("timeoutSeconds", Defaults.TIMEOUT_SECONDS);
+        String store = settings.getString("store", null);
+        String id = settings.getString("id", null);
         reader.requireAllUsed("the run");
+        checkStore(settings, store, id);
         if (output != null && output.isBlank()) {
             throw new ConfigurationException(settings.keyOf("output") + " is empty. Name a directory, e.g. "
                     + "runs/my-search.");
         }
         Duration timeout = Double.isInfinite(timeoutSeconds) ? null : Duration.ofMillis((long) (timeoutSeconds * 1000));
-        return new RunConfig(seed, workers, output == null ? null : Path.of(output), retries, failures, timeout);
+        return new RunConfig(seed, workers, output == null ? null : Path.of(output), retries, failures, timeout,
+                store, id);
+    }
+
+    private static void checkStore(Settings settings, String store, String id) {
+        if (store != null) {
+            if (!PostgresDatabase.isUrl(store)) {
+                throw new ConfigurationException(settings.keyOf("store") + " (" + store + ") must be a PostgreSQL "
+                        + "store URL, postgresql://host[:port]/database. Leave it out to keep the trials in trials.db "
+                        + "in the output directory.");
+            }
+            PostgresDatabase.parse(store, settings.keyOf("store"), Map.of());
+        }
+        if (id != null && (id.isBlank() || id.length() > 200)) {
+            throw new ConfigurationException(settings.keyOf("id") + " must be 1 to 200 characters, e.g. "
+                    + "'mobilenet-60m-seed42'; leave it out to use the output directory's name.");
+        }
     }
 
     /** This run with another seed. */
     public RunConfig withSeed(long newSeed) {
-        return new RunConfig(newSeed, workers, output, retries, maxConsecutiveFailures, timeout);
+        return new RunConfig(newSeed, workers, output, retries, maxConsecutiveFailures, timeout, store, id);
     }
 }

@@ -4,7 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import io.layernas.api.TrialStore;
 import io.layernas.cli.results.OutputFiles;
+import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.store.SqliteTrialStore;
+import io.layernas.store.postgres.PostgresDatabase;
+import io.layernas.store.postgres.PostgresTrialStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,12 +15,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Where a run keeps its trials: the one binding to change for another store. Trials go to
  * {@code trials.db} (SQLite, one durable transaction per trial) in the run directory, so that
  * {@code run --resume DIR} replays them after a crash; {@code trials.jsonl} is written with the
  * other results.
+ *
+ * <p>With {@code run.store: postgresql://host[:port]/db} the trials go to that shared database
+ * instead, under the run id ({@code run.id}, default the output directory's name), with the
+ * resolved configuration that workers build the run's evaluator from.
  *
  * <p>The store is tied to the run's fingerprint: the resolved configuration without the settings
  * that do not change what the search decides (output directory, workers, budget). So a run can be
@@ -26,7 +35,8 @@ import java.util.TreeMap;
  */
 public final class TrialStoreModule extends AbstractModule {
     /** Keys of the resolved configuration that a resumed run may change. */
-    static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "budget");
+    static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "budget", "run.store",
+            "run.id");
 
     private final RunDirectory directory;
 
@@ -43,8 +53,27 @@ public final class TrialStoreModule extends AbstractModule {
     /** Not a singleton: the run opens it once, after every plugin was created and checked, so a bad
      *  configuration leaves no file behind. */
     @Provides
-    TrialStore store(Provenance provenance) {
-        return SqliteTrialStore.open(directory.path().resolve(OutputFiles.TRIALS_DB), fingerprint(provenance.config()));
+    TrialStore store(Provenance provenance, ExperimentConfig config) {
+        String fingerprint = fingerprint(provenance.config());
+        if (config.run().store() == null) {
+            return SqliteTrialStore.open(directory.path().resolve(OutputFiles.TRIALS_DB), fingerprint);
+        }
+        PostgresDatabase database = PostgresDatabase.parse(config.run().store(), "run.store", System.getenv());
+        return PostgresTrialStore.open(database, runId(config), fingerprint, yaml(provenance.config()),
+                directory.resuming());
+    }
+
+    /** The run's id in a shared store: {@code run.id}, else the output directory's name. */
+    String runId(ExperimentConfig config) {
+        return config.run().id() != null ? config.run().id()
+                : String.valueOf(directory.path().toAbsolutePath().normalize().getFileName());
+    }
+
+    /** The resolved configuration as YAML, as config.yaml holds it. */
+    static String yaml(Map<String, Object> config) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(options).dump(config);
     }
 
     /** SHA-256 of the configuration in a canonical form, leaving out {@link #NOT_IN_FINGERPRINT}. */

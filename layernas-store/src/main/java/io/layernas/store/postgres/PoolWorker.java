@@ -60,8 +60,10 @@ public final class PoolWorker {
         thread.setDaemon(true);
         return thread;
     });
+    private final Object lock = new Object();
     private volatile boolean stopping;
     private volatile Thread loop;
+    private ClaimedTask evaluating;
     private int completed;
 
     /** A worker on {@code queue}, logging what it does to {@code log}. */
@@ -112,16 +114,25 @@ public final class PoolWorker {
     }
 
     private void process(ClaimedTask task) throws SQLException {
-        log.println("worker: run " + task.runId() + " trial #" + task.index() + " " + task.architecture()
-                + " (claim " + task.claim() + ")");
+        log.println("worker: run " + task.runId() + " trial #" + task.index() + " attempt " + task.attempt() + " "
+                + task.architecture() + " (claim " + task.claim() + ")");
         long period = Math.max(50, settings.lease().toMillis() / 3);
         ScheduledFuture<?> beats = heartbeat.scheduleAtFixedRate(() -> renew(task), period, period,
                 TimeUnit.MILLISECONDS);
         TaskResult result;
+        synchronized (lock) {
+            evaluating = task;
+        }
         try {
             result = evaluate(task);
         } finally {
             beats.cancel(false);
+            synchronized (lock) {
+                evaluating = null;
+            }
+            if (!stopping) {
+                Thread.interrupted(); // a lost lease interrupted the evaluation; the loop goes on
+            }
         }
         if (stopping && result.metrics() == null) {
             // Most likely the stop interrupted it: not a failure of the architecture.
@@ -151,14 +162,20 @@ public final class PoolWorker {
         } catch (SQLException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new TaskResult(null, "worker " + hostName() + " cannot evaluate run '" + task.runId() + "': " + why,
-                    (System.nanoTime() - started) / 1e9, 1);
+                    (System.nanoTime() - started) / 1e9);
         }
     }
 
     private void renew(ClaimedTask task) {
         try {
             if (!queue.renew(task, settings.lease())) {
-                log.println("worker: lease of trial #" + task.index() + " was lost");
+                log.println("worker: lease of run " + task.runId() + " trial #" + task.index() + " was lost (expired"
+                        + " or withdrawn by the run); stopping its evaluation");
+                synchronized (lock) {
+                    if (evaluating == task) {
+                        loop.interrupt();
+                    }
+                }
             }
         } catch (SQLException e) {
             log.println("worker: heartbeat failed: " + e.getMessage());

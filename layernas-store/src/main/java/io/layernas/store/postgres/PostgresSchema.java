@@ -33,15 +33,15 @@ public final class PostgresSchema {
                     + " key TEXT NOT NULL, value DOUBLE PRECISION NOT NULL, PRIMARY KEY (run_id, idx, key),"
                     + " FOREIGN KEY (run_id, idx) REFERENCES layernas_trial ON DELETE CASCADE)",
             "CREATE TABLE IF NOT EXISTS layernas_task (run_id TEXT NOT NULL REFERENCES layernas_run ON DELETE CASCADE,"
-                    + " idx INTEGER NOT NULL, architecture TEXT NOT NULL, state TEXT NOT NULL,"
-                    + " claim INTEGER NOT NULL DEFAULT 0, worker TEXT, lease_until TIMESTAMPTZ,"
-                    + " enqueued TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(), succeeded BOOLEAN,"
-                    + " objective DOUBLE PRECISION, training_seconds DOUBLE PRECISION, failure TEXT,"
-                    + " wall_seconds DOUBLE PRECISION, attempts INTEGER, PRIMARY KEY (run_id, idx))",
+                    + " job_key TEXT NOT NULL, idx INTEGER NOT NULL, attempt INTEGER NOT NULL, seed BIGINT NOT NULL,"
+                    + " architecture TEXT NOT NULL, state TEXT NOT NULL, claim INTEGER NOT NULL DEFAULT 0, worker TEXT,"
+                    + " lease_until TIMESTAMPTZ, enqueued TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),"
+                    + " succeeded BOOLEAN, objective DOUBLE PRECISION, training_seconds DOUBLE PRECISION, failure TEXT,"
+                    + " wall_seconds DOUBLE PRECISION, PRIMARY KEY (run_id, job_key))",
             "CREATE INDEX IF NOT EXISTS layernas_task_waiting ON layernas_task (state, enqueued)",
-            "CREATE TABLE IF NOT EXISTS layernas_task_value (run_id TEXT NOT NULL, idx INTEGER NOT NULL,"
-                    + " key TEXT NOT NULL, value DOUBLE PRECISION NOT NULL, PRIMARY KEY (run_id, idx, key),"
-                    + " FOREIGN KEY (run_id, idx) REFERENCES layernas_task ON DELETE CASCADE)");
+            "CREATE TABLE IF NOT EXISTS layernas_task_value (run_id TEXT NOT NULL, job_key TEXT NOT NULL,"
+                    + " key TEXT NOT NULL, value DOUBLE PRECISION NOT NULL, PRIMARY KEY (run_id, job_key, key),"
+                    + " FOREIGN KEY (run_id, job_key) REFERENCES layernas_task ON DELETE CASCADE)");
 
     private PostgresSchema() {
     }

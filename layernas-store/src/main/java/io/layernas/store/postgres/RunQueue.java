@@ -7,15 +7,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The controller's side of the work queue of one run: it puts candidates in the queue as tasks
- * (keyed by their trial index) and collects the results workers committed. A task already in the
- * queue with the same architecture is kept as it is, so a resumed controller picks up results
- * that workers finished while it was down instead of evaluating them again. Thread-safe.
+ * The controller's side of the work queue of one run: it puts attempts at candidates in the queue
+ * as tasks, keyed by the attempt's key (trial index, attempt and architecture), and collects the
+ * results workers committed. A task already in the queue under the same key is kept as it is, so
+ * a resumed controller picks up results that workers finished while it was down, and tasks still
+ * running, instead of evaluating them again. Thread-safe.
  */
 public final class RunQueue implements AutoCloseable {
     private final PostgresDatabase database;
@@ -32,22 +34,31 @@ public final class RunQueue implements AutoCloseable {
         this.connection = database.connect();
     }
 
-    /** A candidate to evaluate: its trial index and architecture. */
-    public record Entry(int index, Architecture architecture) {
+    /**
+     * One attempt at a candidate.
+     *
+     * @param key          the attempt's key, unique in the run
+     * @param index        the candidate's trial index
+     * @param attempt      the attempt, from 1
+     * @param seed         the evaluation's seed
+     * @param architecture the candidate
+     */
+    public record Entry(String key, int index, int attempt, long seed, Architecture architecture) {
     }
 
-    /** Queues {@code entries} (one transaction); a task of another architecture at an index is replaced. */
+    /** Queues {@code entries} (one transaction); an entry whose key is queued already is left as it is. */
     public synchronized void submit(List<Entry> entries) {
-        String sql = "INSERT INTO layernas_task AS t (run_id, idx, architecture, state) VALUES (?, ?, ?, 'queued')"
-                + " ON CONFLICT (run_id, idx) DO UPDATE SET architecture = excluded.architecture, state = 'queued',"
-                + " claim = t.claim + 1, worker = NULL, lease_until = NULL, succeeded = NULL"
-                + " WHERE t.architecture <> excluded.architecture";
+        String sql = "INSERT INTO layernas_task (run_id, job_key, idx, attempt, seed, architecture, state)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 'queued') ON CONFLICT (run_id, job_key) DO NOTHING";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             connection.setAutoCommit(false);
             for (Entry entry : entries) {
                 insert.setString(1, runId);
-                insert.setInt(2, entry.index());
-                insert.setString(3, entry.architecture().toString());
+                insert.setString(2, entry.key());
+                insert.setInt(3, entry.index());
+                insert.setInt(4, entry.attempt());
+                insert.setLong(5, entry.seed());
+                insert.setString(6, entry.architecture().toString());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -59,21 +70,21 @@ public final class RunQueue implements AutoCloseable {
         }
     }
 
-    /** The results committed so far for the tasks at {@code indexes}, by index. */
-    public synchronized Map<Integer, TaskResult> finished(List<Integer> indexes) {
-        Map<Integer, TaskResult> results = new HashMap<>();
+    /** The results committed so far for the tasks with {@code keys}, by key. */
+    public synchronized Map<String, TaskResult> finished(Collection<String> keys) {
+        Map<String, TaskResult> results = new HashMap<>();
         try {
-            Array array = connection.createArrayOf("integer", indexes.toArray());
-            Map<Integer, Map<String, Double>> values = values(array);
-            try (PreparedStatement query = connection.prepareStatement("SELECT idx, succeeded, objective,"
-                    + " training_seconds, failure, wall_seconds, attempts FROM layernas_task"
-                    + " WHERE run_id = ? AND state = 'done' AND idx = ANY(?)")) {
+            Array array = connection.createArrayOf("text", keys.toArray());
+            Map<String, Map<String, Double>> values = values(array);
+            try (PreparedStatement query = connection.prepareStatement("SELECT job_key, succeeded, objective,"
+                    + " training_seconds, failure, wall_seconds FROM layernas_task"
+                    + " WHERE run_id = ? AND state = 'done' AND job_key = ANY(?)")) {
                 query.setString(1, runId);
                 query.setArray(2, array);
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
-                        int index = row.getInt(1);
-                        results.put(index, result(row, values.getOrDefault(index, Map.of())));
+                        String key = row.getString(1);
+                        results.put(key, result(row, values.getOrDefault(key, Map.of())));
                     }
                 }
             }
@@ -83,15 +94,15 @@ public final class RunQueue implements AutoCloseable {
         return results;
     }
 
-    private Map<Integer, Map<String, Double>> values(Array indexes) throws SQLException {
-        Map<Integer, Map<String, Double>> values = new HashMap<>();
+    private Map<String, Map<String, Double>> values(Array keys) throws SQLException {
+        Map<String, Map<String, Double>> values = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT idx, key, value FROM layernas_task_value WHERE run_id = ? AND idx = ANY(?)")) {
+                "SELECT job_key, key, value FROM layernas_task_value WHERE run_id = ? AND job_key = ANY(?)")) {
             query.setString(1, runId);
-            query.setArray(2, indexes);
+            query.setArray(2, keys);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    values.computeIfAbsent(row.getInt(1), i -> new HashMap<>()).put(row.getString(2), row.getDouble(3));
+                    values.computeIfAbsent(row.getString(1), k -> new HashMap<>()).put(row.getString(2), row.getDouble(3));
                 }
             }
         }
@@ -100,15 +111,18 @@ public final class RunQueue implements AutoCloseable {
 
     private static TaskResult result(ResultSet row, Map<String, Double> values) throws SQLException {
         Metrics metrics = row.getBoolean(2) ? new Metrics(row.getDouble(3), row.getDouble(4), values) : null;
-        return new TaskResult(metrics, metrics == null ? row.getString(5) : null, row.getDouble(6), row.getInt(7));
+        return new TaskResult(metrics, metrics == null ? row.getString(5) : null, row.getDouble(6));
     }
 
-    /** Takes the tasks at {@code indexes} that no worker finished out of the queue (the search no longer needs them). */
-    public synchronized void withdraw(List<Integer> indexes) {
+    /**
+     * Takes the tasks with {@code keys} that no worker finished out of the queue (the run cancelled
+     * them); a worker evaluating one learns it at its next heartbeat and stops.
+     */
+    public synchronized void withdraw(Collection<String> keys) {
         try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM layernas_task WHERE run_id = ? AND state <> 'done' AND idx = ANY(?)")) {
+                "DELETE FROM layernas_task WHERE run_id = ? AND state <> 'done' AND job_key = ANY(?)")) {
             delete.setString(1, runId);
-            delete.setArray(2, connection.createArrayOf("integer", indexes.toArray()));
+            delete.setArray(2, connection.createArrayOf("text", keys.toArray()));
             delete.executeUpdate();
         } catch (SQLException e) {
             throw failed("withdraw tasks", e);

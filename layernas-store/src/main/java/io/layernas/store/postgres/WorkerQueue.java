@@ -37,14 +37,14 @@ public final class WorkerQueue implements AutoCloseable {
      * when {@code runs} is empty, for {@code lease}.
      */
     public synchronized Optional<ClaimedTask> claim(List<String> runs, Duration lease) throws SQLException {
-        String sql = "WITH next AS (SELECT run_id, idx FROM layernas_task WHERE (state = 'queued'"
+        String sql = "WITH next AS (SELECT run_id, job_key FROM layernas_task WHERE (state = 'queued'"
                 + " OR (state = 'running' AND lease_until < clock_timestamp()))"
                 + (runs.isEmpty() ? "" : " AND run_id = ANY(?)")
                 + " ORDER BY enqueued, run_id, idx LIMIT 1 FOR UPDATE SKIP LOCKED)"
                 + " UPDATE layernas_task t SET state = 'running', claim = t.claim + 1, worker = ?,"
                 + " lease_until = clock_timestamp() + make_interval(secs => ?)"
-                + " FROM next WHERE t.run_id = next.run_id AND t.idx = next.idx"
-                + " RETURNING t.run_id, t.idx, t.architecture, t.claim";
+                + " FROM next WHERE t.run_id = next.run_id AND t.job_key = next.job_key"
+                + " RETURNING t.run_id, t.job_key, t.idx, t.attempt, t.seed, t.architecture, t.claim";
         try (PreparedStatement claim = connection.prepareStatement(sql)) {
             int parameter = 1;
             if (!runs.isEmpty()) {
@@ -53,8 +53,9 @@ public final class WorkerQueue implements AutoCloseable {
             claim.setString(parameter++, worker);
             claim.setDouble(parameter, lease.toMillis() / 1000.0);
             try (ResultSet row = claim.executeQuery()) {
-                return row.next() ? Optional.of(new ClaimedTask(row.getString(1), row.getInt(2),
-                        Architectures.parse(row.getString(3)), row.getInt(4))) : Optional.empty();
+                return row.next() ? Optional.of(new ClaimedTask(row.getString(1), row.getString(2), row.getInt(3),
+                        row.getInt(4), row.getLong(5), Architectures.parse(row.getString(6)), row.getInt(7)))
+                        : Optional.empty();
             }
         }
     }
@@ -62,7 +63,7 @@ public final class WorkerQueue implements AutoCloseable {
     /** Extends the lease of {@code task}; false when it was lost (the task was claimed again or withdrawn). */
     public synchronized boolean renew(ClaimedTask task, Duration lease) throws SQLException {
         try (PreparedStatement renew = connection.prepareStatement("UPDATE layernas_task SET lease_until ="
-                + " clock_timestamp() + make_interval(secs => ?) WHERE run_id = ? AND idx = ? AND claim = ?"
+                + " clock_timestamp() + make_interval(secs => ?) WHERE run_id = ? AND job_key = ? AND claim = ?"
                 + " AND state = 'running'")) {
             renew.setDouble(1, lease.toMillis() / 1000.0);
             setKey(renew, 2, task);
@@ -94,7 +95,7 @@ public final class WorkerQueue implements AutoCloseable {
     private boolean markDone(ClaimedTask task, TaskResult result) throws SQLException {
         try (PreparedStatement done = connection.prepareStatement("UPDATE layernas_task SET state = 'done',"
                 + " lease_until = NULL, succeeded = ?, objective = ?, training_seconds = ?, failure = ?,"
-                + " wall_seconds = ?, attempts = ? WHERE run_id = ? AND idx = ? AND claim = ? AND state = 'running'")) {
+                + " wall_seconds = ? WHERE run_id = ? AND job_key = ? AND claim = ? AND state = 'running'")) {
             Metrics metrics = result.metrics();
             done.setBoolean(1, metrics != null);
             if (metrics != null) {
@@ -106,24 +107,23 @@ public final class WorkerQueue implements AutoCloseable {
             }
             done.setString(4, result.failure());
             done.setDouble(5, result.wallSeconds());
-            done.setInt(6, result.attempts());
-            setKey(done, 7, task);
+            setKey(done, 6, task);
             return done.executeUpdate() == 1;
         }
     }
 
     private void insertValues(ClaimedTask task, Map<String, Double> values) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM layernas_task_value WHERE run_id = ? AND idx = ?")) {
+                "DELETE FROM layernas_task_value WHERE run_id = ? AND job_key = ?")) {
             delete.setString(1, task.runId());
-            delete.setInt(2, task.index());
+            delete.setString(2, task.key());
             delete.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO layernas_task_value (run_id, idx, key, value) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO layernas_task_value (run_id, job_key, key, value) VALUES (?, ?, ?, ?)")) {
             for (Map.Entry<String, Double> value : values.entrySet()) {
                 insert.setString(1, task.runId());
-                insert.setInt(2, task.index());
+                insert.setString(2, task.key());
                 insert.setString(3, value.getKey());
                 insert.setDouble(4, value.getValue());
                 insert.addBatch();
@@ -135,7 +135,7 @@ public final class WorkerQueue implements AutoCloseable {
     /** Hands {@code task} back to the queue at once (a worker stopping), if it still holds it. */
     public synchronized boolean release(ClaimedTask task) throws SQLException {
         try (PreparedStatement release = connection.prepareStatement("UPDATE layernas_task SET state = 'queued',"
-                + " worker = NULL, lease_until = NULL WHERE run_id = ? AND idx = ? AND claim = ? AND state = 'running'")) {
+                + " worker = NULL, lease_until = NULL WHERE run_id = ? AND job_key = ? AND claim = ? AND state = 'running'")) {
             setKey(release, 1, task);
             return release.executeUpdate() == 1;
         }
@@ -143,7 +143,7 @@ public final class WorkerQueue implements AutoCloseable {
 
     private static void setKey(PreparedStatement statement, int first, ClaimedTask task) throws SQLException {
         statement.setString(first, task.runId());
-        statement.setInt(first + 1, task.index());
+        statement.setString(first + 1, task.key());
         statement.setInt(first + 2, task.claim());
     }
 

@@ -27,11 +27,23 @@ class WorkQueueIT {
     }
 
     private static List<RunQueue.Entry> entries(int count) {
-        return IntStream.range(0, count).mapToObj(i -> new RunQueue.Entry(i, Architecture.of(i, i % 3))).toList();
+        return IntStream.range(0, count).mapToObj(i -> entry(i, Architecture.of(i, i % 3))).toList();
+    }
+
+    private static RunQueue.Entry entry(int index, Architecture architecture) {
+        return new RunQueue.Entry(key(index, architecture), index, 1, 1000L + index, architecture);
+    }
+
+    private static String key(int index, Architecture architecture) {
+        return "t" + index + "-a1-" + architecture;
+    }
+
+    private static List<String> keys(int count) {
+        return entries(count).stream().map(RunQueue.Entry::key).toList();
     }
 
     private static TaskResult result(double objective) {
-        return new TaskResult(new Metrics(objective, 5, Map.of("test_accuracy", objective / 2)), null, 0.1, 1);
+        return new TaskResult(new Metrics(objective, 5, Map.of("test_accuracy", objective / 2)), null, 0.1);
     }
 
     @Test
@@ -53,10 +65,11 @@ class WorkQueueIT {
             threads.shutdown();
             Collections.sort(all);
             assertThat(all).isEqualTo(IntStream.range(0, 40).boxed().toList());
-            Map<Integer, TaskResult> done = queue.finished(IntStream.range(0, 40).boxed().toList());
+            Map<String, TaskResult> done = queue.finished(keys(40));
             assertThat(done).hasSize(40);
-            assertThat(done.get(7).metrics().objective()).isEqualTo(7.0);
-            assertThat(done.get(7).metrics().values()).containsEntry("test_accuracy", 3.5);
+            TaskResult seventh = done.get(entries(40).get(7).key());
+            assertThat(seventh.metrics().objective()).isEqualTo(7.0);
+            assertThat(seventh.metrics().values()).containsEntry("test_accuracy", 3.5);
         }
     }
 
@@ -66,6 +79,7 @@ class WorkQueueIT {
             for (Optional<ClaimedTask> task = worker.claim(List.of(run), LONG); task.isPresent();
                  task = worker.claim(List.of(run), LONG)) {
                 mine.add(task.get().index());
+                assertThat(task.get().seed()).isEqualTo(1000L + task.get().index());
                 assertThat(worker.complete(task.get(), result(task.get().index()))).isTrue();
             }
         }
@@ -84,14 +98,15 @@ class WorkQueueIT {
             assertThat(other.claim(List.of(run), LONG)).as("leased, so not claimable").isEmpty();
             Thread.sleep(600);
             ClaimedTask second = other.claim(List.of(run), LONG).orElseThrow();
-            assertThat(second.index()).isEqualTo(first.index());
+            assertThat(second.key()).isEqualTo(first.key());
             assertThat(second.claim()).isGreaterThan(first.claim());
             assertThat(slow.renew(first, LONG)).as("the heartbeat learns the lease is gone").isFalse();
             assertThat(slow.complete(first, result(0.1))).isFalse();
-            assertThat(queue.finished(List.of(0))).isEmpty();
+            assertThat(queue.finished(keys(1))).isEmpty();
             assertThat(other.complete(second, result(0.9))).isTrue();
             assertThat(slow.complete(first, result(0.1))).as("still dropped after the other finished").isFalse();
-            assertThat(queue.finished(List.of(0)).get(0).metrics().objective()).isEqualTo(0.9);
+            assertThat(queue.finished(keys(1)).values()).singleElement()
+                    .satisfies(r -> assertThat(r.metrics().objective()).isEqualTo(0.9));
         }
     }
 
@@ -127,10 +142,9 @@ class WorkQueueIT {
             assertThat(task.runId()).isEqualTo(mine);
             worker.complete(task, result(0.4));
             q1.submit(entries(2));
-            assertThat(q1.finished(List.of(0, 1))).as("a resumed controller finds the finished task").containsOnlyKeys(0);
-            q1.submit(List.of(new RunQueue.Entry(0, Architecture.of(9, 9))));
-            assertThat(q1.finished(List.of(0, 1))).as("another architecture at that index is queued afresh").isEmpty();
-            q1.withdraw(List.of(0, 1));
+            assertThat(q1.finished(keys(2))).as("a resumed controller finds the finished task")
+                    .containsOnlyKeys(task.key());
+            q1.withdraw(keys(2));
             assertThat(worker.claim(List.of(mine), LONG)).isEmpty();
             assertThat(worker.claim(List.of(theirs), LONG).orElseThrow().runId()).isEqualTo(theirs);
         }
