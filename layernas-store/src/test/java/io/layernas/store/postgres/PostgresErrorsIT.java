@@ -66,22 +66,18 @@ class PostgresErrorsIT {
 
     @Test
     void aDatabaseWithoutTheTablesSaysHowToCreateThem() {
-        String url = TestPostgres.url();
-        String name = "layernas_empty_" + Long.toHexString(System.nanoTime());
-        TestPostgres.execute("CREATE DATABASE " + name);
+        PostgresDatabase empty = TestPostgres.emptyDatabase();
         try {
-            String emptyUrl = url.substring(0, url.lastIndexOf('/') + 1) + name;
-            PostgresDatabase empty = TestPostgres.database(emptyUrl);
             assertThatThrownBy(() -> PostgresTrialStore.open(empty, "r", "fp", "{}", false))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("database '" + name + "' of run.store")
+                    .hasMessageContaining("database '" + empty.database() + "' of run.store")
                     .hasMessageContaining("has no LayerNAS tables")
                     .hasMessageContaining("layernas store init " + empty.url());
             assertThat(PostgresSchema.create(empty)).startsWith("created the LayerNAS tables");
             assertThat(PostgresSchema.create(empty)).contains("already there");
             PostgresTrialStore.open(empty, "r", "fp", "{}", false).close();
         } finally {
-            TestPostgres.execute("DROP DATABASE " + name + " WITH (FORCE)");
+            TestPostgres.dropTables(empty);
         }
     }
 

@@ -36,6 +36,24 @@ public final class TestPostgres {
         return url;
     }
 
+    /** The database without LayerNAS tables ({@code LAYERNAS_TEST_POSTGRES_EMPTY}); drop what a test creates. */
+    public static PostgresDatabase emptyDatabase() {
+        url();
+        PostgresDatabase empty = database(System.getenv(URL_VARIABLE + "_EMPTY"));
+        dropTables(empty);
+        return empty;
+    }
+
+    /** Drops the LayerNAS tables of {@code database}. */
+    public static void dropTables(PostgresDatabase database) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS layernas_task_value, layernas_task, layernas_trial_value,"
+                    + " layernas_trial, layernas_run, layernas_schema");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** The test database. */
     public static PostgresDatabase database() {
         return database(url());
