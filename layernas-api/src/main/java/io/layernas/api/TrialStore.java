@@ -16,6 +16,14 @@ public interface TrialStore extends AutoCloseable {
     /** Stores one finished trial; when this returns the trial must survive a crash. */
     void append(Trial trial);
 
+    /**
+     * The run's {@link JobJournal}: where a remote executor records its jobs next to the trials.
+     * The default keeps nothing (a store that is not durable cannot resume either).
+     */
+    default JobJournal journal() {
+        return JobJournal.NONE;
+    }
+
     /** Releases the store; the default does nothing. */
     @Override
     default void close() {

@@ -2,12 +2,14 @@ package io.layernas.cli;
 
 import com.google.inject.Injector;
 import io.layernas.api.Budget;
+import io.layernas.api.CandidateExecutor;
 import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.TargetRange;
 import io.layernas.api.TrialStore;
+import io.layernas.cli.config.Defaults;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.config.Numbers;
 import io.layernas.cli.progress.ProgressBar;
@@ -60,8 +62,9 @@ final class RunSession {
                         ProgressBar.modeFor(quiet), System::nanoTime));
         long start = System.nanoTime();
         SearchResult result;
-        try (store; Evaluator evaluator = Wiring.get(injector, Evaluator.class)) {
-            result = builder.build().run();
+        try (store; Evaluator evaluator = Wiring.get(injector, Evaluator.class);
+             CandidateExecutor executor = Wiring.get(injector, CandidateExecutor.class)) {
+            result = builder.executor(executor).build().run();
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
@@ -101,6 +104,9 @@ final class RunSession {
         out.printf("  cost %s, target [%s, %s] %s; evaluator %s; seed %d%n", config.cost().name(),
                 Numbers.format(target.low()), Numbers.format(target.high()), costModel.unit(),
                 config.evaluator().name(), config.run().seed());
+        if (!config.executor().name().equals(Defaults.EXECUTOR)) {
+            out.printf("  executor %s%n", config.executor().name());
+        }
         out.printf("  budget %s; output %s%n", describe(config.budget().budget()), directory);
         String evaluatorText = context.registry().get().evaluator(config.evaluator().name(), "evaluator.name")
                 .description();

@@ -2,6 +2,7 @@ package io.layernas.store;
 
 import io.layernas.api.Architecture;
 import io.layernas.api.ConfigurationException;
+import io.layernas.api.JobJournal;
 import io.layernas.api.Metrics;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStatus;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A durable {@link TrialStore} in an SQLite file. Each trial is written in one transaction with
@@ -26,6 +29,7 @@ import java.util.Map;
  *
  * <p>The file also records a fingerprint of the run (configuration and seed): opening it for a run
  * with another fingerprint fails, since replaying its trials would not reproduce that run.
+ * Its {@link #journal()} keeps an executor's job ids in the same file, as durably as the trials.
  * Thread-safe: appends are serialised.
  */
 public final class SqliteTrialStore implements TrialStore {
@@ -67,6 +71,7 @@ public final class SqliteTrialStore implements TrialStore {
                     + " attempts INTEGER NOT NULL)");
             statement.execute("CREATE TABLE IF NOT EXISTS trial_value (idx INTEGER NOT NULL, key TEXT NOT NULL,"
                     + " value REAL NOT NULL, PRIMARY KEY (idx, key))");
+            statement.execute("CREATE TABLE IF NOT EXISTS job (key TEXT PRIMARY KEY, job_id TEXT NOT NULL)");
         }
         checkOrRecord("schema", SCHEMA_VERSION, "schema version");
         checkOrRecord("fingerprint", fingerprint, "run fingerprint (configuration and seed)");
@@ -219,6 +224,51 @@ public final class SqliteTrialStore implements TrialStore {
             connection.setAutoCommit(true);
         } catch (SQLException ignored) {
             // Next append sets it again.
+        }
+    }
+
+    @Override
+    public JobJournal journal() {
+        return new JobJournal() {
+            @Override
+            public Optional<String> find(String key) {
+                return Optional.ofNullable(jobs().get(key));
+            }
+
+            @Override
+            public void record(String key, String jobId) {
+                recordJob(key, jobId);
+            }
+
+            @Override
+            public Map<String, String> all() {
+                return jobs();
+            }
+        };
+    }
+
+    private synchronized Map<String, String> jobs() {
+        Map<String, String> jobs = new TreeMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT key, job_id FROM job")) {
+            while (row.next()) {
+                jobs.put(row.getString(1), row.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the trial store " + file + " is unreadable: " + e.getMessage(), e);
+        }
+        return jobs;
+    }
+
+    private synchronized void recordJob(String key, String jobId) {
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO job (key, job_id) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET job_id = excluded.job_id")) {
+            upsert.setString(1, key);
+            upsert.setString(2, jobId);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record job " + jobId + " in " + file + ": " + e.getMessage()
+                    + ". Check free disk space and permissions.", e);
         }
     }
 

@@ -29,14 +29,14 @@ import org.yaml.snakeyaml.Yaml;
  * resolved configuration that workers build the run's evaluator from.
  *
  * <p>The store is tied to the run's fingerprint: the resolved configuration without the settings
- * that do not change what the search decides (output directory, workers, budget). So a run can be
- * resumed with more workers or a larger budget (its stored trials are a prefix of the longer
- * run's), but not with another space, target, strategy or seed.
+ * that do not change what the search decides (output directory, workers, budget, executor). So a run
+ * can be resumed with more workers, a larger budget (its stored trials are a prefix of the longer
+ * run's) or on another executor, but not with another space, target, strategy or seed.
  */
 public final class TrialStoreModule extends AbstractModule {
     /** Keys of the resolved configuration that a resumed run may change. */
-    static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "budget", "run.store",
-            "run.id");
+    static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "budget", "executor",
+            "run.store", "run.id");
 
     private final RunDirectory directory;
 

@@ -10,6 +10,7 @@ import io.layernas.api.SearchListener;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
+import io.layernas.api.TrialStatus;
 import io.layernas.api.TrialStore;
 import io.layernas.core.Results;
 import io.layernas.core.SearchAbortedException;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The bookkeeping of one run: trials in order, budget, de-duplication, parallel evaluation,
@@ -38,7 +38,6 @@ public final class DefaultSearchContext implements SearchContext {
     private final Budget budget;
     private final long seed;
     private final Evaluations evaluations;
-    private final ExecutorService workers;
     private final TrialStore store;
     private final List<SearchListener> listeners;
     private final int maxConsecutiveFailures;
@@ -52,11 +51,11 @@ public final class DefaultSearchContext implements SearchContext {
     /**
      * Creates the context; trials already in {@code store} are replayed, not evaluated again.
      *
-     * @param workers the pool that evaluates a batch in parallel, or {@code null} to evaluate on
-     *                the calling thread, one candidate at a time
+     * @param evaluations evaluates through the run's executor: a batch at once when the executor
+     *                    runs more than one attempt at a time, else one candidate at a time
      */
     public DefaultSearchContext(SearchSpace space, CostModel costModel, TargetRange target, Budget budget, long seed,
-                                Evaluations evaluations, ExecutorService workers, TrialStore store,
+                                Evaluations evaluations, TrialStore store,
                                 List<SearchListener> listeners, int maxConsecutiveFailures) {
         this.space = space;
         this.costModel = costModel;
@@ -64,7 +63,6 @@ public final class DefaultSearchContext implements SearchContext {
         this.budget = budget;
         this.seed = seed;
         this.evaluations = evaluations;
-        this.workers = workers;
         this.store = store;
         this.listeners = List.copyOf(listeners);
         this.maxConsecutiveFailures = maxConsecutiveFailures;
@@ -130,7 +128,8 @@ public final class DefaultSearchContext implements SearchContext {
             return result;
         }
         Map<Architecture, Candidate> fresh = freshCandidates(candidates);
-        Map<Architecture, CompletableFuture<Trial>> running = workers == null ? Map.of() : start(fresh);
+        boolean oneAtATime = evaluations.capacity() == 1;
+        Map<Architecture, CompletableFuture<Trial>> running = oneAtATime ? Map.of() : start(fresh);
         for (Candidate candidate : candidates) {
             Trial known = byArchitecture.get(candidate.architecture());
             if (known != null) {
@@ -140,8 +139,8 @@ public final class DefaultSearchContext implements SearchContext {
             if (budgetExhausted()) {
                 break;
             }
-            Trial trial = workers == null ? replayOrEvaluate(candidate, trials.size())
-                    : running.get(candidate.architecture()).join();
+            Trial trial = oneAtATime ? replayOrEvaluate(candidate, trials.size())
+                    : await(candidate, trials.size(), running.get(candidate.architecture()));
             result.add(accept(trial.index() == trials.size() ? trial : renumber(trial, trials.size())));
         }
         running.values().forEach(f -> f.cancel(true));
@@ -170,8 +169,7 @@ public final class DefaultSearchContext implements SearchContext {
             if (stored != null) {
                 running.put(candidate.architecture(), CompletableFuture.completedFuture(stored));
             } else {
-                running.put(candidate.architecture(),
-                        CompletableFuture.supplyAsync(() -> evaluateNow(candidate, trialIndex), workers));
+                running.put(candidate.architecture(), evaluateLater(candidate, trialIndex));
             }
         }
         return running;
@@ -183,10 +181,28 @@ public final class DefaultSearchContext implements SearchContext {
     }
 
     private Trial evaluateNow(Candidate candidate, int index) {
+        return await(candidate, index, evaluateLater(candidate, index));
+    }
+
+    /** The trial of {@code candidate} once the executor is done; cancelling it cancels the evaluation. */
+    private CompletableFuture<Trial> evaluateLater(Candidate candidate, int index) {
         double cost = costModel.cost(candidate.architecture());
-        Evaluations.Outcome outcome = evaluations.run(candidate.architecture(), index);
-        return new Trial(index, candidate.architecture(), candidate.layer(), candidate.bucket(), cost,
-                outcome.status(), outcome.metrics(), outcome.failure(), outcome.wallSeconds(), outcome.attempts());
+        CompletableFuture<Evaluations.Outcome> outcome = evaluations.start(candidate.architecture(), index);
+        CompletableFuture<Trial> trial = outcome.thenApply(o -> new Trial(index, candidate.architecture(),
+                candidate.layer(), candidate.bucket(), cost, o.status(), o.metrics(), o.failure(), o.wallSeconds(),
+                o.attempts()));
+        trial.whenComplete((t, e) -> {
+            if (trial.isCancelled()) {
+                outcome.cancel(true);
+            }
+        });
+        return trial;
+    }
+
+    private Trial await(Candidate candidate, int index, CompletableFuture<Trial> trial) {
+        return Evaluations.await(trial, failure -> new Trial(index, candidate.architecture(), candidate.layer(),
+                candidate.bucket(), costModel.cost(candidate.architecture()), TrialStatus.FAILED,
+                null, failure, 0, 1));
     }
 
     private static Trial renumber(Trial trial, int index) {
