@@ -20,6 +20,7 @@ import io.layernas.cli.wiring.Provenance;
 import io.layernas.cli.wiring.RunDirectory;
 import io.layernas.cli.wiring.Wiring;
 import io.layernas.core.SearchRun;
+import io.layernas.store.postgres.WorkerPoolError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -65,6 +66,8 @@ final class RunSession {
         try (store; Evaluator evaluator = Wiring.get(injector, Evaluator.class);
              CandidateExecutor executor = Wiring.get(injector, CandidateExecutor.class)) {
             result = builder.executor(executor).build().run();
+        } catch (WorkerPoolError e) {
+            throw new IllegalStateException(e.getMessage(), e);
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }

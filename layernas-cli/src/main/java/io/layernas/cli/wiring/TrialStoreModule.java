@@ -2,6 +2,7 @@ package io.layernas.cli.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import io.layernas.api.ConfigurationException;
 import io.layernas.api.TrialStore;
 import io.layernas.cli.results.OutputFiles;
 import io.layernas.cli.config.ExperimentConfig;
@@ -38,6 +39,9 @@ public final class TrialStoreModule extends AbstractModule {
     static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "budget", "executor",
             "run.store", "run.id");
 
+    /** The executor whose workers read the run from its PostgreSQL store. */
+    private static final String WORKERS = "workers";
+
     private final RunDirectory directory;
 
     /** Stores trials in {@code directory}. */
@@ -55,6 +59,11 @@ public final class TrialStoreModule extends AbstractModule {
     @Provides
     TrialStore store(Provenance provenance, ExperimentConfig config) {
         String fingerprint = fingerprint(provenance.config());
+        if (config.run().store() == null && WORKERS.equals(config.executor().name())) {
+            throw new ConfigurationException("executor 'workers' needs run.store: postgresql://host[:port]/database, "
+                    + "the database its workers share (layernas worker --store URL); without it the trials stay in "
+                    + "this machine's trials.db, where no worker can see them.");
+        }
         if (config.run().store() == null) {
             return SqliteTrialStore.open(directory.path().resolve(OutputFiles.TRIALS_DB), fingerprint);
         }

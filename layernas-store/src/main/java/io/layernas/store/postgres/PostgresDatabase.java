@@ -129,19 +129,20 @@ public record PostgresDatabase(String host, int port, String database, String ke
     ConfigurationException explain(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = key + " (" + url() + ")";
+        String reason = String.valueOf(e.getMessage()).replaceFirst("\\.+$", "");
         String message;
-        if (state.startsWith("28")) {
+        if (state.startsWith("28") || "08004".equals(state)) {
             message = "PostgreSQL refused the credentials of user '" + user() + "' for " + where + ": "
-                    + e.getMessage() + ". Set PGUSER and PGPASSWORD, or PGPASSFILE naming a password file "
+                    + reason + ". Set PGUSER and PGPASSWORD, or PGPASSFILE naming a password file "
                     + "(host:port:database:user:password), to a role that may connect to database '" + database + "'.";
         } else if ("3D000".equals(state)) {
             message = "database '" + database + "' does not exist on " + host + ":" + port + " (" + key
                     + "). Create it (createdb -h " + host + " -p " + port + " " + database + ") or fix " + key + ".";
         } else if (state.startsWith("08") || e.getCause() instanceof java.io.IOException) {
-            message = "cannot reach the PostgreSQL server of " + where + ": " + e.getMessage() + ". Start the server, "
+            message = "cannot reach the PostgreSQL server of " + where + ": " + reason + ". Start the server, "
                     + "or fix the host and port in " + key + ".";
         } else {
-            message = "cannot use " + where + ": " + e.getMessage() + " (SQL state " + state + ").";
+            message = "cannot use " + where + ": " + reason + " (SQL state " + state + ").";
         }
         return new ConfigurationException(message, e);
     }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The tables LayerNAS keeps in a PostgreSQL database: runs (each with its fingerprint and resolved
- * configuration), their trials, and the work queue of the worker pool. Several runs share the
+ * configuration), their trials, their executors' job journal, and the work queue of the worker pool. Several runs share the
  * tables, separated by their run id. The tables are created once, explicitly
  * ({@code layernas store init URL}), so that workers and runs can use a role without the right to
  * create tables, and a mistyped database is reported instead of silently filled. Stateless.
@@ -32,6 +32,8 @@ public final class PostgresSchema {
             "CREATE TABLE IF NOT EXISTS layernas_trial_value (run_id TEXT NOT NULL, idx INTEGER NOT NULL,"
                     + " key TEXT NOT NULL, value DOUBLE PRECISION NOT NULL, PRIMARY KEY (run_id, idx, key),"
                     + " FOREIGN KEY (run_id, idx) REFERENCES layernas_trial ON DELETE CASCADE)",
+            "CREATE TABLE IF NOT EXISTS layernas_job (run_id TEXT NOT NULL REFERENCES layernas_run ON DELETE CASCADE,"
+                    + " job_key TEXT NOT NULL, job_id TEXT NOT NULL, PRIMARY KEY (run_id, job_key))",
             "CREATE TABLE IF NOT EXISTS layernas_task (run_id TEXT NOT NULL REFERENCES layernas_run ON DELETE CASCADE,"
                     + " job_key TEXT NOT NULL, idx INTEGER NOT NULL, attempt INTEGER NOT NULL, seed BIGINT NOT NULL,"
                     + " architecture TEXT NOT NULL, state TEXT NOT NULL, claim INTEGER NOT NULL DEFAULT 0, worker TEXT,"

@@ -2,6 +2,7 @@ package io.layernas.store.postgres;
 
 import io.layernas.api.Architecture;
 import io.layernas.api.ConfigurationException;
+import io.layernas.api.JobJournal;
 import io.layernas.api.Metrics;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStatus;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A durable {@link TrialStore} in a shared PostgreSQL database: the trials of one run, told apart
@@ -233,6 +236,79 @@ public final class PostgresTrialStore implements TrialStore {
             connection.setAutoCommit(true);
         } catch (SQLException ignored) {
             // A broken connection: the next call reports it.
+        }
+    }
+
+    /** The run's job journal, in the same database as its trials. */
+    @Override
+    public Journal journal() {
+        return new Journal();
+    }
+
+    /**
+     * Which job carries out which attempt of this run, kept in the run's database. The
+     * {@code workers} executor finds the run's database and id through it.
+     */
+    public final class Journal implements JobJournal {
+        private Journal() {
+        }
+
+        /** The database of the run. */
+        public PostgresDatabase database() {
+            return database;
+        }
+
+        /** The run's id. */
+        public String runId() {
+            return runId;
+        }
+
+        @Override
+        public Optional<String> find(String key) {
+            return Optional.ofNullable(jobs(key).get(key));
+        }
+
+        @Override
+        public void record(String key, String jobId) {
+            recordJob(key, jobId);
+        }
+
+        @Override
+        public Map<String, String> all() {
+            return jobs(null);
+        }
+    }
+
+    private synchronized Map<String, String> jobs(String key) {
+        Map<String, String> jobs = new TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT job_key, job_id FROM layernas_job"
+                + " WHERE run_id = ?" + (key == null ? "" : " AND job_key = ?"))) {
+            query.setString(1, runId);
+            if (key != null) {
+                query.setString(2, key);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    jobs.put(row.getString(1), row.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the job journal of run '" + runId + "' from " + database.url()
+                    + ": " + e.getMessage(), e);
+        }
+        return jobs;
+    }
+
+    private synchronized void recordJob(String key, String jobId) {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO layernas_job (run_id, job_key, job_id)"
+                + " VALUES (?, ?, ?) ON CONFLICT (run_id, job_key) DO UPDATE SET job_id = excluded.job_id")) {
+            upsert.setString(1, runId);
+            upsert.setString(2, key);
+            upsert.setString(3, jobId);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record job " + jobId + " of run '" + runId + "' in "
+                    + database.url() + ": " + e.getMessage(), e);
         }
     }
 

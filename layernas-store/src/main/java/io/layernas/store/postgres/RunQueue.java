@@ -22,16 +22,22 @@ import java.util.Map;
 public final class RunQueue implements AutoCloseable {
     private final PostgresDatabase database;
     private final String runId;
-    private final Connection connection;
+    private Connection connection;
 
     /**
      * The queue of run {@code runId}, which must be registered (opened as a
-     * {@link PostgresTrialStore}) first.
+     * {@link PostgresTrialStore}) first. It connects on first use, and again after a failure.
      */
     public RunQueue(PostgresDatabase database, String runId) {
         this.database = database;
         this.runId = runId;
-        this.connection = database.connect();
+    }
+
+    private Connection connection() {
+        if (connection == null) {
+            connection = database.connect();
+        }
+        return connection;
     }
 
     /**
@@ -50,8 +56,12 @@ public final class RunQueue implements AutoCloseable {
     public synchronized void submit(List<Entry> entries) {
         String sql = "INSERT INTO layernas_task (run_id, job_key, idx, attempt, seed, architecture, state)"
                 + " VALUES (?, ?, ?, ?, ?, ?, 'queued') ON CONFLICT (run_id, job_key) DO NOTHING";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+        Connection connection = connection();
+        try (PreparedStatement insert = connection.prepareStatement(sql);
+             java.sql.Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
+            // A task lost in a server crash is queued again by the resumed run: no need to wait for the disk.
+            statement.execute("SET LOCAL synchronous_commit = off");
             for (Entry entry : entries) {
                 insert.setString(1, runId);
                 insert.setString(2, entry.key());
@@ -63,10 +73,9 @@ public final class RunQueue implements AutoCloseable {
             }
             insert.executeBatch();
             connection.commit();
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
             throw failed("queue " + entries.size() + " candidates", e);
-        } finally {
-            autoCommit();
         }
     }
 
@@ -74,6 +83,7 @@ public final class RunQueue implements AutoCloseable {
     public synchronized Map<String, TaskResult> finished(Collection<String> keys) {
         Map<String, TaskResult> results = new HashMap<>();
         try {
+            Connection connection = connection();
             Array array = connection.createArrayOf("text", keys.toArray());
             Map<String, Map<String, Double>> values = values(array);
             try (PreparedStatement query = connection.prepareStatement("SELECT job_key, succeeded, objective,"
@@ -96,7 +106,7 @@ public final class RunQueue implements AutoCloseable {
 
     private Map<String, Map<String, Double>> values(Array keys) throws SQLException {
         Map<String, Map<String, Double>> values = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(
+        try (PreparedStatement query = connection().prepareStatement(
                 "SELECT job_key, key, value FROM layernas_task_value WHERE run_id = ? AND job_key = ANY(?)")) {
             query.setString(1, runId);
             query.setArray(2, keys);
@@ -119,10 +129,10 @@ public final class RunQueue implements AutoCloseable {
      * them); a worker evaluating one learns it at its next heartbeat and stops.
      */
     public synchronized void withdraw(Collection<String> keys) {
-        try (PreparedStatement delete = connection.prepareStatement(
+        try (PreparedStatement delete = connection().prepareStatement(
                 "DELETE FROM layernas_task WHERE run_id = ? AND state <> 'done' AND job_key = ANY(?)")) {
             delete.setString(1, runId);
-            delete.setArray(2, connection.createArrayOf("text", keys.toArray()));
+            delete.setArray(2, connection().createArrayOf("text", keys.toArray()));
             delete.executeUpdate();
         } catch (SQLException e) {
             throw failed("withdraw tasks", e);
@@ -130,25 +140,22 @@ public final class RunQueue implements AutoCloseable {
     }
 
     private IllegalStateException failed(String what, SQLException e) {
+        close(); // reconnect on the next call
         return new IllegalStateException("cannot " + what + " of run '" + runId + "' in " + database.url() + ": "
                 + e.getMessage() + ". The run stops; its stored trials are kept: when the database is back, "
                 + "continue with layernas run --resume DIR.", e);
     }
 
-    private void autoCommit() {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // A broken connection: the next call reports it.
-        }
-    }
-
     @Override
     public synchronized void close() {
+        if (connection == null) {
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException ignored) {
             // Nothing to flush: every call committed.
         }
+        connection = null;
     }
 }
