@@ -7,11 +7,12 @@
 #
 # start runs initdb and pg_ctl in a fresh temporary directory (as the user 'postgres' when run as
 # root, since the server refuses root), listens on 127.0.0.1 only, on port $LAYERNAS_PG_PORT
-# (default 55432), and creates the databases 'layernas_test' and 'layernas_test_empty' (for tests
-# of a database without the LayerNAS tables) owned by the user 'layernas_test' with a random
-# password. It prints, and writes to target/services/postgresql.env:
+# (default 55432), and creates the databases 'layernas_test', 'layernas_test_empty' (for tests of
+# a database without the LayerNAS tables) and 'layernas_test_outage' (for a test that takes its
+# database away), owned by the user 'layernas_test' with a random password. It prints, and
+# writes to target/services/postgresql.env:
 #   LAYERNAS_TEST_POSTGRES  the store URL tests use (postgresql://127.0.0.1:55432/layernas_test)
-#   LAYERNAS_TEST_POSTGRES_EMPTY  the URL of the database without tables
+#   LAYERNAS_TEST_POSTGRES_EMPTY, LAYERNAS_TEST_POSTGRES_OUTAGE  the URLs of the other two
 #   PGUSER, PGPASSWORD      the credentials (the store reads them from the environment)
 # Starting twice reuses the running server.
 set -euo pipefail
@@ -80,12 +81,13 @@ start() {
       -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$data -c fsync=on -c max_connections=60" \
       start >&2 || { cat "$data/server.log" >&2; return 1; }
   as_server_user "$bin/psql" -h "$data" -p "$PORT" -U "$USER_NAME" -d postgres -q -v ON_ERROR_STOP=1 \
-      -c "CREATE DATABASE $DATABASE" -c "CREATE DATABASE ${DATABASE}_empty" >&2
+      -c "CREATE DATABASE $DATABASE" -c "CREATE DATABASE ${DATABASE}_empty" -c "CREATE DATABASE ${DATABASE}_outage" >&2
   mkdir -p "$STATE_DIR"
   printf 'pid=%s\ndata=%s\n' "$(head -1 "$data/db/postmaster.pid")" "$data" > "$STATE"
   {
     echo "export LAYERNAS_TEST_POSTGRES=postgresql://127.0.0.1:$PORT/$DATABASE"
     echo "export LAYERNAS_TEST_POSTGRES_EMPTY=postgresql://127.0.0.1:$PORT/${DATABASE}_empty"
+    echo "export LAYERNAS_TEST_POSTGRES_OUTAGE=postgresql://127.0.0.1:$PORT/${DATABASE}_outage"
     echo "export PGUSER=$USER_NAME"
     echo "export PGPASSWORD=$password"
   } > "$ENV_FILE"

@@ -119,7 +119,7 @@ public record PostgresDatabase(String host, int port, String database, String ke
 
     private String password() {
         String password = environment.get("PGPASSWORD");
-        if (password != null) {
+        if (password != null && !password.isEmpty()) {
             return password;
         }
         return PgPassParser.getPassword(host, Integer.toString(port), database, user());
