@@ -56,10 +56,15 @@ final class Pool implements AutoCloseable {
         return directory.resolve("evaluations.log");
     }
 
-    /** Starts a worker process serving every run of the pool's database. */
+    /** Starts a worker process with a 2 s lease; {@code options} name its runs. */
     Process worker(String name, Map<String, String> environment, String... options) {
-        List<String> command = new ArrayList<>(List.of("worker", "--store", url, "--lease-seconds", "2",
-                "--poll-seconds", "0.1", "--exit-when-idle", "120"));
+        return worker(name, environment, 2, options);
+    }
+
+    /** Starts a worker process with a lease of {@code leaseSeconds}. */
+    Process worker(String name, Map<String, String> environment, int leaseSeconds, String... options) {
+        List<String> command = new ArrayList<>(List.of("worker", "--store", url, "--lease-seconds",
+                Integer.toString(leaseSeconds), "--poll-seconds", "0.1", "--exit-when-idle", "120"));
         command.addAll(List.of(options));
         return start(name, environment, command);
     }

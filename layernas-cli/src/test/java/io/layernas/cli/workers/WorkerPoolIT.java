@@ -175,8 +175,12 @@ class WorkerPoolIT {
         try (Pool pool = new Pool(directory, url)) {
             Path file = pool.experiment("ctrl-c", 5, 30_000, "{name: workers, pollSeconds: 0.1}", url);
             String run = Pool.runId(file);
-            Process worker = pool.worker("early", Map.of(), "--lease-seconds", "60", "--run", run);
-            Thread.sleep(300);
+            Process worker = pool.worker("early", Map.of(), 60, "--run", run);
+            long up = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!pool.output("early").contains("serving") && System.nanoTime() < up) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(500);
             assertThat(worker.isAlive()).as("a worker started before its run waits: " + pool.output("early")).isTrue();
             Process controller = pool.start("controller", Map.of(), List.of("run", file.toString(), "-o",
                     directory.resolve("ctrl-c-run").toString(), "-q"));
