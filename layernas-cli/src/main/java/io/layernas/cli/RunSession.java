@@ -67,7 +67,10 @@ final class RunSession {
              CandidateExecutor executor = Wiring.get(injector, CandidateExecutor.class)) {
             result = builder.executor(executor).build().run();
         } catch (WorkerPoolError e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            // Not a configuration error, whatever the database said: the run stopped and can be resumed.
+            IllegalStateException stopped = new IllegalStateException(e.getMessage());
+            stopped.addSuppressed(e);
+            throw stopped;
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }

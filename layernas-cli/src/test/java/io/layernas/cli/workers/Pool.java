@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * ("index choices objective") so that runs can be compared.
  */
 final class Pool implements AutoCloseable {
+    private static final Map<String, Connection> CONNECTIONS = new java.util.HashMap<>();
     private final Path directory;
     private final String url;
     private final List<Process> processes = new ArrayList<>();
@@ -124,10 +125,19 @@ final class Pool implements AutoCloseable {
                 + " FROM layernas_trial WHERE run_id = ? ORDER BY idx", runId);
     }
 
-    /** The single-column rows of {@code sql} with {@code parameters}. */
-    static List<String> query(PostgresDatabase database, String sql, Object... parameters) {
+    /** The single-column rows of {@code sql} with {@code parameters}, on a connection kept for the next query. */
+    static synchronized List<String> query(PostgresDatabase database, String sql, Object... parameters) {
+        try {
+            return queryOnce(database, sql, parameters);
+        } catch (IllegalStateException e) {
+            return queryOnce(database, sql, parameters); // the kept connection was ended (a test took the database away)
+        }
+    }
+
+    private static List<String> queryOnce(PostgresDatabase database, String sql, Object... parameters) {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        Connection connection = CONNECTIONS.computeIfAbsent(database.url(), url -> database.connect());
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -137,6 +147,7 @@ final class Pool implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
+            CONNECTIONS.remove(database.url());
             throw new IllegalStateException(e.getMessage(), e);
         }
         return rows;
