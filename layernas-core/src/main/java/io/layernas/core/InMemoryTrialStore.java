@@ -49,6 +49,13 @@ public final class InMemoryTrialStore implements TrialStore {
         trials.add(trial);
     }
 
+    @Override
+    public synchronized void truncate(int size) {
+        if (size < trials.size()) {
+            trials.subList(size, trials.size()).clear();
+        }
+    }
+
     /** A journal in memory, as long-lived as this store. */
     @Override
     public JobJournal journal() {

@@ -67,7 +67,7 @@ class SqliteTrialStoreTest {
         Files.writeString(file, "this is not a database, it is a note about the run");
         assertThatThrownBy(() -> SqliteTrialStore.open(file, "fp"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining(file.toString())
-                .hasMessageContaining("Delete it to start afresh");
+                .hasMessageContaining("start afresh");
     }
 
     @Test

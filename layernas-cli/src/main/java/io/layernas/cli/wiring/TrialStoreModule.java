@@ -6,6 +6,7 @@ import io.layernas.api.ConfigurationException;
 import io.layernas.api.TrialStore;
 import io.layernas.cli.results.OutputFiles;
 import io.layernas.cli.config.ExperimentConfig;
+import io.layernas.store.RunIdentity;
 import io.layernas.store.SqliteTrialStore;
 import io.layernas.store.postgres.PostgresDatabase;
 import io.layernas.store.postgres.PostgresTrialStore;
@@ -30,14 +31,17 @@ import org.yaml.snakeyaml.Yaml;
  * resolved configuration that workers build the run's evaluator from.
  *
  * <p>The store is tied to the run's fingerprint: the resolved configuration without the settings
- * that do not change what the search decides (output directory, workers, budget, executor). So a run
- * can be resumed with more workers, a larger budget (its stored trials are a prefix of the longer
- * run's) or on another executor, but not with another space, target, strategy or seed.
+ * that do not change what the search decides of its stored trials (output directory, workers,
+ * budget, executor, failure handling). So a run can be resumed with more workers, a larger budget,
+ * on another executor, with more retries or a longer time limit (its stored trials are a prefix of
+ * the longer run's), but not with another space, target, strategy or seed. The data files'
+ * checksums are checked too: a changed file is refused, naming it, unless
+ * {@link RunDirectory#acceptChangedData()}.
  */
 public final class TrialStoreModule extends AbstractModule {
     /** Keys of the resolved configuration that a resumed run may change. */
     static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "budget", "executor",
-            "run.store", "run.id");
+            "run.retries", "run.maxConsecutiveFailures", "run.timeoutSeconds", "run.store", "run.id");
 
     /** The executor whose workers read the run from its PostgreSQL store. */
     private static final String WORKERS = "workers";
@@ -58,17 +62,17 @@ public final class TrialStoreModule extends AbstractModule {
      *  configuration leaves no file behind. */
     @Provides
     TrialStore store(Provenance provenance, ExperimentConfig config) {
-        String fingerprint = fingerprint(provenance.config());
+        RunIdentity identity = identity(provenance, NOT_IN_FINGERPRINT, directory.acceptChangedData());
         if (config.run().store() == null && WORKERS.equals(config.executor().name())) {
             throw new ConfigurationException("executor 'workers' needs run.store: postgresql://host[:port]/database, "
                     + "the database its workers share (layernas worker --store URL); without it the trials stay in "
                     + "this machine's trials.db, where no worker can see them.");
         }
         if (config.run().store() == null) {
-            return SqliteTrialStore.open(directory.path().resolve(OutputFiles.TRIALS_DB), fingerprint);
+            return SqliteTrialStore.open(directory.path().resolve(OutputFiles.TRIALS_DB), identity);
         }
         PostgresDatabase database = PostgresDatabase.parse(config.run().store(), "run.store", System.getenv());
-        return PostgresTrialStore.open(database, runId(config), fingerprint, yaml(provenance.config()),
+        return PostgresTrialStore.open(database, runId(config), identity.fingerprint(), yaml(provenance.config()),
                 directory.resuming());
     }
 
@@ -85,9 +89,16 @@ public final class TrialStoreModule extends AbstractModule {
         return new Yaml(options).dump(config);
     }
 
-    /** SHA-256 of the configuration in a canonical form, leaving out {@link #NOT_IN_FINGERPRINT}. */
-    static String fingerprint(Map<String, Object> config) {
-        Object canonical = canonical("", config);
+    /** The run's identity: its fingerprint without the keys {@code free} (and their children), and its data. */
+    public static RunIdentity identity(Provenance provenance, List<String> free, boolean acceptChangedData) {
+        Map<String, String> data = new TreeMap<>();
+        provenance.dataFiles().forEach((path, sum) -> data.put(path.toString(), sum));
+        return new RunIdentity(fingerprint(provenance.config(), free), data, acceptChangedData);
+    }
+
+    /** SHA-256 of the configuration in a canonical form, leaving out the keys {@code free}. */
+    static String fingerprint(Map<String, Object> config, List<String> free) {
+        Object canonical = canonical("", config, free);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(String.valueOf(canonical).getBytes(StandardCharsets.UTF_8));
@@ -97,19 +108,19 @@ public final class TrialStoreModule extends AbstractModule {
         }
     }
 
-    private static Object canonical(String path, Object value) {
+    private static Object canonical(String path, Object value, List<String> free) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> sorted = new TreeMap<>();
             map.forEach((key, child) -> {
                 String childPath = path.isEmpty() ? String.valueOf(key) : path + "." + key;
-                if (!NOT_IN_FINGERPRINT.contains(childPath)) {
-                    sorted.put(String.valueOf(key), canonical(childPath, child));
+                if (!free.contains(childPath)) {
+                    sorted.put(String.valueOf(key), canonical(childPath, child, free));
                 }
             });
             return sorted;
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(item -> canonical(path, item)).toList();
+            return list.stream().map(item -> canonical(path, item, free)).toList();
         }
         // Numbers compare by value: 100 and 100.0 read from YAML or an override are the same setting.
         return value instanceof Number number ? Double.toString(number.doubleValue()) : String.valueOf(value);

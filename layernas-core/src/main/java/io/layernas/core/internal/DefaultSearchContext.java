@@ -13,6 +13,7 @@ import io.layernas.api.Trial;
 import io.layernas.api.TrialStatus;
 import io.layernas.api.TrialStore;
 import io.layernas.core.Results;
+import io.layernas.core.Resume;
 import io.layernas.core.SearchAbortedException;
 import io.layernas.core.Seeds;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ public final class DefaultSearchContext implements SearchContext {
     private final Map<Architecture, Trial> replay = new HashMap<>();
     private final Map<Architecture, Trial> byArchitecture = new HashMap<>();
     private final List<Trial> trials = new ArrayList<>();
+    /** Accepted trials not stored yet; stored before {@link #evaluate} returns or waits. */
+    private final List<Trial> pending = new ArrayList<>();
     private double trainingSeconds;
     private int consecutiveFailures;
     private Trial best;
@@ -66,7 +69,12 @@ public final class DefaultSearchContext implements SearchContext {
         this.store = store;
         this.listeners = List.copyOf(listeners);
         this.maxConsecutiveFailures = maxConsecutiveFailures;
-        for (Trial trial : store.load()) {
+        List<Trial> stored = store.load();
+        int replayed = Resume.replayed(stored);
+        if (replayed < stored.size()) {
+            store.truncate(replayed);
+        }
+        for (Trial trial : stored.subList(0, replayed)) {
             replay.put(trial.architecture(), trial);
         }
     }
@@ -130,21 +138,48 @@ public final class DefaultSearchContext implements SearchContext {
         Map<Architecture, Candidate> fresh = freshCandidates(candidates);
         boolean oneAtATime = evaluations.capacity() == 1;
         Map<Architecture, CompletableFuture<Trial>> running = oneAtATime ? Map.of() : start(fresh);
-        for (Candidate candidate : candidates) {
-            Trial known = byArchitecture.get(candidate.architecture());
-            if (known != null) {
-                result.add(known);
-                continue;
+        try {
+            for (Candidate candidate : candidates) {
+                Trial known = byArchitecture.get(candidate.architecture());
+                if (known != null) {
+                    result.add(known);
+                    continue;
+                }
+                if (budgetExhausted()) {
+                    break;
+                }
+                Trial trial = oneAtATime ? replayOrEvaluate(candidate, trials.size())
+                        : awaitStoringWhatIsDone(candidate, running.get(candidate.architecture()));
+                result.add(accept(trial.index() == trials.size() ? trial : renumber(trial, trials.size())));
+                if (oneAtATime) {
+                    storePending();
+                }
             }
-            if (budgetExhausted()) {
-                break;
-            }
-            Trial trial = oneAtATime ? replayOrEvaluate(candidate, trials.size())
-                    : await(candidate, trials.size(), running.get(candidate.architecture()));
-            result.add(accept(trial.index() == trials.size() ? trial : renumber(trial, trials.size())));
+        } finally {
+            storePending();
+            running.values().forEach(f -> f.cancel(true));
         }
-        running.values().forEach(f -> f.cancel(true));
         return result;
+    }
+
+    /**
+     * The next trial of a parallel batch. Trials that finished together are stored in one
+     * transaction (one sync): the pending ones are stored before waiting for an evaluation still
+     * running, so no finished trial waits for another to be stored, and all of them before
+     * {@link #evaluate} returns, so before the strategy sees any of them.
+     */
+    private Trial awaitStoringWhatIsDone(Candidate candidate, CompletableFuture<Trial> running) {
+        if (!running.isDone()) {
+            storePending();
+        }
+        return await(candidate, trials.size(), running);
+    }
+
+    private void storePending() {
+        if (!pending.isEmpty()) {
+            store.appendAll(List.copyOf(pending));
+            pending.clear();
+        }
     }
 
     /** New architectures of the batch, in order, no more than the evaluation budget has room for. */
@@ -213,7 +248,7 @@ public final class DefaultSearchContext implements SearchContext {
     private Trial accept(Trial trial) {
         Trial replayed = replay.get(trial.architecture());
         if (replayed == null) {
-            store.append(trial);
+            pending.add(trial);
         } else if (replayed.index() != trial.index()) {
             throw new SearchAbortedException("the stored trials do not match this search: trial #" + replayed.index()
                     + " (" + space.format(trial.architecture()) + ") comes at #" + trial.index()
@@ -227,16 +262,17 @@ public final class DefaultSearchContext implements SearchContext {
             best = trial;
         }
         publish(new SearchEvent.TrialFinished(trial, trials.size(), trainingSeconds, best));
-        countFailures(trial);
+        countFailures(trial, replayed != null);
         return trial;
     }
 
-    private void countFailures(Trial trial) {
+    /** Counts the failure streak; only a new trial stops the run, so a lowered limit never stops a replay. */
+    private void countFailures(Trial trial, boolean replayed) {
         consecutiveFailures = trial.succeeded() ? 0 : consecutiveFailures + 1;
-        if (consecutiveFailures >= maxConsecutiveFailures) {
+        if (consecutiveFailures >= maxConsecutiveFailures && !replayed) {
             throw new SearchAbortedException(consecutiveFailures + " trials failed in a row; the last failed with: "
                     + trial.failure() + ". Fix the evaluator and resume the run (its trials are kept), or raise "
-                    + "evaluation.maxConsecutiveFailures.");
+                    + "run.maxConsecutiveFailures.");
         }
     }
 
