@@ -2,6 +2,8 @@
 # Installs what the project needs on a Debian machine beyond the JDK and Maven:
 #   - dataset-fashion-mnist: the Fashion-MNIST IDX files under /usr/share/datasets/fashion-mnist/,
 #     used by the djl-train evaluator and its tests.
+#   - slurmctld, slurmd, slurm-client, munge: the single-node Slurm cluster the slurm executor's tests
+#     run against (scripts/services/slurm.sh starts and stops it).
 #   - postgresql: the server scripts/services/postgresql.sh starts for the PostgreSQL trial store
 #     and worker pool tests (scripts/test.sh starts and stops it).
 # Safe to run repeatedly, as root, without a terminal: it installs only what is missing and runs
@@ -10,7 +12,7 @@ set -euo pipefail
 
 export DEBIAN_FRONTEND=noninteractive
 
-PACKAGES=(dataset-fashion-mnist postgresql)
+PACKAGES=(dataset-fashion-mnist slurmctld slurmd slurm-client munge postgresql)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

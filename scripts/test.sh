@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
-# The project's test command: installs what the tests need (scripts/setup.sh), then builds every
-# module and runs every test. CI runs exactly this (.ci/run).
-# Services the tests need are started first and stopped on exit, however the build ends:
-#   PostgreSQL (scripts/services/postgresql.sh): LAYERNAS_TEST_POSTGRES, PGUSER, PGPASSWORD.
+# The project's test command: installs what the tests need (scripts/setup.sh), starts the services
+# the tests run against (a single-node Slurm cluster; PostgreSQL for the trial store and worker
+# pool: LAYERNAS_TEST_POSTGRES, PGUSER, PGPASSWORD), builds every module and runs every test, and
+# stops the services again whatever happens. CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-trap 'bash scripts/services/postgresql.sh stop' EXIT
-eval "$(bash scripts/services/postgresql.sh start)"
+
+stop_services() {
+  bash scripts/services/slurm.sh stop || true
+  bash scripts/services/postgresql.sh stop || true
+}
+trap stop_services EXIT
+slurm_env="$(bash scripts/services/slurm.sh start)"   # 'export SLURM_CONF=...' for the slurm executor's tests
+eval "$slurm_env"
+postgresql_env="$(bash scripts/services/postgresql.sh start)"
+eval "$postgresql_env"
+
 mvn -B -ntp verify "$@"

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 /**
  * Load on the command line as a user runs it: {@code ./layernas run} in a process of its own, with
  * the synthetic evaluator (so the search, the store and the result files are all that is measured).
+ * Random search asks for one candidate at a time, so each trial is one transaction; LayerNAS with
+ * 8 workers evaluates batches, whose trials finishing together share one.
  * Prints a Markdown table: trials, wall seconds, stored trials per second, the process's peak
  * resident memory (VmHWM, read from {@code /proc} every 20 ms) and the size of the result files.
  *
@@ -35,7 +37,7 @@ public final class LoadReport {
         List<Scenario> scenarios = List.of(
                 new Scenario("random search, 200,000 trials, tmpfs", "random", 200_000, 1, false),
                 new Scenario("random search, 20,000 trials, disk", "random", 20_000, 1, true),
-                new Scenario("random search, 8 workers x 20,000 trials, disk", "random", 20_000, 8, true));
+                new Scenario("layernas, 8 workers, 20,000 trials, disk", "layernas", 20_000, 8, true));
         System.out.println("| scenario | trials stored | seconds | trials/s | peak RSS (MB) | result files (MB) |");
         System.out.println("|---|---|---|---|---|---|");
         for (Scenario scenario : scenarios) {

@@ -8,6 +8,7 @@ import io.layernas.api.Evaluator;
 import io.layernas.api.ExecutorSetup;
 import io.layernas.api.SearchSpace;
 import io.layernas.cli.config.ExperimentConfig;
+import io.layernas.cli.remote.RemoteRequests;
 
 /**
  * Where a run evaluates its candidates: the executor its {@code executor} section names
@@ -20,9 +21,9 @@ public final class ExecutorModule extends AbstractModule {
     @Provides
     @Singleton
     CandidateExecutor executor(Plugins plugins, ExperimentConfig config, SearchSpace space, Evaluator evaluator,
-                               RunDirectory directory) {
+                               RunDirectory directory, Provenance provenance) {
         ExecutorSetup setup = new ExecutorSetup(space, evaluator, config.run().workers(),
-                directory.path().toAbsolutePath(), null);
+                directory.path().toAbsolutePath(), new RemoteRequests(provenance.config(), config.file()));
         return plugins.executor(config.executor(), setup);
     }
 }

@@ -166,19 +166,53 @@ public final class PostgresTrialStore implements TrialStore {
     }
 
     @Override
-    public synchronized void append(Trial trial) {
+    public void append(Trial trial) {
+        appendAll(List.of(trial));
+    }
+
+    /** Stores {@code trials} in one transaction: all of them survive a crash, or none. */
+    @Override
+    public synchronized void appendAll(List<Trial> trials) {
         try {
             connection.setAutoCommit(false);
-            insertTrial(trial);
-            if (trial.succeeded()) {
-                insertValues(trial);
+            for (Trial trial : trials) {
+                insertTrial(trial);
+                if (trial.succeeded()) {
+                    insertValues(trial);
+                }
             }
             connection.commit();
         } catch (SQLException e) {
             rollback();
-            throw new IllegalStateException("cannot store trial #" + trial.index() + " of run '" + runId + "' in "
-                    + database.url() + ": " + e.getMessage() + ". The run stops; every trial stored before is kept: "
-                    + "when the database is back, continue with layernas run --resume DIR.", e);
+            throw new IllegalStateException("cannot store trial #" + trials.get(0).index() + " of run '" + runId
+                    + "' in " + database.url() + ": " + e.getMessage() + ". The run stops; every trial stored before"
+                    + " is kept: when the database is back, continue with layernas run --resume DIR.", e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /**
+     * Removes the trials from index {@code size} on, and their tasks in the work queue, so that a
+     * resumed run evaluates them again instead of finding their old results.
+     */
+    @Override
+    public synchronized void truncate(int size) {
+        try {
+            connection.setAutoCommit(false);
+            for (String table : List.of("layernas_trial", "layernas_task")) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + table + " WHERE run_id = ? AND idx >= ?")) {
+                    delete.setString(1, runId);
+                    delete.setInt(2, size);
+                    delete.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new IllegalStateException("cannot remove the trials from #" + size + " of run '" + runId + "' in "
+                    + database.url() + ": " + e.getMessage(), e);
         } finally {
             autoCommit();
         }

@@ -81,6 +81,22 @@ class PostgresTrialStoreIT {
     }
 
     @Test
+    void aBatchIsStoredWholeOrNotAtAllAndTruncateRemovesTheTail() {
+        PostgresDatabase database = TestPostgres.database();
+        try (PostgresTrialStore store = PostgresTrialStore.open(database, TestPostgres.runId("batch"), "fp", CONFIG,
+                false)) {
+            store.appendAll(List.of(succeeded(0, 0.5), failed(1)));
+            assertThatThrownBy(() -> store.appendAll(List.of(succeeded(2, 0.6), succeeded(1, 0.7))))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(store.load()).extracting(Trial::index).containsExactly(0, 1);
+            store.truncate(1);
+            assertThat(store.load()).extracting(Trial::index).containsExactly(0);
+            store.append(succeeded(1, 0.8));
+            assertThat(store.load()).extracting(Trial::objective).containsExactly(0.5, 0.8);
+        }
+    }
+
+    @Test
     void aTrialIndexCannotBeStoredTwice() {
         PostgresDatabase database = TestPostgres.database();
         try (PostgresTrialStore store = PostgresTrialStore.open(database, TestPostgres.runId("twice"), "fp", CONFIG,
