@@ -114,8 +114,9 @@ class WorkerPoolIT {
             Files.deleteIfExists(pool.log());
             Path file = pool.experiment("kill-controller", 11, 60, WORKERS, url);
             String run = Pool.runId(file);
-            pool.worker("w1", Map.of(), "--run", run);
-            pool.worker("w2", Map.of(), "--run", run);
+            // Long leases: a heartbeat late on a loaded machine must not make a candidate run twice here.
+            pool.worker("w1", Map.of(), 30, "--run", run);
+            pool.worker("w2", Map.of(), 30, "--run", run);
             Path output = directory.resolve("kill-controller-run");
             Process controller = pool.start("controller", Map.of(), List.of("run", file.toString(), "-o",
                     output.toString(), "-q"));
