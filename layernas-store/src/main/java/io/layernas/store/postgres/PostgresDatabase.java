@@ -29,7 +29,7 @@ public record PostgresDatabase(String host, int port, String database, String ke
     /** The URL scheme of a PostgreSQL store. */
     public static final String SCHEME = "postgresql";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,63}");
-    private static final int LOGIN_TIMEOUT_SECONDS = 10;
+    private static final int LOGIN_TIMEOUT_SECONDS = 30;
 
     public PostgresDatabase {
         Objects.requireNonNull(host, "host");
