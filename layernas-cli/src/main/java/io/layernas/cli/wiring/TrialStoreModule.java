@@ -4,7 +4,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.TrialStore;
-import io.layernas.cli.results.OutputFiles;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.store.RunIdentity;
 import io.layernas.store.SqliteTrialStore;
@@ -69,7 +68,7 @@ public final class TrialStoreModule extends AbstractModule {
                     + "this machine's trials.db, where no worker can see them.");
         }
         if (config.run().store() == null) {
-            return SqliteTrialStore.open(directory.path().resolve(OutputFiles.TRIALS_DB), identity);
+            return SqliteTrialStore.open(directory.path().resolve(SqliteTrialStore.FILE_NAME), identity);
         }
         PostgresDatabase database = PostgresDatabase.parse(config.run().store(), "run.store", System.getenv());
         return PostgresTrialStore.open(database, runId(config), identity.fingerprint(), yaml(provenance.config()),

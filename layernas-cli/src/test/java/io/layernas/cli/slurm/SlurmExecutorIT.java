@@ -157,9 +157,11 @@ class SlurmExecutorIT {
         Path out = dir.resolve("killed");
         Path config = experiment(command(", SLEEP: '3'"), slurm(", maxJobs: 4"), 8, "");
         Process controller = controller(config, out);
-        for (int i = 0; i < 600 && counted() < 3; i++) {
+        for (int i = 0; i < 1500 && counted() < 3 && controller.isAlive(); i++) {
             Thread.sleep(100);
         }
+        assertThat(counted()).as("jobs started before the controller is killed; see %s", out + ".log")
+                .isGreaterThanOrEqualTo(3);
         controller.destroyForcibly().waitFor();
         int stored = stored(out.resolve("trials.db"));
         assertThat(counted()).as("jobs were running when the controller was killed").isGreaterThan(stored);
