@@ -8,6 +8,7 @@ import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchSpace;
+import io.layernas.api.StopReason;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStore;
@@ -25,6 +26,7 @@ import io.layernas.core.Problem;
 import io.layernas.core.Resume;
 import io.layernas.core.SearchRun;
 import io.layernas.store.RunDirectoryLock;
+import io.layernas.store.RunStatus;
 import io.layernas.store.SqliteTrialStore;
 import io.layernas.store.postgres.WorkerPoolError;
 import java.io.PrintStream;
@@ -74,9 +76,11 @@ final class RunSession {
         TargetRange target = problem.target();
         Provenance provenance = Wiring.get(injector, Provenance.class);
         long start = System.nanoTime();
+        RunStatus status = null;
         SearchResult result;
         try (TrialStore store = Wiring.get(injector, TrialStore.class)) {
             prepare(store, provenance, space, costModel, target);
+            status = startStatus(space, costModel, target);
             SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class).store(store)
                     .listener(new ProgressBar(context.err(), problem.budget(), costModel.unit(),
                             ProgressBar.modeFor(quiet), System::nanoTime));
@@ -90,13 +94,28 @@ final class RunSession {
             stopped.addSuppressed(e);
             throw stopped;
         } catch (Exception e) {
+            if (status != null) {
+                status.ended(RunStatus.State.FAILED, Map.of("message", String.valueOf(e.getMessage()))).write(directory);
+            }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
+        status.ended(result.stopReason() == StopReason.TOO_MANY_FAILURES ? RunStatus.State.FAILED
+                : RunStatus.State.FINISHED, Map.of("stopReason", result.stopReason().name())).write(directory);
         String name = resuming ? String.valueOf(directory.toAbsolutePath().getFileName()) : config.name();
         RunReport report = new RunReport(name, space, result, provenance, (System.nanoTime() - start) / 1e9);
         ResultWriter.write(report, directory);
         printSummary(report);
         return result;
+    }
+
+    /** Tells readers (the dashboard) that the run goes on, and what they cannot work out without plugins. */
+    private RunStatus startStatus(SearchSpace space, CostModel costModel, TargetRange target) {
+        RunStatus status = RunStatus.startingNow(Map.of("target.low", Double.toString(target.low()),
+                "target.high", Double.toString(target.high()), "costUnit", costModel.unit(),
+                "baseline", space.defaultArchitecture().toString(),
+                "baseline.text", space.format(space.defaultArchitecture())));
+        status.write(directory);
+        return status;
     }
 
     /** Says what the store found, checks a resumed run keeps its trials, stores the config, prints the header. */
