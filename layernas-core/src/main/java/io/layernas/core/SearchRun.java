@@ -13,6 +13,8 @@ import io.layernas.api.TargetRange;
 import io.layernas.api.TrialStore;
 import io.layernas.core.internal.DefaultSearchContext;
 import io.layernas.core.internal.Evaluations;
+import io.layernas.core.internal.SearchStoppedException;
+import io.layernas.core.internal.Stop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +31,14 @@ import java.util.concurrent.Executors;
  * <p>Same seed and same settings give the same trials in the same order, whatever the number of
  * workers. With a {@link TrialStore} that already holds trials of an interrupted run with the same
  * settings, {@link #run()} replays those trials instead of evaluating them and continues from there.
+ *
+ * <p>{@link #stop} ends a run early and in order, from any thread (a signal handler): no evaluation
+ * starts after it, and the running ones finish or are abandoned. {@link #run()} returns only once
+ * every evaluating thread has returned, so the process may exit safely right after it.
  */
 public final class SearchRun {
     private final Builder settings;
+    private final Stop stop = new Stop();
 
     private SearchRun(Builder settings) {
         this.settings = settings;
@@ -43,8 +50,20 @@ public final class SearchRun {
     }
 
     /**
+     * Asks the run to stop: no evaluation starts after this call, and {@link #run()} returns the
+     * trials made so far with {@link StopReason#INTERRUPTED}. Running evaluations finish and are
+     * kept, or, with {@code abandonRunning}, are told to give up ({@link
+     * io.layernas.api.EvaluationMonitor#cancelled()}) and are not recorded: a resumed run evaluates
+     * them again. Thread-safe; a second call may turn finishing into abandoning, never back.
+     */
+    public void stop(boolean abandonRunning) {
+        stop.request(abandonRunning);
+    }
+
+    /**
      * Runs the search to its end. Returns when the strategy has nothing left to try, the budget
-     * is spent or too many trials failed in a row ({@link SearchResult#stopReason()} says which).
+     * is spent, too many trials failed in a row or {@link #stop} was called
+     * ({@link SearchResult#stopReason()} says which), and no evaluation is running any more.
      */
     public SearchResult run() {
         ExecutorService workers = settings.workers == 1 ? null
@@ -52,29 +71,54 @@ public final class SearchRun {
         ExecutorService timeouts = settings.timeout == null ? null : Executors.newCachedThreadPool(daemon("layernas-timeout"));
         try {
             Evaluations evaluations = new Evaluations(settings.space, settings.evaluator, settings.seed,
-                    settings.retries, settings.timeout, timeouts);
+                    settings.retries, settings.timeout, timeouts, stop);
             DefaultSearchContext context = new DefaultSearchContext(settings.space, settings.costModel,
                     settings.target, settings.budget, settings.seed, evaluations, workers, settings.store,
-                    settings.listeners, settings.maxConsecutiveFailures);
+                    settings.listeners, settings.maxConsecutiveFailures, stop);
             StopReason reason;
             String abort = null;
             try {
                 settings.strategy.search(context);
                 reason = context.budgetExhausted() ? StopReason.BUDGET_EXHAUSTED : StopReason.COMPLETED;
             } catch (SearchAbortedException e) {
+                stop.request(true);
                 reason = StopReason.TOO_MANY_FAILURES;
                 abort = e.getMessage();
+            } catch (SearchStoppedException e) {
+                reason = StopReason.INTERRUPTED;
             }
+            shutDown(workers);
+            shutDown(timeouts);
             SearchResult result = result(context, reason, abort);
             context.publish(new SearchEvent.SearchFinished(result));
             return result;
+        } catch (RuntimeException | Error e) {
+            stop.request(true); // the search failed: abandon what still runs, and wait for it below
+            throw e;
         } finally {
-            if (workers != null) {
-                workers.shutdownNow();
+            shutDown(workers);
+            shutDown(timeouts);
+        }
+    }
+
+    /** Interrupts the pool's idle threads and waits for its running evaluations to return. */
+    private static void shutDown(ExecutorService pool) {
+        if (pool == null) {
+            return;
+        }
+        pool.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-            if (timeouts != null) {
-                timeouts.shutdownNow();
-            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

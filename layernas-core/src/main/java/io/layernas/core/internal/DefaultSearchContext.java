@@ -42,6 +42,7 @@ public final class DefaultSearchContext implements SearchContext {
     private final TrialStore store;
     private final List<SearchListener> listeners;
     private final int maxConsecutiveFailures;
+    private final Stop stop;
     private final Map<Architecture, Trial> replay = new HashMap<>();
     private final Map<Architecture, Trial> byArchitecture = new HashMap<>();
     private final List<Trial> trials = new ArrayList<>();
@@ -54,10 +55,12 @@ public final class DefaultSearchContext implements SearchContext {
      *
      * @param workers the pool that evaluates a batch in parallel, or {@code null} to evaluate on
      *                the calling thread, one candidate at a time
+     * @param stop    the run's stop request: once set, no evaluation starts and {@link #evaluate}
+     *                throws {@link SearchStoppedException} after accepting the trials that finished
      */
     public DefaultSearchContext(SearchSpace space, CostModel costModel, TargetRange target, Budget budget, long seed,
                                 Evaluations evaluations, ExecutorService workers, TrialStore store,
-                                List<SearchListener> listeners, int maxConsecutiveFailures) {
+                                List<SearchListener> listeners, int maxConsecutiveFailures, Stop stop) {
         this.space = space;
         this.costModel = costModel;
         this.target = target;
@@ -68,6 +71,7 @@ public final class DefaultSearchContext implements SearchContext {
         this.store = store;
         this.listeners = List.copyOf(listeners);
         this.maxConsecutiveFailures = maxConsecutiveFailures;
+        this.stop = stop;
         for (Trial trial : store.load()) {
             replay.put(trial.architecture(), trial);
         }
@@ -126,6 +130,7 @@ public final class DefaultSearchContext implements SearchContext {
     @Override
     public List<Trial> evaluate(List<Candidate> candidates) {
         List<Trial> result = new ArrayList<>();
+        throwIfStopped();
         if (budgetExhausted()) {
             return result;
         }
@@ -142,10 +147,20 @@ public final class DefaultSearchContext implements SearchContext {
             }
             Trial trial = workers == null ? replayOrEvaluate(candidate, trials.size())
                     : running.get(candidate.architecture()).join();
+            if (trial == null) {
+                break; // abandoned by a stop; later trials of the batch would come out of order
+            }
             result.add(accept(trial.index() == trials.size() ? trial : renumber(trial, trials.size())));
         }
         running.values().forEach(f -> f.cancel(true));
+        throwIfStopped();
         return result;
+    }
+
+    private void throwIfStopped() {
+        if (stop.requested()) {
+            throw new SearchStoppedException();
+        }
     }
 
     /** New architectures of the batch, in order, no more than the evaluation budget has room for. */
@@ -182,9 +197,16 @@ public final class DefaultSearchContext implements SearchContext {
         return stored != null ? stored : evaluateNow(candidate, index);
     }
 
+    /** The candidate's trial, or {@code null} when a stop kept it from starting or abandoned it. */
     private Trial evaluateNow(Candidate candidate, int index) {
+        if (stop.requested()) {
+            return null;
+        }
         double cost = costModel.cost(candidate.architecture());
-        Evaluations.Outcome outcome = evaluations.run(candidate.architecture(), index);
+        Evaluations.Outcome outcome = evaluations.run(candidate.architecture(), index, this::publish);
+        if (outcome.abandoned()) {
+            return null;
+        }
         return new Trial(index, candidate.architecture(), candidate.layer(), candidate.bucket(), cost,
                 outcome.status(), outcome.metrics(), outcome.failure(), outcome.wallSeconds(), outcome.attempts());
     }
@@ -224,8 +246,9 @@ public final class DefaultSearchContext implements SearchContext {
         }
     }
 
+    /** Sends {@code event} to every listener; one event at a time, whichever thread publishes. */
     @Override
-    public void publish(SearchEvent event) {
+    public synchronized void publish(SearchEvent event) {
         for (SearchListener listener : listeners) {
             try {
                 listener.onEvent(event);

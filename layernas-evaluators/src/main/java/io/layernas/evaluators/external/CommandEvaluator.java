@@ -1,5 +1,6 @@
 package io.layernas.evaluators.external;
 
+import io.layernas.api.EvaluationMonitor;
 import io.layernas.api.EvaluationRequest;
 import io.layernas.api.Evaluator;
 import io.layernas.api.Metrics;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -63,7 +65,7 @@ public final class CommandEvaluator implements Evaluator {
         builder.environment().put("LAYERNAS_ATTEMPT", Integer.toString(request.attempt()));
         long start = System.nanoTime();
         Process process = start(builder);
-        int exit = awaitExit(process, stderr);
+        int exit = awaitExit(process, stderr, request.monitor());
         double seconds = (System.nanoTime() - start) / 1e9;
         if (exit != 0) {
             throw failure("exited with code " + exit, exit, stderr);
@@ -85,12 +87,22 @@ public final class CommandEvaluator implements Evaluator {
         }
     }
 
-    private int awaitExit(Process process, Path stderr) throws InterruptedException, ExternalCommandException {
+    /** Waits for the command's exit; kills it with its children on a time-out or when the run abandons it. */
+    private int awaitExit(Process process, Path stderr, EvaluationMonitor monitor)
+            throws InterruptedException, ExternalCommandException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.timeoutSeconds());
         try {
-            if (!process.waitFor(settings.timeoutSeconds(), TimeUnit.SECONDS)) {
-                killTree(process);
-                throw failure("ran longer than timeoutSeconds (" + settings.timeoutSeconds()
-                        + " s) and was killed with its child processes", -1, stderr);
+            while (!process.waitFor(Math.min(200, Math.max(0, deadline - System.nanoTime()) / 1_000_000),
+                    TimeUnit.MILLISECONDS)) {
+                if (monitor.cancelled()) {
+                    killTree(process);
+                    throw new CancellationException("the run abandoned command " + settings.command());
+                }
+                if (System.nanoTime() >= deadline) {
+                    killTree(process);
+                    throw failure("ran longer than timeoutSeconds (" + settings.timeoutSeconds()
+                            + " s) and was killed with its child processes", -1, stderr);
+                }
             }
             return process.exitValue();
         } catch (InterruptedException e) {
