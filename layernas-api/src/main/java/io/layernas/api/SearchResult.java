@@ -13,7 +13,7 @@ import java.util.Optional;
  *                        cost/accuracy front the search found), in increasing cost order
  * @param trials          every trial in evaluation order
  * @param trainingSeconds summed training seconds of all trials
- * @param stopReason      why the search ended
+ * @param stopReason      why the search ended; {@code null} in a partial result of a run still going
  * @param provenance      what reproduces the run: resolved settings, seed, plugin names and
  *                        versions, data checksums
  */

@@ -1,7 +1,6 @@
 package io.layernas.cli;
 
 import io.layernas.api.ConfigurationException;
-import io.layernas.api.StopReason;
 import io.layernas.cli.config.ExperimentConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs one search from an experiment file and writes its results (trials, result.json, "
                 + "CSV, plots, index.html) to an output directory.",
-                "Exit code 0 when done, 2 on a configuration error, 3 when too many trials failed in a row."})
+                "Exit code 0 when done, 2 on a configuration error, 3 when too many trials failed in a row, 130 or 143 "
+                        + "when Ctrl-C or SIGTERM stopped it (it can be resumed; the last line says how)."})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     private LayerNasCommand parent;
@@ -54,6 +54,6 @@ final class RunCommand implements Callable<Integer> {
         ExperimentConfig experiment = ExperimentConfig.load(file, context.overrides(overrides));
         Path directory = resume != null ? resume : OutputDirectories.forNewRun(experiment, output, experiment.name());
         RunSession session = new RunSession(context, experiment, directory, resume != null, quiet);
-        return session.run().stopReason() == StopReason.TOO_MANY_FAILURES ? 3 : 0;
+        return session.run();
     }
 }

@@ -6,11 +6,13 @@ import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchSpace;
+import io.layernas.api.StopReason;
 import io.layernas.api.TargetRange;
 import io.layernas.api.TrialStore;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.config.Numbers;
 import io.layernas.cli.progress.ProgressBar;
+import io.layernas.cli.results.LiveResults;
 import io.layernas.cli.results.OutputFiles;
 import io.layernas.cli.results.ResultWriter;
 import io.layernas.cli.results.RunReport;
@@ -24,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -32,6 +35,11 @@ import org.yaml.snakeyaml.Yaml;
  * a progress bar, write the results and print a summary.
  */
 final class RunSession {
+    /** Exit code after too many trials failed in a row. */
+    static final int TOO_MANY_FAILURES = 3;
+    /** Exit code of a run stopped without a signal (the JVM shutting down for another reason). */
+    static final int INTERRUPTED = 130;
+
     private final CliContext context;
     private final ExperimentConfig config;
     private final Path directory;
@@ -46,7 +54,8 @@ final class RunSession {
         this.quiet = quiet;
     }
 
-    SearchResult run() {
+    /** Runs the search; returns the exit code (0, 3 after too many failures, 130/143 when a signal stopped it). */
+    int run() {
         Injector injector = Wiring.injector(config, context.registry().get(), new RunDirectory(directory));
         SearchSpace space = Wiring.get(injector, SearchSpace.class);
         CostModel costModel = Wiring.get(injector, CostModel.class);
@@ -55,22 +64,43 @@ final class RunSession {
         writeConfig(provenance);
         TrialStore store = Wiring.get(injector, TrialStore.class);
         printHeader(space, costModel, target, store);
-        SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class).store(store)
-                .listener(new ProgressBar(context.err(), config.budget().budget(), costModel.unit(),
-                        ProgressBar.modeFor(quiet), System::nanoTime));
         long start = System.nanoTime();
+        String name = resuming ? String.valueOf(directory.toAbsolutePath().getFileName()) : config.name();
+        Function<SearchResult, RunReport> report = result -> new RunReport(name, space, costModel.unit(), target,
+                result, provenance, (System.nanoTime() - start) / 1e9);
+        ProgressBar bar = new ProgressBar(context.err(), config.budget().budget(), costModel.unit(),
+                ProgressBar.modeFor(quiet), System::nanoTime).ticking();
+        SearchRun search = Wiring.get(injector, SearchRun.Builder.class).store(store).listener(bar)
+                .listener(new LiveResults(directory, target, report, System::nanoTime)).build();
         SearchResult result;
-        try (store; Evaluator evaluator = Wiring.get(injector, Evaluator.class)) {
-            result = builder.build().run();
+        try (SignalStop signals = SignalStop.install(search, config.run().abandonOnInterrupt(), context.err())) {
+            result = search(search, store, injector, bar, signals);
+            ResultWriter.write(report.apply(result), directory);
+            printSummary(report.apply(result));
+            return exitCode(result, signals);
+        }
+    }
+
+    /** Runs the search and closes the store and the evaluator (its native memory) before returning. */
+    private static SearchResult search(SearchRun search, TrialStore store, Injector injector, ProgressBar bar,
+                                       SignalStop signals) {
+        try (store; Evaluator evaluator = Wiring.get(injector, Evaluator.class); bar) {
+            return search.run();
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+        } finally {
+            signals.finished();
         }
-        String name = resuming ? String.valueOf(directory.toAbsolutePath().getFileName()) : config.name();
-        RunReport report = new RunReport(name, space, costModel.unit(), target, result, provenance,
-                (System.nanoTime() - start) / 1e9);
-        ResultWriter.write(report, directory);
-        printSummary(report);
-        return result;
+    }
+
+    private int exitCode(SearchResult result, SignalStop signals) {
+        if (result.stopReason() == StopReason.INTERRUPTED) {
+            PrintStream hint = quiet ? context.err() : context.out();
+            context.err().flush();
+            hint.println("resume with: ./layernas run --resume " + Shell.quote(directory.toString()));
+            return signals.signalled() ? signals.exitCode() : INTERRUPTED;
+        }
+        return result.stopReason() == StopReason.TOO_MANY_FAILURES ? TOO_MANY_FAILURES : 0;
     }
 
     private void writeConfig(Provenance provenance) {

@@ -24,6 +24,8 @@ public final class Defaults {
     public static final int MAX_CONSECUTIVE_FAILURES = 20;
     /** {@code run.timeoutSeconds}: no limit per evaluation attempt. */
     public static final double TIMEOUT_SECONDS = Double.POSITIVE_INFINITY;
+    /** {@code run.onInterrupt}: the first Ctrl-C lets running trials finish; a second abandons them. */
+    public static final String ON_INTERRUPT = "finish";
     /** {@code run.output}: {@code runs/<config file name without .yaml>}, relative to the working directory. */
     public static final String OUTPUT_PARENT = "runs";
     /** {@code target.low} when only {@code target.high} is given (costs are never negative). */
@@ -49,6 +51,7 @@ public final class Defaults {
             Map.entry("run.retries", Integer.toString(RETRIES)),
             Map.entry("run.maxConsecutiveFailures", Integer.toString(MAX_CONSECUTIVE_FAILURES)),
             Map.entry("run.timeoutSeconds", "unlimited"),
+            Map.entry("run.onInterrupt", ON_INTERRUPT),
             Map.entry("run.output", OUTPUT_PARENT + "/<config name>"),
             Map.entry("target.low", "0 (with high)"),
             Map.entry("target.high", "unlimited"),

@@ -15,9 +15,18 @@ import java.time.Duration;
  * @param retries                further attempts after a failed evaluation
  * @param maxConsecutiveFailures failed trials in a row that stop the run
  * @param timeout                most time per evaluation attempt, or {@code null}
+ * @param abandonOnInterrupt     whether the first Ctrl-C (or SIGTERM) abandons running trials instead of
+ *                               letting them finish ({@code onInterrupt: abandon} or {@code finish})
  */
 public record RunConfig(long seed, int workers, Path output, int retries, int maxConsecutiveFailures,
-                        Duration timeout) {
+                        Duration timeout, boolean abandonOnInterrupt) {
+    /** The values {@code run.onInterrupt} takes. */
+    public static final java.util.List<String> ON_INTERRUPT = java.util.List.of("finish", "abandon");
+
+    /** Without {@code abandonOnInterrupt}: running trials finish on the first interrupt. */
+    public RunConfig(long seed, int workers, Path output, int retries, int maxConsecutiveFailures, Duration timeout) {
+        this(seed, workers, output, retries, maxConsecutiveFailures, timeout, false);
+    }
 
     /** Reads the section. */
     public static RunConfig from(Settings settings) {
@@ -28,17 +37,19 @@ public record RunConfig(long seed, int workers, Path output, int retries, int ma
         int retries = (int) reader.atLeast("retries", Defaults.RETRIES, 0);
         int failures = (int) reader.atLeast("maxConsecutiveFailures", Defaults.MAX_CONSECUTIVE_FAILURES, 1);
         double timeoutSeconds = reader.positiveOrUnlimited("timeoutSeconds", Defaults.TIMEOUT_SECONDS);
+        String onInterrupt = settings.getChoice("onInterrupt", Defaults.ON_INTERRUPT, ON_INTERRUPT);
         reader.requireAllUsed("the run");
         if (output != null && output.isBlank()) {
             throw new ConfigurationException(settings.keyOf("output") + " is empty. Name a directory, e.g. "
                     + "runs/my-search.");
         }
         Duration timeout = Double.isInfinite(timeoutSeconds) ? null : Duration.ofMillis((long) (timeoutSeconds * 1000));
-        return new RunConfig(seed, workers, output == null ? null : Path.of(output), retries, failures, timeout);
+        return new RunConfig(seed, workers, output == null ? null : Path.of(output), retries, failures, timeout,
+                onInterrupt.equals("abandon"));
     }
 
     /** This run with another seed. */
     public RunConfig withSeed(long newSeed) {
-        return new RunConfig(newSeed, workers, output, retries, maxConsecutiveFailures, timeout);
+        return new RunConfig(newSeed, workers, output, retries, maxConsecutiveFailures, timeout, abandonOnInterrupt);
     }
 }

@@ -122,7 +122,11 @@ public final class ResultWriter {
     public static Map<String, String> summary(RunReport report) {
         SearchResult result = report.result();
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("stopped", result.stopReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        if (result.stopReason() == null) {
+            facts.put("status", "running (this page is rewritten as trials finish; reload it)");
+        } else {
+            facts.put("stopped", result.stopReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
         if (result.provenance().containsKey("abortReason")) {
             facts.put("because", result.provenance().get("abortReason"));
         }

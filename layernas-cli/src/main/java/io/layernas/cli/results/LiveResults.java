@@ -1,0 +1,75 @@
+package io.layernas.cli.results;
+
+import io.layernas.api.SearchEvent;
+import io.layernas.api.SearchListener;
+import io.layernas.api.SearchResult;
+import io.layernas.api.TargetRange;
+import io.layernas.api.Trial;
+import io.layernas.core.Results;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * Rewrites a run's result files (index.html, CSVs, plots) while it runs, so that a run still going
+ * can be opened: after the first trial, then whenever a trial finishes at least {@link #MIN_INTERVAL_NANOS}
+ * after the last write and twenty times as long as that write took (so writing costs at most about 5%
+ * of the run). The written result has no stop reason yet ({@code stopReason} {@code null}: "running").
+ * Used on the search's thread.
+ */
+public final class LiveResults implements SearchListener {
+    /** Least time between two writes: 10 s. */
+    public static final long MIN_INTERVAL_NANOS = 10_000_000_000L;
+
+    private final Path directory;
+    private final TargetRange target;
+    private final Function<SearchResult, RunReport> report;
+    private final LongSupplier nanoTime;
+    private final List<Trial> trials = new ArrayList<>();
+    private double trainingSeconds;
+    private long nextWrite = Long.MIN_VALUE;
+    private int writes;
+
+    /**
+     * @param directory the run's output directory
+     * @param target    the run's target, for the best trial
+     * @param report    the report of a (partial) result
+     * @param nanoTime  the clock, {@code System::nanoTime} outside tests
+     */
+    public LiveResults(Path directory, TargetRange target, Function<SearchResult, RunReport> report,
+                       LongSupplier nanoTime) {
+        this.directory = directory;
+        this.target = target;
+        this.report = report;
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public void onEvent(SearchEvent event) {
+        if (event instanceof SearchEvent.TrialFinished finished) {
+            trials.add(finished.trial());
+            trainingSeconds = finished.trainingSeconds();
+            long now = nanoTime.getAsLong();
+            if (nextWrite == Long.MIN_VALUE || now - nextWrite >= 0) {
+                ResultWriter.write(report.apply(partial()), directory);
+                writes++;
+                long took = nanoTime.getAsLong() - now;
+                nextWrite = now + Math.max(MIN_INTERVAL_NANOS, 20 * took);
+            }
+        }
+    }
+
+    /** How many times the files were written. */
+    public int writes() {
+        return writes;
+    }
+
+    /** The trials so far as a result without a stop reason. */
+    SearchResult partial() {
+        return new SearchResult(Results.best(trials, target), Results.front(trials), trials, trainingSeconds, null,
+                Map.of());
+    }
+}
