@@ -20,13 +20,13 @@ import java.util.TreeMap;
  * other results.
  *
  * <p>The store is tied to the run's fingerprint: the resolved configuration without the settings
- * that do not change what the search decides (output directory, workers, budget). So a run can be
+ * that do not change what the search decides (output directory, workers, what Ctrl-C does, budget). So a run can be
  * resumed with more workers or a larger budget (its stored trials are a prefix of the longer
  * run's), but not with another space, target, strategy or seed.
  */
 public final class TrialStoreModule extends AbstractModule {
     /** Keys of the resolved configuration that a resumed run may change. */
-    static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "budget");
+    static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "run.onInterrupt", "budget");
 
     private final RunDirectory directory;
 
