@@ -7,6 +7,7 @@ import io.layernas.api.Budget;
 import io.layernas.api.SearchResult;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
+import io.layernas.core.layernas.LayerNas;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

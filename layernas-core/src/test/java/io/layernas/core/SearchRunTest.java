@@ -11,6 +11,7 @@ import io.layernas.api.StopReason;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStatus;
+import io.layernas.core.layernas.LayerNas;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
