@@ -10,6 +10,7 @@ import io.layernas.api.SearchResult;
 import io.layernas.api.StopReason;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
+import io.layernas.core.layernas.LayerNas;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
