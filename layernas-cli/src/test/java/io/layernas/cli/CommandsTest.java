@@ -108,7 +108,8 @@ class CommandsTest {
                 .anySatisfy(line -> assertThat(line).startsWith("random,2,"));
         // the budget limits trials only, so the curves run over trials, up to the 30 of the budget
         assertThat(Files.readString(out.resolve("curves.csv"))).contains("layernas,valid,evaluations,30.0,");
-        assertThat(Files.readString(out.resolve("compare-valid.svg"))).contains(">layernas<", ">random<", "<polygon");
+        // the legend names every strategy; the 25-75% bands are filled, translucent paths
+        assertThat(Files.readString(out.resolve("compare-valid.svg"))).contains(">layernas<", ">random<", "fill-opacity:0.2");
     }
 
     @Test

@@ -15,14 +15,17 @@ import java.util.function.LongSupplier;
 
 /**
  * Rewrites a run's result files (index.html, CSVs, plots) while it runs, so that a run still going
- * can be opened: after the first trial, then whenever a trial finishes at least {@link #MIN_INTERVAL_NANOS}
- * after the last write and twenty times as long as that write took (so writing costs at most about 5%
- * of the run). The written result has no stop reason yet ({@code stopReason} {@code null}: "running").
+ * can be opened: when a trial finishes {@link #FIRST_WRITE_NANOS} or more after the run began, then
+ * whenever one finishes at least {@link #MIN_INTERVAL_NANOS} after the last write and twenty times as
+ * long as that write took (so writing costs at most about 5% of the run; a run of seconds writes its
+ * files once, at its end). The written result has no stop reason yet ({@code stopReason} {@code null}: "running").
  * Used on the search's thread.
  */
 public final class LiveResults implements SearchListener {
     /** Least time between two writes: 10 s. */
     public static final long MIN_INTERVAL_NANOS = 10_000_000_000L;
+    /** Least time from the start to the first write: 30 s. */
+    public static final long FIRST_WRITE_NANOS = 30_000_000_000L;
 
     private final Path directory;
     private final TargetRange target;
@@ -30,7 +33,7 @@ public final class LiveResults implements SearchListener {
     private final LongSupplier nanoTime;
     private final List<Trial> trials = new ArrayList<>();
     private double trainingSeconds;
-    private long nextWrite = Long.MIN_VALUE;
+    private long nextWrite;
     private int writes;
 
     /**
@@ -45,6 +48,7 @@ public final class LiveResults implements SearchListener {
         this.target = target;
         this.report = report;
         this.nanoTime = nanoTime;
+        this.nextWrite = nanoTime.getAsLong() + FIRST_WRITE_NANOS;
     }
 
     @Override
@@ -53,7 +57,7 @@ public final class LiveResults implements SearchListener {
             trials.add(finished.trial());
             trainingSeconds = finished.trainingSeconds();
             long now = nanoTime.getAsLong();
-            if (nextWrite == Long.MIN_VALUE || now - nextWrite >= 0) {
+            if (now - nextWrite >= 0) {
                 ResultWriter.write(report.apply(partial()), directory);
                 writes++;
                 long took = nanoTime.getAsLong() - now;

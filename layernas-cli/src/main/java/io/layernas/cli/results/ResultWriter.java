@@ -5,8 +5,7 @@ import io.layernas.api.SearchResult;
 import io.layernas.api.Trial;
 import io.layernas.cli.config.Numbers;
 import io.layernas.cli.plots.Chart;
-import io.layernas.cli.plots.PngRenderer;
-import io.layernas.cli.plots.SvgRenderer;
+import io.layernas.cli.plots.ChartRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +55,8 @@ public final class ResultWriter {
 
     /** Writes the chart as {@code name.png} and {@code name.svg}. */
     public static void plot(Chart chart, Path directory, String name) {
-        PngRenderer.write(chart, directory.resolve(name + ".png"));
-        text(directory.resolve(name + ".svg"), SvgRenderer.render(chart));
+        ChartRenderer.writePng(chart, directory.resolve(name + ".png"));
+        text(directory.resolve(name + ".svg"), ChartRenderer.svg(chart));
     }
 
     private static void writeTrialsJsonl(RunReport report, Path directory) {
