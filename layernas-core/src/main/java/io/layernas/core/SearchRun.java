@@ -126,7 +126,7 @@ public final class SearchRun {
         Map<String, String> provenance = new LinkedHashMap<>(settings.provenance);
         provenance.putIfAbsent("seed", Long.toString(settings.seed));
         provenance.putIfAbsent("space", settings.space.name());
-        provenance.putIfAbsent("target", "[" + settings.target.low() + ", " + settings.target.high() + "]");
+        provenance.putIfAbsent("target", settings.target.toString());
         provenance.putIfAbsent("costUnit", settings.costModel.unit());
         if (abort != null) {
             provenance.put("abortReason", abort);

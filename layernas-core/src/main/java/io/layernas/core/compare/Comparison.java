@@ -135,7 +135,7 @@ public final class Comparison {
         Map<String, String> provenance = new LinkedHashMap<>(settings.provenance);
         provenance.putIfAbsent("space", settings.space.name());
         provenance.putIfAbsent("costUnit", settings.costModel.unit());
-        provenance.putIfAbsent("target", "[" + settings.target.low() + ", " + settings.target.high() + "]");
+        provenance.putIfAbsent("target", settings.target.toString());
         provenance.putIfAbsent("budget", settings.budget.toString());
         provenance.putIfAbsent("seeds", settings.firstSeed + ".." + (settings.firstSeed + settings.seeds - 1));
         provenance.putIfAbsent("strategies", String.join(",", settings.strategies.keySet()));
