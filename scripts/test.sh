@@ -4,4 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-mvn -B -ntp verify "$@"
+# Maven 3.8 writes colour codes (ESC[0m) even in batch mode: strip them when the output is a file.
+if [ -t 1 ]; then
+  mvn -B -ntp verify "$@"
+else
+  mvn -B -ntp verify "$@" 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'
+fi

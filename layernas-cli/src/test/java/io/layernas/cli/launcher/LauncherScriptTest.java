@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherScriptTest {
     private static final Path LAUNCHER = Path.of("..", "layernas");
-    private static final List<String> TOOLS = List.of("bash", "env", "find", "head", "dirname", "readlink", "cat");
+    private static final List<String> TOOLS = List.of("bash", "env", "find", "head", "dirname", "readlink", "cat", "sed");
 
     @TempDir
     Path directory;
@@ -43,6 +43,30 @@ class LauncherScriptTest {
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(output).contains("the project is not built and Maven (mvn) is not installed")
                 .contains("mvn -q -DskipTests install -pl layernas-cli -am");
+    }
+
+    @Test
+    void itsBuildOutputCarriesNoColourCodesIntoALog() throws Exception {
+        Path clone = Files.createDirectories(directory.resolve("clone"));
+        Path launcher = clone.resolve("layernas");
+        Files.copy(LAUNCHER, launcher);
+        Path bin = Files.createDirectories(directory.resolve("bin"));
+        for (String tool : TOOLS) {
+            Files.createSymbolicLink(bin.resolve(tool), which(tool));
+        }
+        // Stands in for Maven 3.8, which writes ESC[0m even with -B; it fails so the launcher stops there.
+        Path mvn = bin.resolve("mvn");
+        Files.writeString(mvn, "#!" + which("bash") + "\nprintf '\\033[0m\\033[0m[ERROR] broken build\\n'\nexit 1\n");
+        mvn.toFile().setExecutable(true);
+        ProcessBuilder builder = new ProcessBuilder(bin.resolve("bash").toString(), launcher.toString(), "--help")
+                .redirectErrorStream(true);
+        builder.environment().put("PATH", bin.toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("[ERROR] broken build").doesNotContain("\u001b");
     }
 
     private static Path which(String tool) {
