@@ -24,10 +24,15 @@ final class OutputDirectories {
     static Path forNewRun(ExperimentConfig config, Path explicit, String name) {
         Path chosen = explicit != null ? explicit : config.run().output();
         if (chosen != null) {
+            if (Files.exists(chosen) && !Files.isDirectory(chosen)) {
+                throw new ConfigurationException((explicit != null ? "--output" : "run.output") + " (" + chosen
+                        + ") is a file, not a directory. Choose a directory for the results, e.g. -o runs/my-search.");
+            }
             if (Files.exists(chosen.resolve(OutputFiles.TRIALS_DB)) || Files.exists(chosen.resolve(OutputFiles.TRIALS_JSONL))) {
-                String option = explicit != null ? "--output" : "run.output";
-                throw new ConfigurationException(option + " (" + chosen + ") already holds a run. Resume it with "
-                        + "'layernas run --resume " + chosen + "', or choose another directory.");
+                throw taken(explicit != null ? "--output" : "run.output", chosen, "run", "run");
+            }
+            if (Files.exists(chosen.resolve(OutputFiles.COMPARE_DB))) {
+                throw taken(explicit != null ? "--output" : "run.output", chosen, "comparison", "compare");
             }
             return chosen;
         }
@@ -39,6 +44,11 @@ final class OutputDirectories {
         return candidate;
     }
 
+    private static ConfigurationException taken(String option, Path chosen, String what, String command) {
+        return new ConfigurationException(option + " (" + chosen + ") already holds a " + what + ". Resume it with "
+                + "'layernas " + command + " --resume " + chosen + "', or choose another directory.");
+    }
+
     private static boolean isTaken(Path directory) {
         if (!Files.exists(directory)) {
             return false;
@@ -48,6 +58,49 @@ final class OutputDirectories {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
+    }
+
+    /**
+     * Creates {@code directory} (and its parents) for results, failing with what is wrong and the
+     * cause when it cannot: a file in the way, a read-only disk, no permission.
+     *
+     * @param option what chose the directory, for the message, e.g. {@code --output}
+     */
+    static void create(Path directory, String option) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new ConfigurationException(option + " (" + directory + ") is a file, not a directory. Choose a "
+                    + "directory for the results, e.g. -o runs/my-search.");
+        }
+        try {
+            Files.createDirectories(directory);
+            Path probe = Files.createTempFile(directory, ".layernas-write-test", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new ConfigurationException(option + " (" + directory + ") cannot hold the results: " + cause(e)
+                    + ". Choose a writable directory, e.g. -o runs/my-search.", e);
+        }
+    }
+
+    /** {@code AccessDeniedException: /x} or {@code FileSystemException: /x: Read-only file system}. */
+    static String cause(IOException e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /**
+     * The experiment file of a command given {@code config} and/or {@code --resume resume}: {@code config},
+     * else the resumed directory's config.yaml. {@code what} names the run ("run", "comparison") and
+     * {@code example} shows a command that starts one.
+     */
+    static Path experimentFile(Path config, Path resume, Path output, String what, String example) {
+        if (config == null && resume == null) {
+            throw new ConfigurationException("give an experiment file (" + example + ") or a " + what
+                    + " to resume (--resume DIR).");
+        }
+        if (resume != null && output != null && !resume.equals(output)) {
+            throw new ConfigurationException("--output (" + output + ") and --resume (" + resume + ") differ; a "
+                    + "resumed " + what + " writes to the directory it resumes. Drop --output.");
+        }
+        return config != null ? config : configOf(resume);
     }
 
     /** The config of a run directory to resume. */

@@ -1,7 +1,10 @@
 package io.layernas.cli;
 
-import io.layernas.api.ConfigurationException;
+import io.layernas.api.SearchResult;
+import io.layernas.api.StopReason;
+import io.layernas.api.Trial;
 import io.layernas.cli.config.ExperimentConfig;
+import io.layernas.cli.results.OutputFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,9 +17,13 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs one search from an experiment file and writes its results (trials, result.json, "
                 + "CSV, plots, index.html) to an output directory.",
-                "Exit code 0 when done, 2 on a configuration error, 3 when too many trials failed in a row, 130 or 143 "
-                        + "when Ctrl-C or SIGTERM stopped it (it can be resumed; the last line says how)."})
+                "Exit code 0 when done, 2 on a configuration error, 3 when too many trials failed in a row or every "
+                        + "trial failed, 130 or 143 when Ctrl-C or SIGTERM stopped it (it can be resumed; the last "
+                        + "line says how)."})
 final class RunCommand implements Callable<Integer> {
+    /** Exit code of a run that stopped for failures or in which every trial failed. */
+    static final int FAILED = 3;
+
     @ParentCommand
     private LayerNasCommand parent;
 
@@ -36,24 +43,36 @@ final class RunCommand implements Callable<Integer> {
             description = "Override a setting, e.g. -D search.bucketCount=50 (repeatable).")
     private Map<String, String> overrides;
 
+    @Option(names = "--accept-changed-data",
+            description = "With --resume: keep the stored trials although a data file (a benchmark table, a "
+                    + "latency table) changed since they were stored. Without it such a resume is refused.")
+    private boolean acceptChangedData;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary; only errors.")
     private boolean quiet;
 
     @Override
     public Integer call() {
-        if (config == null && resume == null) {
-            throw new ConfigurationException("run needs an experiment file (layernas run examples/quickstart.yaml) "
-                    + "or a run to resume (layernas run --resume runs/quickstart).");
-        }
-        if (resume != null && output != null && !resume.equals(output)) {
-            throw new ConfigurationException("--output (" + output + ") and --resume (" + resume + ") differ; a "
-                    + "resumed run writes to the directory it resumes. Drop --output.");
-        }
         CliContext context = parent.context();
-        Path file = config != null ? config : OutputDirectories.configOf(resume);
+        Path file = OutputDirectories.experimentFile(config, resume, output, "run",
+                "layernas run examples/quickstart.yaml");
         ExperimentConfig experiment = ExperimentConfig.load(file, context.overrides(overrides));
         Path directory = resume != null ? resume : OutputDirectories.forNewRun(experiment, output, experiment.name());
-        RunSession session = new RunSession(context, experiment, directory, resume != null, quiet);
-        return session.run();
+        RunSession session = new RunSession(context, experiment, directory, resume != null, quiet,
+                acceptChangedData);
+        SearchResult result = session.run();
+        if (result.stopReason() == StopReason.INTERRUPTED) {
+            return session.interruptExitCode();
+        }
+        if (result.stopReason() == StopReason.TOO_MANY_FAILURES) {
+            return FAILED;
+        }
+        if (!result.trials().isEmpty() && result.trials().stream().noneMatch(Trial::succeeded)) {
+            context.err().println("error: every trial failed (" + result.trials().size() + "), so there is no result. "
+                    + "The failures are in " + directory.resolve(OutputFiles.TRIALS_CSV) + " (column failure); fix "
+                    + "their cause (a run.timeoutSeconds too short, say) and --resume " + directory + ".");
+            return FAILED;
+        }
+        return 0;
     }
 }

@@ -2,13 +2,17 @@ package io.layernas.cli;
 
 import com.google.inject.Injector;
 import io.layernas.api.Budget;
+import io.layernas.api.ConfigurationException;
+import io.layernas.api.CandidateExecutor;
 import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.StopReason;
 import io.layernas.api.TargetRange;
+import io.layernas.api.Trial;
 import io.layernas.api.TrialStore;
+import io.layernas.cli.config.Defaults;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.config.Numbers;
 import io.layernas.cli.progress.ProgressBar;
@@ -19,24 +23,26 @@ import io.layernas.cli.results.RunReport;
 import io.layernas.cli.wiring.Provenance;
 import io.layernas.cli.wiring.RunDirectory;
 import io.layernas.cli.wiring.Wiring;
+import io.layernas.core.Problem;
+import io.layernas.core.Resume;
 import io.layernas.core.SearchRun;
-import java.io.IOException;
+import io.layernas.store.RunDirectoryLock;
+import io.layernas.store.SqliteTrialStore;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * One run of the command line: wire and check everything, store the resolved config, search with
- * a progress bar, write the results and print a summary.
+ * One run of the command line: wire and check everything, lock the run directory, open the store,
+ * store the resolved config (on resume too: it follows the run), search with a progress bar, write
+ * the results and print a summary.
  */
 final class RunSession {
-    /** Exit code after too many trials failed in a row. */
-    static final int TOO_MANY_FAILURES = 3;
     /** Exit code of a run stopped without a signal (the JVM shutting down for another reason). */
     static final int INTERRUPTED = 130;
 
@@ -45,83 +51,132 @@ final class RunSession {
     private final Path directory;
     private final boolean resuming;
     private final boolean quiet;
+    private final boolean acceptChangedData;
+    private int interruptExitCode = INTERRUPTED;
 
-    RunSession(CliContext context, ExperimentConfig config, Path directory, boolean resuming, boolean quiet) {
+    RunSession(CliContext context, ExperimentConfig config, Path directory, boolean resuming, boolean quiet,
+               boolean acceptChangedData) {
         this.context = context;
         this.config = config;
         this.directory = directory;
         this.resuming = resuming;
         this.quiet = quiet;
+        this.acceptChangedData = acceptChangedData;
     }
 
-    /** Runs the search; returns the exit code (0, 3 after too many failures, 130/143 when a signal stopped it). */
-    int run() {
-        Injector injector = Wiring.injector(config, context.registry().get(), new RunDirectory(directory));
-        SearchSpace space = Wiring.get(injector, SearchSpace.class);
-        CostModel costModel = Wiring.get(injector, CostModel.class);
-        TargetRange target = Wiring.get(injector, TargetRange.class);
+    SearchResult run() {
+        Injector injector = Wiring.injector(config, context.registry().get(),
+                new RunDirectory(directory, acceptChangedData));
+        OutputDirectories.create(directory, resuming ? "--resume" : "the output directory");
+        try (RunDirectoryLock lock = RunDirectoryLock.acquire(directory, "layernas run");
+             SignalStop signals = SignalStop.install(config.run().abandonOnInterrupt(), context.err())) {
+            return runLocked(injector, signals);
+        }
+    }
+
+    private SearchResult runLocked(Injector injector, SignalStop signals) {
+        Problem problem = Wiring.get(injector, Problem.class);
+        SearchSpace space = problem.space();
+        CostModel costModel = problem.costModel();
+        TargetRange target = problem.target();
         Provenance provenance = Wiring.get(injector, Provenance.class);
-        writeConfig(provenance);
-        TrialStore store = Wiring.get(injector, TrialStore.class);
-        printHeader(space, costModel, target, store);
         long start = System.nanoTime();
         String name = resuming ? String.valueOf(directory.toAbsolutePath().getFileName()) : config.name();
-        Function<SearchResult, RunReport> report = result -> new RunReport(name, space, costModel.unit(), target,
-                result, provenance, (System.nanoTime() - start) / 1e9);
-        ProgressBar bar = new ProgressBar(context.err(), config.budget().budget(), costModel.unit(),
-                ProgressBar.modeFor(quiet), System::nanoTime).ticking();
-        SearchRun search = Wiring.get(injector, SearchRun.Builder.class).store(store).listener(bar)
-                .listener(new LiveResults(directory, target, report, System::nanoTime)).build();
+        Function<SearchResult, RunReport> report = result -> new RunReport(name, space, result, provenance,
+                (System.nanoTime() - start) / 1e9);
         SearchResult result;
-        try (SignalStop signals = SignalStop.install(search, config.run().abandonOnInterrupt(), context.err())) {
-            result = search(search, store, injector, bar, signals);
-            ResultWriter.write(report.apply(result), directory);
-            printSummary(report.apply(result));
-            return exitCode(result, signals);
-        }
-    }
-
-    /** Runs the search and closes the store and the evaluator (its native memory) before returning. */
-    private static SearchResult search(SearchRun search, TrialStore store, Injector injector, ProgressBar bar,
-                                       SignalStop signals) {
-        try (store; Evaluator evaluator = Wiring.get(injector, Evaluator.class); bar) {
-            return search.run();
+        try (TrialStore store = Wiring.get(injector, TrialStore.class)) {
+            prepare(store, provenance, space, costModel, target);
+            ProgressBar bar = new ProgressBar(context.err(), problem.budget(), costModel.unit(),
+                    ProgressBar.modeFor(quiet), System::nanoTime).ticking();
+            SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class).store(store).listener(bar)
+                    .listener(new LiveResults(directory, target, costModel.unit(), report, System::nanoTime));
+            result = search(builder, injector, bar, signals);
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
-        } finally {
-            signals.finished();
         }
-    }
-
-    private int exitCode(SearchResult result, SignalStop signals) {
+        ResultWriter.write(report.apply(result), directory);
+        printSummary(report.apply(result));
         if (result.stopReason() == StopReason.INTERRUPTED) {
             PrintStream hint = quiet ? context.err() : context.out();
             context.err().flush();
             hint.println("resume with: ./layernas run --resume " + Shell.quote(directory.toString()));
-            return signals.signalled() ? signals.exitCode() : INTERRUPTED;
         }
-        return result.stopReason() == StopReason.TOO_MANY_FAILURES ? TOO_MANY_FAILURES : 0;
+        return result;
+    }
+
+    /**
+     * Runs the search with Ctrl-C and SIGTERM turned into an orderly stop ({@code signals}, installed
+     * before the evaluator loads its engine and data), and closes the executor (which waits for running
+     * evaluations) and the evaluator (its native memory) before it returns. A signal that came before
+     * the search began stops it at once.
+     */
+    private SearchResult search(SearchRun.Builder builder, Injector injector, ProgressBar bar, SignalStop signals)
+            throws Exception {
+        try (bar) {
+            SearchResult result;
+            try (Evaluator evaluator = Wiring.get(injector, Evaluator.class);
+                 CandidateExecutor executor = Wiring.get(injector, CandidateExecutor.class)) {
+                SearchRun search = builder.executor(executor).build();
+                signals.watch(search);
+                result = search.run();
+            }
+            signals.finished();
+            if (signals.signalled()) {
+                interruptExitCode = signals.exitCode();
+            }
+            return result;
+        }
+    }
+
+    /** The exit code of an interrupted run: 130 after SIGINT, 143 after SIGTERM. */
+    int interruptExitCode() {
+        return interruptExitCode;
+    }
+
+    /** Says what the store found, checks a resumed run keeps its trials, stores the config, prints the header. */
+    private void prepare(TrialStore store, Provenance provenance, SearchSpace space, CostModel costModel,
+                         TargetRange target) {
+        if (store instanceof SqliteTrialStore sqlite) {
+            sqlite.warnings().forEach(warning -> context.err().println("warning: " + warning));
+        }
+        List<Trial> stored = resuming ? store.load() : List.of();
+        checkBudgetKeeps(stored);
+        writeConfig(provenance);
+        printHeader(space, costModel, target, stored);
+    }
+
+    /** A resumed run's budget must cover its stored trials: a smaller one would cut its results. */
+    private void checkBudgetKeeps(List<Trial> stored) {
+        Budget budget = config.budget().budget();
+        if (stored.size() > budget.maxEvaluations()) {
+            throw new ConfigurationException(directory + " holds " + stored.size() + " trials, more than "
+                    + "budget.evaluations (" + budget.maxEvaluations() + ") allows: resuming would cut the run's results"
+                    + " to " + budget.maxEvaluations() + ". Resume with -D budget.evaluations=" + stored.size()
+                    + " or more, or without it to keep the budget in " + directory.resolve(OutputFiles.CONFIG_YAML) + ".");
+        }
+        double beforeLast = stored.stream().mapToDouble(Trial::trainingSeconds).sum()
+                - (stored.isEmpty() ? 0 : stored.get(stored.size() - 1).trainingSeconds());
+        if (beforeLast >= budget.maxTrainingSeconds()) {
+            throw new ConfigurationException(directory + " holds trials of " + Numbers.format(beforeLast)
+                    + " training seconds before its last one, more than budget.trainingSeconds ("
+                    + Numbers.format(budget.maxTrainingSeconds()) + ") allows: resuming would cut the run's results."
+                    + " Resume with a larger budget.trainingSeconds, or without it to keep the budget in "
+                    + directory.resolve(OutputFiles.CONFIG_YAML) + ".");
+        }
     }
 
     private void writeConfig(Provenance provenance) {
         Path file = directory.resolve(OutputFiles.CONFIG_YAML);
-        try {
-            Files.createDirectories(directory);
-            if (resuming && Files.exists(file)) {
-                return;
-            }
-            DumperOptions options = new DumperOptions();
-            options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-            String yaml = "# The resolved configuration of this run (overrides applied, data files by absolute path).\n"
-                    + "# Resume: layernas run --resume " + directory + "\n# Repeat: layernas run " + file + "\n"
-                    + new Yaml(options).dump(provenance.config());
-            ResultWriter.text(file, yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output directory " + directory, e);
-        }
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        String yaml = "# The resolved configuration of this run (overrides applied, data files by absolute path).\n"
+                + "# Resume: layernas run --resume " + directory + "\n# Repeat: layernas run " + file + "\n"
+                + new Yaml(options).dump(provenance.config());
+        ResultWriter.text(file, yaml);
     }
 
-    private void printHeader(SearchSpace space, CostModel costModel, TargetRange target, TrialStore store) {
+    private void printHeader(SearchSpace space, CostModel costModel, TargetRange target, List<Trial> stored) {
         if (quiet) {
             return;
         }
@@ -131,6 +186,9 @@ final class RunSession {
         out.printf("  cost %s, target [%s, %s] %s; evaluator %s; seed %d%n", config.cost().name(),
                 Numbers.format(target.low()), Numbers.format(target.high()), costModel.unit(),
                 config.evaluator().name(), config.run().seed());
+        if (!config.executor().name().equals(Defaults.EXECUTOR)) {
+            out.printf("  executor %s%n", config.executor().name());
+        }
         out.printf("  budget %s; output %s%n", describe(config.budget().budget()), directory);
         String evaluatorText = context.registry().get().evaluator(config.evaluator().name(), "evaluator.name")
                 .description();
@@ -139,7 +197,10 @@ final class RunSession {
                     .substring(evaluatorText.indexOf("stand-in")));
         }
         if (resuming) {
-            out.printf("  resuming: %d stored trials are replayed, not evaluated again%n", store.load().size());
+            int replayed = Resume.replayed(stored);
+            out.printf("  resuming: %d stored trials are replayed, not evaluated again%s%n", replayed,
+                    replayed == stored.size() ? "" : "; the " + (stored.size() - replayed)
+                            + " failed trials at the end are evaluated again");
         }
     }
 

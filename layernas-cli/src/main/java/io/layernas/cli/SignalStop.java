@@ -29,7 +29,7 @@ final class SignalStop implements AutoCloseable {
     private static final Map<String, Integer> EXIT_CODES = Map.of("INT", 130, "TERM", 143);
     private static final long HOOK_WAIT_SECONDS = 60;
 
-    private final SearchRun run;
+    private volatile SearchRun run;
     private final boolean abandonFirst;
     private final PrintStream err;
     private final AtomicInteger signals = new AtomicInteger();
@@ -38,16 +38,19 @@ final class SignalStop implements AutoCloseable {
     private final Thread hook;
     private volatile int exitCode;
 
-    private SignalStop(SearchRun run, boolean abandonFirst, PrintStream err) {
-        this.run = run;
+    private SignalStop(boolean abandonFirst, PrintStream err) {
         this.abandonFirst = abandonFirst;
         this.err = err;
         this.hook = new Thread(this::onExit, "layernas-stop-on-exit");
     }
 
-    /** Handles SIGINT and SIGTERM for {@code run} until {@link #close()}. */
-    static SignalStop install(SearchRun run, boolean abandonFirst, PrintStream err) {
-        SignalStop stop = new SignalStop(run, abandonFirst, err);
+    /**
+     * Handles SIGINT and SIGTERM until {@link #close()}: install it before the evaluator's threads
+     * start and close it after they are gone, so no signal ever finds the JVM's default handler
+     * while a thread is inside native code.
+     */
+    static SignalStop install(boolean abandonFirst, PrintStream err) {
+        SignalStop stop = new SignalStop(abandonFirst, err);
         for (String name : EXIT_CODES.keySet()) {
             try {
                 Signal signal = new Signal(name);
@@ -58,6 +61,15 @@ final class SignalStop implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(stop.hook);
         return stop;
+    }
+
+    /** Stops {@code search} on a signal; one that came before is applied now. */
+    void watch(SearchRun search) {
+        run = search;
+        int count = signals.get();
+        if (count > 0) {
+            search.stop(abandonFirst || count > 1);
+        }
     }
 
     /** 0 when no signal came, else 128 plus the first signal's number. */
@@ -74,14 +86,14 @@ final class SignalStop implements AutoCloseable {
         int count = signals.incrementAndGet();
         if (count == 1) {
             exitCode = EXIT_CODES.getOrDefault(signal.getName(), 128 + signal.getNumber());
-            run.stop(abandonFirst);
+            stopRun(abandonFirst);
             err.println();
             err.println("layernas: SIG" + signal.getName() + ": stopping. No new trial starts; " + (abandonFirst
                     ? "running trials are abandoned (run.onInterrupt: abandon) and evaluated again on resume."
                     : "running trials finish first (Ctrl-C again abandons them; run.onInterrupt: abandon does so "
                     + "at once)."));
         } else if (count == 2) {
-            run.stop(true);
+            stopRun(true);
             err.println("layernas: SIG" + signal.getName() + " again: abandoning the running trials (a resumed run "
                     + "evaluates them again). A third signal ends the process at once.");
         } else {
@@ -93,8 +105,15 @@ final class SignalStop implements AutoCloseable {
         }
     }
 
+    private void stopRun(boolean abandon) {
+        SearchRun target = run;
+        if (target != null) {
+            target.stop(abandon);
+        }
+    }
+
     private void onExit() {
-        run.stop(true);
+        stopRun(true);
         try {
             finished.await(HOOK_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -102,7 +121,7 @@ final class SignalStop implements AutoCloseable {
         }
     }
 
-    /** The run has returned and its evaluator is closed: no native code runs on its behalf any more. */
+    /** The run has returned and its executor and evaluator are closed: no native code runs on its behalf. */
     void finished() {
         finished.countDown();
     }

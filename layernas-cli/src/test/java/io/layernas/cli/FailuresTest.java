@@ -22,7 +22,8 @@ class FailuresTest {
         TestCli.Outcome outcome = TestCli.run("run", config.toString(), "-o", out.toString());
         assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(3);
         assertThat(outcome.out()).contains("stopped         too many failures", "because         3 trials failed in a row",
-                "best            none met the target");
+                "best            none met the target", "what to do      fix the evaluator and resume",
+                "raise run.maxConsecutiveFailures");
         JsonNode result = TrialJson.MAPPER.readTree(out.resolve("result.json").toFile());
         assertThat(result.get("stopReason").asText()).isEqualTo("TOO_MANY_FAILURES");
         assertThat(result.get("failed").asInt()).isEqualTo(3);

@@ -1,6 +1,7 @@
 package io.layernas.core;
 
 import io.layernas.api.Budget;
+import io.layernas.api.CandidateExecutor;
 import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchEvent;
@@ -17,12 +18,8 @@ import io.layernas.core.internal.SearchStoppedException;
 import io.layernas.core.internal.Stop;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One search: a strategy over a space, priced by a cost model, judged by an evaluator, within a
@@ -33,20 +30,47 @@ import java.util.concurrent.Executors;
  * settings, {@link #run()} replays those trials instead of evaluating them and continues from there.
  *
  * <p>{@link #stop} ends a run early and in order, from any thread (a signal handler): no evaluation
- * starts after it, and the running ones finish or are abandoned. {@link #run()} returns only once
- * every evaluating thread has returned, so the process may exit safely right after it.
+ * starts after it, and the running ones finish or are abandoned. With the local executor,
+ * {@link #run()} returns only once every evaluating thread has returned, so the process may exit
+ * safely right after it.
  */
 public final class SearchRun {
-    private final Builder settings;
+    private final Problem problem;
+    private final Evaluator evaluator;
+    private final SearchStrategy strategy;
+    private final long seed;
+    private final int workers;
+    private final int retries;
+    private final int maxConsecutiveFailures;
+    private final Duration timeout;
+    private final CandidateExecutor executor;
+    private final TrialStore store;
+    private final List<SearchListener> listeners;
     private final Stop stop = new Stop();
 
-    private SearchRun(Builder settings) {
-        this.settings = settings;
+    /** Copies every setting, so the builder can change or build again without touching this run. */
+    private SearchRun(Builder builder) {
+        this.problem = builder.problem();
+        this.evaluator = builder.evaluator;
+        this.strategy = builder.strategy;
+        this.seed = builder.seed;
+        this.workers = builder.workers;
+        this.retries = builder.retries;
+        this.maxConsecutiveFailures = builder.maxConsecutiveFailures;
+        this.timeout = builder.timeout;
+        this.executor = builder.executor;
+        this.store = builder.store;
+        this.listeners = List.copyOf(builder.listeners);
     }
 
     /** A builder with defaults: unlimited target and budget, seed 0, one worker, no retries. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** What this run searches. */
+    public Problem problem() {
+        return problem;
     }
 
     /**
@@ -62,23 +86,19 @@ public final class SearchRun {
 
     /**
      * Runs the search to its end. Returns when the strategy has nothing left to try, the budget
-     * is spent, too many trials failed in a row or {@link #stop} was called
-     * ({@link SearchResult#stopReason()} says which), and no evaluation is running any more.
+     * is spent or too many trials failed in a row ({@link SearchResult#stopReason()} says which).
      */
     public SearchResult run() {
-        ExecutorService workers = settings.workers == 1 ? null
-                : Executors.newFixedThreadPool(settings.workers, daemon("layernas-worker"));
-        ExecutorService timeouts = settings.timeout == null ? null : Executors.newCachedThreadPool(daemon("layernas-timeout"));
+        CandidateExecutor running = executor != null ? executor : new LocalExecutor(evaluator, workers);
         try {
-            Evaluations evaluations = new Evaluations(settings.space, settings.evaluator, settings.seed,
-                    settings.retries, settings.timeout, timeouts, stop);
-            DefaultSearchContext context = new DefaultSearchContext(settings.space, settings.costModel,
-                    settings.target, settings.budget, settings.seed, evaluations, workers, settings.store,
-                    settings.listeners, settings.maxConsecutiveFailures, stop);
+            Evaluations evaluations = new Evaluations(problem.space(), running, store.journal(), seed, retries, timeout,
+                    stop);
+            DefaultSearchContext context = new DefaultSearchContext(problem, seed, evaluations, store, listeners,
+                    maxConsecutiveFailures, stop);
             StopReason reason;
             String abort = null;
             try {
-                settings.strategy.search(context);
+                strategy.search(context);
                 reason = context.budgetExhausted() ? StopReason.BUDGET_EXHAUSTED : StopReason.COMPLETED;
             } catch (SearchAbortedException e) {
                 stop.request(true);
@@ -87,8 +107,9 @@ public final class SearchRun {
             } catch (SearchStoppedException e) {
                 reason = StopReason.INTERRUPTED;
             }
-            shutDown(workers);
-            shutDown(timeouts);
+            if (executor == null) {
+                running.close(); // waits for running evaluations: none is left when listeners hear of the end
+            }
             SearchResult result = result(context, reason, abort);
             context.publish(new SearchEvent.SearchFinished(result));
             return result;
@@ -96,54 +117,21 @@ public final class SearchRun {
             stop.request(true); // the search failed: abandon what still runs, and wait for it below
             throw e;
         } finally {
-            shutDown(workers);
-            shutDown(timeouts);
-        }
-    }
-
-    /** Interrupts the pool's idle threads and waits for its running evaluations to return. */
-    private static void shutDown(ExecutorService pool) {
-        if (pool == null) {
-            return;
-        }
-        pool.shutdownNow();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
+            if (executor == null) {
+                running.close();
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
     private SearchResult result(DefaultSearchContext context, StopReason reason, String abort) {
-        Map<String, String> provenance = new LinkedHashMap<>(settings.provenance);
-        provenance.putIfAbsent("seed", Long.toString(settings.seed));
-        provenance.putIfAbsent("space", settings.space.name());
-        provenance.putIfAbsent("target", settings.target.toString());
-        provenance.putIfAbsent("costUnit", settings.costModel.unit());
-        if (abort != null) {
-            provenance.put("abortReason", abort);
-        }
-        return new SearchResult(Results.best(context.trials(), settings.target), Results.front(context.trials()),
-                context.trials(), context.trainingSeconds(), reason, provenance);
+        return new SearchResult(Results.best(context.trials(), problem.target()), Results.front(context.trials()),
+                context.trials(), context.trainingSeconds(), reason, abort, problem.target(), problem.costModel().unit());
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /** Settings of a run. Not thread-safe; build once. */
+    /**
+     * Settings of a run: a template that {@link #build()} copies, so one builder can make many runs
+     * (a comparison builds one per strategy and seed from a {@link #copy()}). Not thread-safe.
+     */
     public static final class Builder {
         private SearchSpace space;
         private CostModel costModel;
@@ -156,11 +144,47 @@ public final class SearchRun {
         private int retries;
         private int maxConsecutiveFailures = 20;
         private Duration timeout;
+        private CandidateExecutor executor;
         private TrialStore store = new InMemoryTrialStore();
         private final List<SearchListener> listeners = new ArrayList<>();
-        private final Map<String, String> provenance = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** A builder with the same settings and listeners, changed independently of this one. */
+        public Builder copy() {
+            Builder copy = new Builder();
+            copy.space = space;
+            copy.costModel = costModel;
+            copy.evaluator = evaluator;
+            copy.strategy = strategy;
+            copy.target = target;
+            copy.budget = budget;
+            copy.seed = seed;
+            copy.workers = workers;
+            copy.retries = retries;
+            copy.maxConsecutiveFailures = maxConsecutiveFailures;
+            copy.timeout = timeout;
+            copy.executor = executor;
+            copy.store = store;
+            copy.listeners.addAll(listeners);
+            return copy;
+        }
+
+        /** The problem: space, cost model, target and budget at once. */
+        public Builder problem(Problem problem) {
+            this.space = problem.space();
+            this.costModel = problem.costModel();
+            this.target = problem.target();
+            this.budget = problem.budget();
+            return this;
+        }
+
+        /** The problem set so far; fails when the space or the cost model is missing. */
+        public Problem problem() {
+            Objects.requireNonNull(space, "space");
+            Objects.requireNonNull(costModel, "costModel");
+            return new Problem(space, costModel, target, budget);
         }
 
         /** The space to search. */
@@ -238,6 +262,16 @@ public final class SearchRun {
             return this;
         }
 
+        /**
+         * Where candidates are evaluated; the caller closes it. Without one the run evaluates with the
+         * evaluator on {@link #workers} threads of this JVM ({@link LocalExecutor}); with one, the
+         * executor alone decides how many attempts run at once.
+         */
+        public Builder executor(CandidateExecutor executor) {
+            this.executor = executor;
+            return this;
+        }
+
         /** Where trials are kept; a store holding an interrupted run's trials resumes it. */
         public Builder store(TrialStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -250,17 +284,12 @@ public final class SearchRun {
             return this;
         }
 
-        /** Adds provenance (resolved settings, plugin versions, checksums) to the result. */
-        public Builder provenance(Map<String, String> entries) {
-            provenance.putAll(entries);
-            return this;
-        }
-
         /** The run. */
         public SearchRun build() {
-            Objects.requireNonNull(space, "space");
-            Objects.requireNonNull(costModel, "costModel");
-            Objects.requireNonNull(evaluator, "evaluator");
+            problem();
+            if (executor == null) {
+                Objects.requireNonNull(evaluator, "evaluator");
+            }
             Objects.requireNonNull(strategy, "strategy");
             return new SearchRun(this);
         }

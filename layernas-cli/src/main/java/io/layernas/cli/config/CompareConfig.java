@@ -38,8 +38,9 @@ public record CompareConfig(List<PluginChoice> strategies, List<String> labels, 
         Settings settings = new Settings("compare", (Map<String, ?>) map, baseDirectory);
         SectionReader reader = new SectionReader(settings);
         Object listed = settings.raw("strategies");
-        int seeds = (int) reader.atLeast("seeds", Defaults.COMPARE_SEEDS, 1);
-        int grid = (int) reader.atLeast("gridPoints", Defaults.COMPARE_GRID_POINTS, 2);
+        int seeds = (int) reader.between("seeds", Defaults.COMPARE_SEEDS, 1, Defaults.MAX_COMPARE_SEEDS);
+        int grid = (int) reader.between("gridPoints", Defaults.COMPARE_GRID_POINTS, 2,
+                Defaults.MAX_COMPARE_GRID_POINTS);
         String axis = settings.has("axis")
                 ? settings.getChoice("axis", null, List.of("trainingSeconds", "evaluations")) : null;
         reader.requireAllUsed("compare");

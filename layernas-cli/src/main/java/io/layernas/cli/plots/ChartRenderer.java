@@ -1,5 +1,6 @@
 package io.layernas.cli.plots;
 
+import io.layernas.cli.results.AtomicFile;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -7,8 +8,6 @@ import java.awt.Rectangle;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jfree.chart.ChartUtils;
@@ -45,14 +44,11 @@ public final class ChartRenderer {
     private ChartRenderer() {
     }
 
-    /** Writes the chart to {@code file} as PNG. */
+    /** Writes the chart to {@code file} as PNG, atomically. */
     public static void writePng(Chart chart, Path file) {
         System.setProperty("java.awt.headless", "true");
-        try {
-            ChartUtils.saveChartAsPNG(file.toFile(), toJFreeChart(chart), WIDTH, HEIGHT);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        JFreeChart drawn = toJFreeChart(chart);
+        AtomicFile.write(file, out -> ChartUtils.writeChartAsPNG(out, drawn, WIDTH, HEIGHT));
     }
 
     /** The chart as a standalone SVG document. */

@@ -165,6 +165,7 @@ public final class ProgressBar implements SearchListener, AutoCloseable {
             case BUDGET_EXHAUSTED -> "done: budget spent";
             case TOO_MANY_FAILURES -> "stopped: too many failed trials in a row";
             case INTERRUPTED -> "stopped on request";
+            case RUNNING -> "running";
         };
     }
 

@@ -3,13 +3,13 @@ package io.layernas.cli.results;
 import io.layernas.api.SearchEvent;
 import io.layernas.api.SearchListener;
 import io.layernas.api.SearchResult;
+import io.layernas.api.StopReason;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.core.Results;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
  * can be opened: when a trial finishes {@link #FIRST_WRITE_NANOS} or more after the run began, then
  * whenever one finishes at least {@link #MIN_INTERVAL_NANOS} after the last write and twenty times as
  * long as that write took (so writing costs at most about 5% of the run; a run of seconds writes its
- * files once, at its end). The written result has no stop reason yet ({@code stopReason} {@code null}: "running").
+ * files once, at its end). The written result's stop reason is {@link StopReason#RUNNING}.
  * Used on the search's thread.
  */
 public final class LiveResults implements SearchListener {
@@ -29,6 +29,7 @@ public final class LiveResults implements SearchListener {
 
     private final Path directory;
     private final TargetRange target;
+    private final String costUnit;
     private final Function<SearchResult, RunReport> report;
     private final LongSupplier nanoTime;
     private final List<Trial> trials = new ArrayList<>();
@@ -39,13 +40,15 @@ public final class LiveResults implements SearchListener {
     /**
      * @param directory the run's output directory
      * @param target    the run's target, for the best trial
+     * @param costUnit  the cost model's unit
      * @param report    the report of a (partial) result
      * @param nanoTime  the clock, {@code System::nanoTime} outside tests
      */
-    public LiveResults(Path directory, TargetRange target, Function<SearchResult, RunReport> report,
+    public LiveResults(Path directory, TargetRange target, String costUnit, Function<SearchResult, RunReport> report,
                        LongSupplier nanoTime) {
         this.directory = directory;
         this.target = target;
+        this.costUnit = costUnit;
         this.report = report;
         this.nanoTime = nanoTime;
         this.nextWrite = nanoTime.getAsLong() + FIRST_WRITE_NANOS;
@@ -71,9 +74,9 @@ public final class LiveResults implements SearchListener {
         return writes;
     }
 
-    /** The trials so far as a result without a stop reason. */
+    /** The trials so far as a result that has not stopped ({@link StopReason#RUNNING}). */
     SearchResult partial() {
-        return new SearchResult(Results.best(trials, target), Results.front(trials), trials, trainingSeconds, null,
-                Map.of());
+        return new SearchResult(Results.best(trials, target), Results.front(trials), trials, trainingSeconds,
+                StopReason.RUNNING, null, target, costUnit);
     }
 }

@@ -24,14 +24,8 @@ class LauncherScriptTest {
 
     @Test
     void onAFreshCloneWithoutMavenItSaysHowToBuild() throws Exception {
-        Path clone = Files.createDirectories(directory.resolve("clone"));
-        Path launcher = clone.resolve("layernas");
-        Files.copy(LAUNCHER, launcher);
-        launcher.toFile().setExecutable(true);
-        Path bin = Files.createDirectories(directory.resolve("bin"));
-        for (String tool : TOOLS) {
-            Files.createSymbolicLink(bin.resolve(tool), which(tool));
-        }
+        Path launcher = freshClone();
+        Path bin = directory.resolve("bin");
 
         ProcessBuilder builder = new ProcessBuilder(bin.resolve("bash").toString(), launcher.toString(), "--help")
                 .redirectErrorStream(true);
@@ -47,13 +41,8 @@ class LauncherScriptTest {
 
     @Test
     void itsBuildOutputCarriesNoColourCodesIntoALog() throws Exception {
-        Path clone = Files.createDirectories(directory.resolve("clone"));
-        Path launcher = clone.resolve("layernas");
-        Files.copy(LAUNCHER, launcher);
-        Path bin = Files.createDirectories(directory.resolve("bin"));
-        for (String tool : TOOLS) {
-            Files.createSymbolicLink(bin.resolve(tool), which(tool));
-        }
+        Path launcher = freshClone();
+        Path bin = directory.resolve("bin");
         // Stands in for Maven 3.8, which writes ESC[0m even with -B; it fails so the launcher stops there.
         Path mvn = bin.resolve("mvn");
         Files.writeString(mvn, "#!" + which("bash") + "\nprintf '\\033[0m\\033[0m[ERROR] broken build\\n'\nexit 1\n");
@@ -67,6 +56,18 @@ class LauncherScriptTest {
 
         assertThat(process.exitValue()).as(output).isNotZero();
         assertThat(output).contains("[ERROR] broken build").doesNotContain("\u001b");
+    }
+
+    /** The launcher alone in a directory, as on a fresh clone, and a bin/ with only {@link #TOOLS}. */
+    private Path freshClone() throws java.io.IOException {
+        Path launcher = Files.createDirectories(directory.resolve("clone")).resolve("layernas");
+        Files.copy(LAUNCHER, launcher);
+        launcher.toFile().setExecutable(true);
+        Path bin = Files.createDirectories(directory.resolve("bin"));
+        for (String tool : TOOLS) {
+            Files.createSymbolicLink(bin.resolve(tool), which(tool));
+        }
+        return launcher;
     }
 
     private static Path which(String tool) {

@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +86,7 @@ class ProgressBarTest {
         clock.addAndGet(1_000_000_000L);
         bar.onEvent(finished(339, null));
         bar.onEvent(new SearchEvent.SearchFinished(new SearchResult(null, List.of(), List.of(), 0, StopReason.COMPLETED,
-                Map.of())));
+                null, io.layernas.api.TargetRange.unconstrained(), "MAdds")));
         String lastLine = text().substring(text().lastIndexOf('\r') + 1);
         assertThat(lastLine).startsWith("[" + "#".repeat(30) + "] 339 trials, done: the strategy had nothing left to try")
                 .doesNotContain("ETA").endsWith("\n");
@@ -98,7 +97,7 @@ class ProgressBarTest {
         ProgressBar bar = new ProgressBar(out, Budget.evaluations(100), "MAdds", ProgressBar.Mode.LINES, clock::get);
         bar.onEvent(finished(25, null));
         bar.onEvent(new SearchEvent.SearchFinished(new SearchResult(null, List.of(), List.of(), 0,
-                StopReason.INTERRUPTED, Map.of())));
+                StopReason.INTERRUPTED, null, io.layernas.api.TargetRange.unconstrained(), "MAdds")));
         assertThat(text().lines().toList()).last().asString()
                 .startsWith("[########......................] 25 trials, stopped on request");
     }

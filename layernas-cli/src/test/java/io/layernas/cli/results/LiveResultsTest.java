@@ -31,9 +31,8 @@ class LiveResultsTest {
 
     private LiveResults live() {
         Provenance provenance = new Provenance(Map.of("space", Map.of("name", "grid")), 7, Map.of(), Map.of(), Map.of());
-        return new LiveResults(directory, new TargetRange(0, 10),
-                result -> new RunReport("live", space, "units", new TargetRange(0, 10), result, provenance, 1),
-                clock::get);
+        return new LiveResults(directory, new TargetRange(0, 10), "units",
+                result -> new RunReport("live", space, result, provenance, 1), clock::get);
     }
 
     private static SearchEvent.TrialFinished finished(int index) {

@@ -10,8 +10,10 @@ import io.layernas.api.SearchListener;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
+import io.layernas.api.TrialStatus;
 import io.layernas.api.TrialStore;
-import io.layernas.core.Results;
+import io.layernas.core.Problem;
+import io.layernas.core.Resume;
 import io.layernas.core.SearchAbortedException;
 import io.layernas.core.Seeds;
 import java.util.ArrayList;
@@ -22,79 +24,73 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
 /**
- * The bookkeeping of one run: trials in order, budget, de-duplication, parallel evaluation,
- * replay of stored trials on resume, failure streaks and events. Used by one strategy thread.
+ * What a strategy sees of its run: the problem, the seed's random sources, and {@link #evaluate},
+ * which de-duplicates candidates, replays stored trials on resume, evaluates the rest through the
+ * run's executor, stores and records each trial ({@link TrialLedger}), stops a failure streak
+ * ({@link FailureStreak}) and publishes events. Used by one strategy thread.
  *
  * <p>Determinism: a batch is evaluated in parallel but its trials are accepted in candidate order,
  * and the budget is applied in that order, so what the strategy sees never depends on timing.
  */
 public final class DefaultSearchContext implements SearchContext {
-    private final SearchSpace space;
-    private final CostModel costModel;
-    private final TargetRange target;
-    private final Budget budget;
+    private final Problem problem;
     private final long seed;
     private final Evaluations evaluations;
-    private final ExecutorService workers;
     private final TrialStore store;
     private final List<SearchListener> listeners;
-    private final int maxConsecutiveFailures;
     private final Stop stop;
     private final Map<Architecture, Trial> replay = new HashMap<>();
-    private final Map<Architecture, Trial> byArchitecture = new HashMap<>();
-    private final List<Trial> trials = new ArrayList<>();
-    private double trainingSeconds;
-    private int consecutiveFailures;
-    private Trial best;
+    private final TrialLedger ledger;
+    private final FailureStreak failures;
+    /** Accepted trials not stored yet; stored before {@link #evaluate} returns or waits. */
+    private final List<Trial> pending = new ArrayList<>();
 
     /**
      * Creates the context; trials already in {@code store} are replayed, not evaluated again.
      *
-     * @param workers the pool that evaluates a batch in parallel, or {@code null} to evaluate on
-     *                the calling thread, one candidate at a time
-     * @param stop    the run's stop request: once set, no evaluation starts and {@link #evaluate}
-     *                throws {@link SearchStoppedException} after accepting the trials that finished
+     * @param evaluations evaluates through the run's executor: a batch at once when the executor
+     *                    runs more than one attempt at a time, else one candidate at a time
      */
-    public DefaultSearchContext(SearchSpace space, CostModel costModel, TargetRange target, Budget budget, long seed,
-                                Evaluations evaluations, ExecutorService workers, TrialStore store,
+    public DefaultSearchContext(Problem problem, long seed, Evaluations evaluations, TrialStore store,
                                 List<SearchListener> listeners, int maxConsecutiveFailures, Stop stop) {
-        this.space = space;
-        this.costModel = costModel;
-        this.target = target;
-        this.budget = budget;
+        this.stop = stop;
+        this.problem = problem;
         this.seed = seed;
         this.evaluations = evaluations;
-        this.workers = workers;
         this.store = store;
         this.listeners = List.copyOf(listeners);
-        this.maxConsecutiveFailures = maxConsecutiveFailures;
-        this.stop = stop;
-        for (Trial trial : store.load()) {
+        this.ledger = new TrialLedger(problem.budget(), problem.target());
+        this.failures = new FailureStreak(maxConsecutiveFailures);
+        List<Trial> stored = store.load();
+        int replayed = Resume.replayed(stored);
+        if (replayed < stored.size()) {
+            store.truncate(replayed);
+        }
+        for (Trial trial : stored.subList(0, replayed)) {
             replay.put(trial.architecture(), trial);
         }
     }
 
     @Override
     public SearchSpace space() {
-        return space;
+        return problem.space();
     }
 
     @Override
     public CostModel costModel() {
-        return costModel;
+        return problem.costModel();
     }
 
     @Override
     public TargetRange target() {
-        return target;
+        return problem.target();
     }
 
     @Override
     public Budget budget() {
-        return budget;
+        return problem.budget();
     }
 
     @Override
@@ -109,22 +105,22 @@ public final class DefaultSearchContext implements SearchContext {
 
     @Override
     public Optional<Trial> find(Architecture architecture) {
-        return Optional.ofNullable(byArchitecture.get(architecture));
+        return Optional.ofNullable(ledger.get(architecture));
     }
 
     @Override
     public boolean budgetExhausted() {
-        return trials.size() >= budget.maxEvaluations() || trainingSeconds >= budget.maxTrainingSeconds();
+        return ledger.exhausted();
     }
 
     /** The trials so far, in order. */
     public List<Trial> trials() {
-        return List.copyOf(trials);
+        return ledger.trials();
     }
 
     /** Summed training seconds so far. */
     public double trainingSeconds() {
-        return trainingSeconds;
+        return ledger.trainingSeconds();
     }
 
     @Override
@@ -135,24 +131,33 @@ public final class DefaultSearchContext implements SearchContext {
             return result;
         }
         Map<Architecture, Candidate> fresh = freshCandidates(candidates);
-        Map<Architecture, CompletableFuture<Trial>> running = workers == null ? Map.of() : start(fresh);
-        for (Candidate candidate : candidates) {
-            Trial known = byArchitecture.get(candidate.architecture());
-            if (known != null) {
-                result.add(known);
-                continue;
+        boolean oneAtATime = evaluations.capacity() == 1;
+        Map<Architecture, CompletableFuture<Trial>> running = oneAtATime ? Map.of() : start(fresh);
+        try {
+            for (Candidate candidate : candidates) {
+                Trial known = ledger.get(candidate.architecture());
+                if (known != null) {
+                    result.add(known);
+                    continue;
+                }
+                if (budgetExhausted()) {
+                    break;
+                }
+                int index = ledger.next();
+                Trial trial = oneAtATime ? replayOrEvaluate(candidate, index)
+                        : awaitStoringWhatIsDone(candidate, running.get(candidate.architecture()));
+                if (trial == null) {
+                    break; // abandoned by a stop; later trials of the batch would come out of order
+                }
+                result.add(accept(trial.index() == index ? trial : renumber(trial, index)));
+                if (oneAtATime) {
+                    storePending();
+                }
             }
-            if (budgetExhausted()) {
-                break;
-            }
-            Trial trial = workers == null ? replayOrEvaluate(candidate, trials.size())
-                    : running.get(candidate.architecture()).join();
-            if (trial == null) {
-                break; // abandoned by a stop; later trials of the batch would come out of order
-            }
-            result.add(accept(trial.index() == trials.size() ? trial : renumber(trial, trials.size())));
+        } finally {
+            storePending();
+            running.values().forEach(f -> f.cancel(true));
         }
-        running.values().forEach(f -> f.cancel(true));
         throwIfStopped();
         return result;
     }
@@ -163,13 +168,33 @@ public final class DefaultSearchContext implements SearchContext {
         }
     }
 
+    /**
+     * The next trial of a parallel batch. Trials that finished together are stored in one
+     * transaction (one sync): the pending ones are stored before waiting for an evaluation still
+     * running, so no finished trial waits for another to be stored, and all of them before
+     * {@link #evaluate} returns, so before the strategy sees any of them.
+     */
+    private Trial awaitStoringWhatIsDone(Candidate candidate, CompletableFuture<Trial> running) {
+        if (!running.isDone()) {
+            storePending();
+        }
+        return await(candidate, ledger.next(), running);
+    }
+
+    private void storePending() {
+        if (!pending.isEmpty()) {
+            store.appendAll(List.copyOf(pending));
+            pending.clear();
+        }
+    }
+
     /** New architectures of the batch, in order, no more than the evaluation budget has room for. */
     private Map<Architecture, Candidate> freshCandidates(List<Candidate> candidates) {
         Map<Architecture, Candidate> fresh = new LinkedHashMap<>();
-        long room = budget.maxEvaluations() - trials.size();
+        long room = ledger.room();
         for (Candidate candidate : candidates) {
-            space.validate(candidate.architecture());
-            if (fresh.size() < room && !byArchitecture.containsKey(candidate.architecture())) {
+            problem.space().validate(candidate.architecture());
+            if (fresh.size() < room && ledger.get(candidate.architecture()) == null) {
                 fresh.putIfAbsent(candidate.architecture(), candidate);
             }
         }
@@ -178,15 +203,14 @@ public final class DefaultSearchContext implements SearchContext {
 
     private Map<Architecture, CompletableFuture<Trial>> start(Map<Architecture, Candidate> fresh) {
         Map<Architecture, CompletableFuture<Trial>> running = new HashMap<>();
-        int index = trials.size();
+        int index = ledger.next();
         for (Candidate candidate : fresh.values()) {
             int trialIndex = index++;
             Trial stored = replay.get(candidate.architecture());
             if (stored != null) {
                 running.put(candidate.architecture(), CompletableFuture.completedFuture(stored));
             } else {
-                running.put(candidate.architecture(),
-                        CompletableFuture.supplyAsync(() -> evaluateNow(candidate, trialIndex), workers));
+                running.put(candidate.architecture(), evaluateLater(candidate, trialIndex));
             }
         }
         return running;
@@ -197,18 +221,36 @@ public final class DefaultSearchContext implements SearchContext {
         return stored != null ? stored : evaluateNow(candidate, index);
     }
 
-    /** The candidate's trial, or {@code null} when a stop kept it from starting or abandoned it. */
     private Trial evaluateNow(Candidate candidate, int index) {
+        return await(candidate, index, evaluateLater(candidate, index));
+    }
+
+    /**
+     * The trial of {@code candidate} once the executor is done; cancelling it cancels the evaluation.
+     * {@code null} when a stop kept it from starting or abandoned it.
+     */
+    private CompletableFuture<Trial> evaluateLater(Candidate candidate, int index) {
         if (stop.requested()) {
-            return null;
+            return CompletableFuture.completedFuture(null);
         }
-        double cost = costModel.cost(candidate.architecture());
-        Evaluations.Outcome outcome = evaluations.run(candidate.architecture(), index, this::publish);
-        if (outcome.abandoned()) {
-            return null;
-        }
-        return new Trial(index, candidate.architecture(), candidate.layer(), candidate.bucket(), cost,
-                outcome.status(), outcome.metrics(), outcome.failure(), outcome.wallSeconds(), outcome.attempts());
+        double cost = problem.costModel().cost(candidate.architecture());
+        CompletableFuture<Evaluations.Outcome> outcome = evaluations.start(candidate.architecture(), index,
+                this::publish);
+        CompletableFuture<Trial> trial = outcome.thenApply(o -> o.abandoned() ? null : new Trial(index,
+                candidate.architecture(), candidate.layer(), candidate.bucket(), cost, o.status(), o.metrics(),
+                o.failure(), o.wallSeconds(), o.attempts()));
+        trial.whenComplete((t, e) -> {
+            if (trial.isCancelled()) {
+                outcome.cancel(true);
+            }
+        });
+        return trial;
+    }
+
+    private Trial await(Candidate candidate, int index, CompletableFuture<Trial> trial) {
+        return Evaluations.await(trial, failure -> new Trial(index, candidate.architecture(), candidate.layer(),
+                candidate.bucket(), problem.costModel().cost(candidate.architecture()), TrialStatus.FAILED,
+                null, failure, 0, 1));
     }
 
     private static Trial renumber(Trial trial, int index) {
@@ -219,31 +261,20 @@ public final class DefaultSearchContext implements SearchContext {
     private Trial accept(Trial trial) {
         Trial replayed = replay.get(trial.architecture());
         if (replayed == null) {
-            store.append(trial);
+            pending.add(trial);
         } else if (replayed.index() != trial.index()) {
             throw new SearchAbortedException("the stored trials do not match this search: trial #" + replayed.index()
-                    + " (" + space.format(trial.architecture()) + ") comes at #" + trial.index()
+                    + " (" + problem.space().format(trial.architecture()) + ") comes at #" + trial.index()
                     + " now. Resume with the same configuration and seed as the interrupted run.");
         }
-        trials.add(trial);
-        byArchitecture.put(trial.architecture(), trial);
-        trainingSeconds += trial.trainingSeconds();
-        if (trial.succeeded() && target.contains(trial.cost())
-                && (best == null || Results.BETTER_FIRST.compare(trial, best) < 0)) {
-            best = trial;
+        ledger.add(trial);
+        publish(new SearchEvent.TrialFinished(trial, ledger.next(), ledger.trainingSeconds(), ledger.best()));
+        if (replayed == null) {
+            failures.count(trial);
+        } else {
+            failures.replay(trial);
         }
-        publish(new SearchEvent.TrialFinished(trial, trials.size(), trainingSeconds, best));
-        countFailures(trial);
         return trial;
-    }
-
-    private void countFailures(Trial trial) {
-        consecutiveFailures = trial.succeeded() ? 0 : consecutiveFailures + 1;
-        if (consecutiveFailures >= maxConsecutiveFailures) {
-            throw new SearchAbortedException(consecutiveFailures + " trials failed in a row; the last failed with: "
-                    + trial.failure() + ". Fix the evaluator and resume the run (its trials are kept), or raise "
-                    + "evaluation.maxConsecutiveFailures.");
-        }
     }
 
     /** Sends {@code event} to every listener; one event at a time, whichever thread publishes. */
