@@ -27,6 +27,7 @@ import io.layernas.core.Problem;
 import io.layernas.core.Resume;
 import io.layernas.core.SearchRun;
 import io.layernas.store.RunDirectoryLock;
+import io.layernas.store.RunStatus;
 import io.layernas.store.SqliteTrialStore;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -84,17 +85,28 @@ final class RunSession {
         String name = resuming ? String.valueOf(directory.toAbsolutePath().getFileName()) : config.name();
         Function<SearchResult, RunReport> report = result -> new RunReport(name, space, result, provenance,
                 (System.nanoTime() - start) / 1e9);
+        RunStatus status = null;
         SearchResult result;
         try (TrialStore store = Wiring.get(injector, TrialStore.class)) {
             prepare(store, provenance, space, costModel, target);
+            status = startStatus(space, costModel, target);
             ProgressBar bar = new ProgressBar(context.err(), problem.budget(), costModel.unit(),
                     ProgressBar.modeFor(quiet), System::nanoTime).ticking();
             SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class).store(store).listener(bar)
                     .listener(new LiveResults(directory, target, costModel.unit(), report, System::nanoTime));
             result = search(builder, injector, bar, signals);
         } catch (Exception e) {
+            if (status != null) {
+                status.ended(RunStatus.State.FAILED, Map.of("message", String.valueOf(e.getMessage()))).write(directory);
+            }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
+        RunStatus.State state = switch (result.stopReason()) {
+            case TOO_MANY_FAILURES -> RunStatus.State.FAILED;
+            case INTERRUPTED -> RunStatus.State.STOPPED;
+            default -> RunStatus.State.FINISHED;
+        };
+        status.ended(state, Map.of("stopReason", result.stopReason().name())).write(directory);
         ResultWriter.write(report.apply(result), directory);
         printSummary(report.apply(result));
         if (result.stopReason() == StopReason.INTERRUPTED) {
@@ -132,6 +144,16 @@ final class RunSession {
     /** The exit code of an interrupted run: 130 after SIGINT, 143 after SIGTERM. */
     int interruptExitCode() {
         return interruptExitCode;
+    }
+
+    /** Tells readers (the dashboard) that the run goes on, and what they cannot work out without plugins. */
+    private RunStatus startStatus(SearchSpace space, CostModel costModel, TargetRange target) {
+        RunStatus status = RunStatus.startingNow(Map.of("target.low", Double.toString(target.low()),
+                "target.high", Double.toString(target.high()), "costUnit", costModel.unit(),
+                "baseline", space.defaultArchitecture().toString(),
+                "baseline.text", space.format(space.defaultArchitecture())));
+        status.write(directory);
+        return status;
     }
 
     /** Says what the store found, checks a resumed run keeps its trials, stores the config, prints the header. */

@@ -64,6 +64,14 @@ class BadRunsTest {
     }
 
     @Test
+    void anUnexpectedErrorShowsItsCauses() {
+        Exception e = new java.io.UncheckedIOException("cannot write runs/x/trials.csv",
+                new java.nio.file.AccessDeniedException("runs/x/trials.csv.tmp"));
+        assertThat(Main.withCauses(e)).isEqualTo("java.io.UncheckedIOException: cannot write runs/x/trials.csv "
+                + "(caused by java.nio.file.AccessDeniedException: runs/x/trials.csv.tmp)");
+    }
+
+    @Test
     void anOutputPathThatIsAFileOrCannotBeCreatedSaysWhy() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         Path config = TestCli.yaml(dir, "exp.yaml", TestCli.smallExperiment());

@@ -33,5 +33,8 @@ class FailuresTest {
                 .allSatisfy(line -> assertThat(line).contains("\"status\":\"FAILED\"", "\"attempts\":2",
                         "out of memory"));
         assertThat(out.resolve("index.html")).isNotEmptyFile();
+        io.layernas.store.RunStatus status = io.layernas.store.RunStatus.read(out).orElseThrow();
+        assertThat(status.effectiveState()).as("what the dashboard shows").isEqualTo(io.layernas.store.RunStatus.State.FAILED);
+        assertThat(status.facts()).containsEntry("stopReason", "TOO_MANY_FAILURES");
     }
 }

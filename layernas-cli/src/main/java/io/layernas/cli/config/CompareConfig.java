@@ -2,6 +2,7 @@ package io.layernas.cli.config;
 
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.Settings;
+import io.layernas.core.HeapLimit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,23 @@ public record CompareConfig(List<PluginChoice> strategies, List<String> labels, 
             strategies.add(ExperimentConfig.plugin("strategy", "compare.strategies." + i, "strategy", entry,
                     Defaults.STRATEGY, baseDirectory));
         }
+        checkCurvesFit(seeds, grid, strategies.size());
         return new CompareConfig(strategies, labels(strategies, sections), seeds, grid, axis);
     }
+
+    /** Each run's best-so-far curve keeps a value per grid point, and all are held for the bands. */
+    private static void checkCurvesFit(int seeds, int grid, int strategies) {
+        try {
+            HeapLimit.check("compare.seeds (" + seeds + ") with compare.gridPoints (" + grid + ") and " + strategies
+                    + " strategies", (double) seeds * grid * Math.max(1, strategies) * CURVE_POINT_BYTES,
+                    HeapLimit.maxHeap(), "for the curves", "Lower them");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    /** Bytes one point of one run's curve takes: its time and value. */
+    private static final long CURVE_POINT_BYTES = 16;
 
     private static List<String> labels(List<PluginChoice> strategies, List<Map<String, Object>> sections) {
         List<String> labels = new ArrayList<>();

@@ -43,6 +43,11 @@ class BadValuesTest {
         fails("budget.evaluations", "1e30", "budget.evaluations (1.0E30) must be a whole number from "
                 + "-9223372036854775808 to 9223372036854775807, like 1000.");
         fails("compare.seeds", "4294967297", "compare.seeds (4294967297) must be from 1 to 1000000. Maybe you meant 10?");
+        assertThatThrownBy(() -> load(MINIMAL + "compare: {strategies: [{strategy: random}, {strategy: layernas}]}\n",
+                Map.of("compare.seeds", "1000000", "compare.gridPoints", "100000")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("compare.seeds (1000000) with compare.gridPoints (100000) and 2 strategies needs "
+                        + "up to 3051758 MB for the curves");
         assertThatThrownBy(() -> load(MINIMAL + "run: {seed: 99999999999999999999}\n", Map.of()))
                 .hasMessageStartingWith("run.seed (99999999999999999999) must be a whole number from");
         assertThat(load(MINIMAL, Map.of("run.seed", "9223372036854775807")).run().seed()).isEqualTo(Long.MAX_VALUE);

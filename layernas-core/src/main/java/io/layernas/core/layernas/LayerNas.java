@@ -5,6 +5,7 @@ import io.layernas.api.SearchContext;
 import io.layernas.api.SearchEvent;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.Trial;
+import io.layernas.core.HeapLimit;
 import io.layernas.core.Results;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +143,7 @@ public final class LayerNas implements SearchStrategy {
             positive("selections", selections, "10");
             positive("children", children, "5");
             Objects.requireNonNull(policy, "policy");
-            fitsInMemory(bucketCount, perBucket, Runtime.getRuntime().maxMemory());
+            fitsInMemory(bucketCount, perBucket, HeapLimit.maxHeap());
         }
 
         /** Bytes one bucket of a memo table takes, empty: its list and its count of children. */
@@ -152,24 +153,14 @@ public final class LayerNas implements SearchStrategy {
 
         /**
          * Fails unless one layer's memo table, full ({@code H} buckets of {@code k} candidates),
-         * takes at most an eighth of {@code maxHeap}: settings this large are a typo, and would
-         * otherwise end the run with an {@link OutOfMemoryError} after hours of training.
+         * fits in the heap ({@link HeapLimit}).
          */
         static void fitsInMemory(int bucketCount, int perBucket, long maxHeap) {
             double bytes = (double) bucketCount * (BUCKET_BYTES + (double) perBucket * CANDIDATE_BYTES);
-            long allowed = maxHeap / 8;
-            if (bytes > allowed) {
-                String first = perBucket > bucketCount ? "perBucket (" + perBucket + ") with bucketCount ("
-                        + bucketCount + ")" : "bucketCount (" + bucketCount + ") with perBucket (" + perBucket + ")";
-                throw new IllegalArgumentException(first + " needs up to " + megabytes(bytes) + " MB per layer for "
-                        + "the memo table, more than an eighth of the " + megabytes(maxHeap) + " MB this JVM may use. "
-                        + "Lower them (the paper uses bucketCount 100, perBucket 3), or give the JVM more memory, "
-                        + "e.g. LAYERNAS_JAVA_OPTS=-Xmx8g.");
-            }
-        }
-
-        private static long megabytes(double bytes) {
-            return (long) Math.ceil(bytes / (1 << 20));
+            String settings = perBucket > bucketCount ? "perBucket (" + perBucket + ") with bucketCount ("
+                    + bucketCount + ")" : "bucketCount (" + bucketCount + ") with perBucket (" + perBucket + ")";
+            HeapLimit.check(settings, bytes, maxHeap, "per layer for the memo table",
+                    "Lower them (the paper uses bucketCount 100, perBucket 3)");
         }
 
         /** H = 100, k = 3, R = 10, T = 5, random selection, no strict bound. */
