@@ -28,6 +28,9 @@ class ErrorKeysTest {
     private static final Pattern KEY = Pattern.compile(
             "(?<![\\w.])(space|cost|target|evaluator|executor|search|budget|run|compare|evaluation|experiment)\\.([a-z][A-Za-z]*)\\b");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** File names that look like keys ({@code run.html}, {@code compare.js}) name files, not settings. */
+    private static final Set<String> FILE_EXTENSIONS = Set.of("html", "js", "css", "json", "jsonl", "yaml", "yml",
+            "db", "csv", "md", "png", "svg", "txt", "log");
 
     @Test
     void everyKeyNamedInAMessageOfAnyModuleExists() throws IOException {
@@ -75,7 +78,7 @@ class ErrorKeysTest {
                 while (literal.find()) {
                     Matcher key = KEY.matcher(literal.group(1));
                     while (key.find()) {
-                        if (!known.contains(key.group())) {
+                        if (!known.contains(key.group()) && !FILE_EXTENSIONS.contains(key.group(2))) {
                             found.add(ROOT.relativize(file) + ":" + (i + 1) + " " + key.group());
                         }
                     }
