@@ -17,4 +17,9 @@ eval "$slurm_env"
 postgresql_env="$(bash scripts/services/postgresql.sh start)"
 eval "$postgresql_env"
 
-mvn -B -ntp verify "$@"
+# Maven 3.8 writes colour codes (ESC[0m) even in batch mode: strip them when the output is a file.
+if [ -t 1 ]; then
+  mvn -B -ntp verify "$@"
+else
+  mvn -B -ntp verify "$@" 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'
+fi

@@ -20,13 +20,17 @@ import java.util.Map;
  * @param store                  the PostgreSQL store URL ({@code postgresql://host[:port]/db}), or {@code null}
  *                               for the SQLite file {@code trials.db} in the output directory
  * @param id                     the run's id in a shared store, or {@code null} for the output directory's name
+ * @param abandonOnInterrupt     whether the first Ctrl-C (or SIGTERM) abandons running trials instead of
+ *                               letting them finish ({@code onInterrupt: abandon} or {@code finish})
  */
 public record RunConfig(long seed, int workers, Path output, int retries, int maxConsecutiveFailures,
-                        Duration timeout, String store, String id) {
+                        Duration timeout, String store, String id, boolean abandonOnInterrupt) {
+    /** The values {@code run.onInterrupt} takes. */
+    public static final java.util.List<String> ON_INTERRUPT = java.util.List.of("finish", "abandon");
 
-    /** A run keeping its trials in the output directory. */
+    /** A run keeping its trials in the output directory, whose running trials finish on the first interrupt. */
     public RunConfig(long seed, int workers, Path output, int retries, int maxConsecutiveFailures, Duration timeout) {
-        this(seed, workers, output, retries, maxConsecutiveFailures, timeout, null, null);
+        this(seed, workers, output, retries, maxConsecutiveFailures, timeout, null, null, false);
     }
 
     /** Reads the section. */
@@ -42,6 +46,7 @@ public record RunConfig(long seed, int workers, Path output, int retries, int ma
                 Defaults.MIN_TIMEOUT_SECONDS, Defaults.MAX_TIMEOUT_SECONDS);
         String store = settings.getString("store", null);
         String id = settings.getString("id", null);
+        String onInterrupt = settings.getChoice("onInterrupt", Defaults.ON_INTERRUPT, ON_INTERRUPT);
         reader.requireAllUsed("the run");
         checkStore(settings, store, id);
         if (output != null && output.isBlank()) {
@@ -50,7 +55,7 @@ public record RunConfig(long seed, int workers, Path output, int retries, int ma
         }
         Duration timeout = Double.isInfinite(timeoutSeconds) ? null : Duration.ofMillis(Math.round(timeoutSeconds * 1000));
         return new RunConfig(seed, workers, output == null ? null : Path.of(output), retries, failures, timeout,
-                store, id);
+                store, id, onInterrupt.equals("abandon"));
     }
 
     private static void checkStore(Settings settings, String store, String id) {
@@ -70,6 +75,7 @@ public record RunConfig(long seed, int workers, Path output, int retries, int ma
 
     /** This run with another seed. */
     public RunConfig withSeed(long newSeed) {
-        return new RunConfig(newSeed, workers, output, retries, maxConsecutiveFailures, timeout, store, id);
+        return new RunConfig(newSeed, workers, output, retries, maxConsecutiveFailures, timeout, store, id,
+                abandonOnInterrupt);
     }
 }

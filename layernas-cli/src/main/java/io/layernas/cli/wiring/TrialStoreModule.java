@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.Yaml;
  *
  * <p>The store is tied to the run's fingerprint: the resolved configuration without the settings
  * that do not change what the search decides of its stored trials (output directory, workers,
- * budget, executor, failure handling). So a run can be resumed with more workers, a larger budget,
+ * budget, executor, failure handling, what Ctrl-C does). So a run can be resumed with more workers, a larger budget,
  * on another executor, with more retries or a longer time limit (its stored trials are a prefix of
  * the longer run's), but not with another space, target, strategy or seed. The data files'
  * checksums are checked too: a changed file is refused, naming it, unless
@@ -40,7 +40,8 @@ import org.yaml.snakeyaml.Yaml;
 public final class TrialStoreModule extends AbstractModule {
     /** Keys of the resolved configuration that a resumed run may change. */
     static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "budget", "executor",
-            "run.retries", "run.maxConsecutiveFailures", "run.timeoutSeconds", "run.store", "run.id");
+            "run.retries", "run.maxConsecutiveFailures", "run.timeoutSeconds", "run.store", "run.id",
+            "run.onInterrupt");
 
     /** The executor whose workers read the run from its PostgreSQL store. */
     private static final String WORKERS = "workers";
