@@ -3,10 +3,15 @@
 #   scripts/bench.sh                          # every benchmark (about 15 minutes on 2 cores)
 #   scripts/bench.sh SearchOverheadBenchmark  # one class; any JMH option works, e.g. -p space=nats-sss
 #   scripts/bench.sh --scaling-report         # trainings per complete search against H.k.sum|S| (counts, seconds)
+#   scripts/bench.sh --load-report            # ./layernas run at 200,000 trials: time, trials/s, peak memory
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -ntp -DskipTests install -pl layernas-bench -am
 jar=layernas-bench/target/benchmarks.jar
+if [ "${1:-}" = "--load-report" ]; then
+  shift
+  exec java -Dlayernas.root="$PWD" -cp "$jar" io.layernas.bench.LoadReport "$@"
+fi
 if [ "${1:-}" = "--scaling-report" ]; then
   exec java -cp "$jar" io.layernas.bench.ScalingReport
 fi

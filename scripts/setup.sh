@@ -2,13 +2,15 @@
 # Installs what the project needs on a Debian machine beyond the JDK and Maven:
 #   - dataset-fashion-mnist: the Fashion-MNIST IDX files under /usr/share/datasets/fashion-mnist/,
 #     used by the djl-train evaluator and its tests.
+#   - slurmctld, slurmd, slurm-client, munge: the single-node Slurm cluster the slurm executor's tests
+#     run against (scripts/services/slurm.sh starts and stops it).
 # Safe to run repeatedly, as root, without a terminal: it installs only what is missing and runs
 # 'apt-get update' only when a package has to be installed.
 set -euo pipefail
 
 export DEBIAN_FRONTEND=noninteractive
 
-PACKAGES=(dataset-fashion-mnist)
+PACKAGES=(dataset-fashion-mnist slurmctld slurmd slurm-client munge)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -3,8 +3,8 @@ package io.layernas.bench;
 import io.layernas.api.Budget;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchStrategy;
-import io.layernas.core.LayerNas;
-import io.layernas.core.LayerNasDp;
+import io.layernas.core.layernas.LayerNas;
+import io.layernas.core.layernas.LayerNasDp;
 import io.layernas.core.SearchRun;
 import io.layernas.core.SyntheticEvaluator;
 

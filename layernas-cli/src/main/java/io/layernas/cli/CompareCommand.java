@@ -7,6 +7,7 @@ import io.layernas.api.Evaluator;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.TargetRange;
+import io.layernas.api.Trial;
 import io.layernas.api.TrialStore;
 import io.layernas.cli.config.CompareConfig;
 import io.layernas.cli.config.ExperimentConfig;
@@ -19,14 +20,20 @@ import io.layernas.cli.results.ResultWriter;
 import io.layernas.cli.wiring.ExperimentModule;
 import io.layernas.cli.wiring.Plugins;
 import io.layernas.cli.wiring.Provenance;
+import io.layernas.cli.wiring.TrialStoreModule;
 import io.layernas.cli.wiring.Wiring;
 import io.layernas.core.InMemoryTrialStore;
 import io.layernas.core.compare.Axis;
 import io.layernas.core.compare.Comparison;
 import io.layernas.core.compare.ComparisonResult;
+import io.layernas.core.compare.FinishedRuns;
+import io.layernas.store.RunDirectoryLock;
+import io.layernas.store.SqliteComparisonStore;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -44,8 +51,22 @@ final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     private LayerNasCommand parent;
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "The experiment file (YAML) with a compare section.")
+    /** Keys a resumed comparison may change: they do not change what a finished run found. */
+    static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "compare.seeds",
+            "compare.gridPoints", "compare.axis");
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG",
+            description = "The experiment file (YAML) with a compare section.")
     private Path config;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the comparison in DIR: its finished runs are kept, not run again. Without CONFIG,"
+                    + " DIR/config.yaml is used.")
+    private Path resume;
+
+    @Option(names = "--accept-changed-data",
+            description = "With --resume: keep the finished runs although a data file changed since they ran.")
+    private boolean acceptChangedData;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
             description = "Output directory (default runs/<config name>, with -compare unless the name has it).")
@@ -60,10 +81,12 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = parent.context();
-        ExperimentConfig experiment = ExperimentConfig.load(config, context.overrides(overrides));
+        Path file = OutputDirectories.experimentFile(config, resume, output, "comparison",
+                "layernas compare examples/compare-strategies.yaml");
+        ExperimentConfig experiment = ExperimentConfig.load(file, context.overrides(overrides));
         CompareConfig compare = experiment.compare();
         if (compare == null) {
-            throw new ConfigurationException(config + " has no compare section. Add one, e.g. compare: {strategies: "
+            throw new ConfigurationException(file + " has no compare section. Add one, e.g. compare: {strategies: "
                     + "[{strategy: layernas}, {strategy: random}], seeds: 10}, or use 'layernas run'.");
         }
         Injector injector = Wiring.create(new ExperimentModule(experiment, context.registry().get()),
@@ -79,12 +102,20 @@ final class CompareCommand implements Callable<Integer> {
             builder.strategy(compare.labels().get(i), strategy);
         }
         Provenance provenance = Wiring.get(injector, Provenance.class);
-        Path directory = output != null ? output : OutputDirectories.forNewRun(experiment, null,
+        Path directory = resume != null ? resume : OutputDirectories.forNewRun(experiment, output,
                 experiment.name().contains("compare") ? experiment.name() : experiment.name() + "-compare");
-        writeConfig(provenance, directory);
         ComparisonResult result;
-        try (Evaluator evaluator = Wiring.get(injector, Evaluator.class)) {
-            result = builder.evaluator(evaluator).provenance(provenance.asFlatMap()).build().run();
+        try (RunDirectoryLock lock = RunDirectoryLock.acquire(directory, "layernas compare");
+             SqliteComparisonStore store = SqliteComparisonStore.open(directory.resolve(OutputFiles.COMPARE_DB),
+                     TrialStoreModule.identity(provenance, NOT_IN_FINGERPRINT, acceptChangedData));
+             Evaluator evaluator = Wiring.get(injector, Evaluator.class)) {
+            store.warnings().forEach(warning -> context.err().println("warning: " + warning));
+            if (resume != null && !quiet) {
+                context.out().println("resuming: " + store.finishedRuns() + " finished runs are kept, not run again");
+            }
+            writeConfig(provenance, directory);
+            result = builder.evaluator(evaluator).provenance(provenance.asFlatMap()).finishedRuns(finishedRuns(store))
+                    .build().run();
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
@@ -95,6 +126,20 @@ final class CompareCommand implements Callable<Integer> {
                     + directory.resolve(OutputFiles.INDEX_HTML) + ")");
         }
         return 0;
+    }
+
+    private static FinishedRuns finishedRuns(SqliteComparisonStore store) {
+        return new FinishedRuns() {
+            @Override
+            public Optional<List<Trial>> load(String strategy, long seed) {
+                return store.load(strategy, seed);
+            }
+
+            @Override
+            public void save(String strategy, long seed, List<Trial> trials) {
+                store.save(strategy, seed, trials);
+            }
+        };
     }
 
     private static Axis axis(ExperimentConfig experiment) {
@@ -128,7 +173,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new java.io.UncheckedIOException("cannot create " + directory, e);
         }
         Path file = directory.resolve(OutputFiles.CONFIG_YAML);
-        ResultWriter.text(file, "# The resolved configuration of this comparison.\n# Repeat: layernas compare " + file
-                + "\n" + new Yaml(options).dump(provenance.config()));
+        ResultWriter.text(file, "# The resolved configuration of this comparison.\n# Resume: layernas compare --resume "
+                + directory + "\n# Repeat: layernas compare " + file + "\n" + new Yaml(options).dump(provenance.config()));
     }
 }

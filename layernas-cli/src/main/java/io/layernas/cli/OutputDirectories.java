@@ -25,9 +25,10 @@ final class OutputDirectories {
         Path chosen = explicit != null ? explicit : config.run().output();
         if (chosen != null) {
             if (Files.exists(chosen.resolve(OutputFiles.TRIALS_DB)) || Files.exists(chosen.resolve(OutputFiles.TRIALS_JSONL))) {
-                String option = explicit != null ? "--output" : "run.output";
-                throw new ConfigurationException(option + " (" + chosen + ") already holds a run. Resume it with "
-                        + "'layernas run --resume " + chosen + "', or choose another directory.");
+                throw taken(explicit != null ? "--output" : "run.output", chosen, "run", "run");
+            }
+            if (Files.exists(chosen.resolve(OutputFiles.COMPARE_DB))) {
+                throw taken(explicit != null ? "--output" : "run.output", chosen, "comparison", "compare");
             }
             return chosen;
         }
@@ -39,6 +40,11 @@ final class OutputDirectories {
         return candidate;
     }
 
+    private static ConfigurationException taken(String option, Path chosen, String what, String command) {
+        return new ConfigurationException(option + " (" + chosen + ") already holds a " + what + ". Resume it with "
+                + "'layernas " + command + " --resume " + chosen + "', or choose another directory.");
+    }
+
     private static boolean isTaken(Path directory) {
         if (!Files.exists(directory)) {
             return false;
@@ -48,6 +54,23 @@ final class OutputDirectories {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
+    }
+
+    /**
+     * The experiment file of a command given {@code config} and/or {@code --resume resume}: {@code config},
+     * else the resumed directory's config.yaml. {@code what} names the run ("run", "comparison") and
+     * {@code example} shows a command that starts one.
+     */
+    static Path experimentFile(Path config, Path resume, Path output, String what, String example) {
+        if (config == null && resume == null) {
+            throw new ConfigurationException("give an experiment file (" + example + ") or a " + what
+                    + " to resume (--resume DIR).");
+        }
+        if (resume != null && output != null && !resume.equals(output)) {
+            throw new ConfigurationException("--output (" + output + ") and --resume (" + resume + ") differ; a "
+                    + "resumed " + what + " writes to the directory it resumes. Drop --output.");
+        }
+        return config != null ? config : configOf(resume);
     }
 
     /** The config of a run directory to resume. */

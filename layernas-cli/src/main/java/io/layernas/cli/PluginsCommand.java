@@ -49,6 +49,7 @@ final class PluginsCommand implements Callable<Integer> {
             case COST_MODEL -> "cost.name";
             case EVALUATOR -> "evaluator.name";
             case STRATEGY -> "search.strategy";
+            case EXECUTOR -> "executor.name";
         };
     }
 }

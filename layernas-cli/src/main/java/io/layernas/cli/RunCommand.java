@@ -1,6 +1,5 @@
 package io.layernas.cli;
 
-import io.layernas.api.ConfigurationException;
 import io.layernas.api.StopReason;
 import io.layernas.cli.config.ExperimentConfig;
 import java.nio.file.Path;
@@ -36,24 +35,23 @@ final class RunCommand implements Callable<Integer> {
             description = "Override a setting, e.g. -D search.bucketCount=50 (repeatable).")
     private Map<String, String> overrides;
 
+    @Option(names = "--accept-changed-data",
+            description = "With --resume: keep the stored trials although a data file (a benchmark table, a "
+                    + "latency table) changed since they were stored. Without it such a resume is refused.")
+    private boolean acceptChangedData;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary; only errors.")
     private boolean quiet;
 
     @Override
     public Integer call() {
-        if (config == null && resume == null) {
-            throw new ConfigurationException("run needs an experiment file (layernas run examples/quickstart.yaml) "
-                    + "or a run to resume (layernas run --resume runs/quickstart).");
-        }
-        if (resume != null && output != null && !resume.equals(output)) {
-            throw new ConfigurationException("--output (" + output + ") and --resume (" + resume + ") differ; a "
-                    + "resumed run writes to the directory it resumes. Drop --output.");
-        }
         CliContext context = parent.context();
-        Path file = config != null ? config : OutputDirectories.configOf(resume);
+        Path file = OutputDirectories.experimentFile(config, resume, output, "run",
+                "layernas run examples/quickstart.yaml");
         ExperimentConfig experiment = ExperimentConfig.load(file, context.overrides(overrides));
         Path directory = resume != null ? resume : OutputDirectories.forNewRun(experiment, output, experiment.name());
-        RunSession session = new RunSession(context, experiment, directory, resume != null, quiet);
+        RunSession session = new RunSession(context, experiment, directory, resume != null, quiet,
+                acceptChangedData);
         return session.run().stopReason() == StopReason.TOO_MANY_FAILURES ? 3 : 0;
     }
 }

@@ -2,12 +2,16 @@ package io.layernas.cli;
 
 import com.google.inject.Injector;
 import io.layernas.api.Budget;
+import io.layernas.api.ConfigurationException;
+import io.layernas.api.CandidateExecutor;
 import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.TargetRange;
+import io.layernas.api.Trial;
 import io.layernas.api.TrialStore;
+import io.layernas.cli.config.Defaults;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.config.Numbers;
 import io.layernas.cli.progress.ProgressBar;
@@ -17,19 +21,24 @@ import io.layernas.cli.results.RunReport;
 import io.layernas.cli.wiring.Provenance;
 import io.layernas.cli.wiring.RunDirectory;
 import io.layernas.cli.wiring.Wiring;
+import io.layernas.core.Resume;
 import io.layernas.core.SearchRun;
+import io.layernas.store.RunDirectoryLock;
+import io.layernas.store.SqliteTrialStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * One run of the command line: wire and check everything, store the resolved config, search with
- * a progress bar, write the results and print a summary.
+ * One run of the command line: wire and check everything, lock the run directory, open the store,
+ * store the resolved config (on resume too: it follows the run), search with a progress bar, write
+ * the results and print a summary.
  */
 final class RunSession {
     private final CliContext context;
@@ -37,31 +46,42 @@ final class RunSession {
     private final Path directory;
     private final boolean resuming;
     private final boolean quiet;
+    private final boolean acceptChangedData;
 
-    RunSession(CliContext context, ExperimentConfig config, Path directory, boolean resuming, boolean quiet) {
+    RunSession(CliContext context, ExperimentConfig config, Path directory, boolean resuming, boolean quiet,
+               boolean acceptChangedData) {
         this.context = context;
         this.config = config;
         this.directory = directory;
         this.resuming = resuming;
         this.quiet = quiet;
+        this.acceptChangedData = acceptChangedData;
     }
 
     SearchResult run() {
-        Injector injector = Wiring.injector(config, context.registry().get(), new RunDirectory(directory));
+        Injector injector = Wiring.injector(config, context.registry().get(),
+                new RunDirectory(directory, acceptChangedData));
+        try (RunDirectoryLock lock = RunDirectoryLock.acquire(directory, "layernas run")) {
+            return runLocked(injector);
+        }
+    }
+
+    private SearchResult runLocked(Injector injector) {
         SearchSpace space = Wiring.get(injector, SearchSpace.class);
         CostModel costModel = Wiring.get(injector, CostModel.class);
         TargetRange target = Wiring.get(injector, TargetRange.class);
         Provenance provenance = Wiring.get(injector, Provenance.class);
-        writeConfig(provenance);
-        TrialStore store = Wiring.get(injector, TrialStore.class);
-        printHeader(space, costModel, target, store);
-        SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class).store(store)
-                .listener(new ProgressBar(context.err(), config.budget().budget(), costModel.unit(),
-                        ProgressBar.modeFor(quiet), System::nanoTime));
         long start = System.nanoTime();
         SearchResult result;
-        try (store; Evaluator evaluator = Wiring.get(injector, Evaluator.class)) {
-            result = builder.build().run();
+        try (TrialStore store = Wiring.get(injector, TrialStore.class)) {
+            prepare(store, provenance, space, costModel, target);
+            SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class).store(store)
+                    .listener(new ProgressBar(context.err(), config.budget().budget(), costModel.unit(),
+                            ProgressBar.modeFor(quiet), System::nanoTime));
+            try (Evaluator evaluator = Wiring.get(injector, Evaluator.class);
+                 CandidateExecutor executor = Wiring.get(injector, CandidateExecutor.class)) {
+                result = builder.executor(executor).build().run();
+            }
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
@@ -73,13 +93,42 @@ final class RunSession {
         return result;
     }
 
+    /** Says what the store found, checks a resumed run keeps its trials, stores the config, prints the header. */
+    private void prepare(TrialStore store, Provenance provenance, SearchSpace space, CostModel costModel,
+                         TargetRange target) {
+        if (store instanceof SqliteTrialStore sqlite) {
+            sqlite.warnings().forEach(warning -> context.err().println("warning: " + warning));
+        }
+        List<Trial> stored = resuming ? store.load() : List.of();
+        checkBudgetKeeps(stored);
+        writeConfig(provenance);
+        printHeader(space, costModel, target, stored);
+    }
+
+    /** A resumed run's budget must cover its stored trials: a smaller one would cut its results. */
+    private void checkBudgetKeeps(List<Trial> stored) {
+        Budget budget = config.budget().budget();
+        if (stored.size() > budget.maxEvaluations()) {
+            throw new ConfigurationException(directory + " holds " + stored.size() + " trials, more than "
+                    + "budget.evaluations (" + budget.maxEvaluations() + ") allows: resuming would cut the run's results"
+                    + " to " + budget.maxEvaluations() + ". Resume with -D budget.evaluations=" + stored.size()
+                    + " or more, or without it to keep the budget in " + directory.resolve(OutputFiles.CONFIG_YAML) + ".");
+        }
+        double beforeLast = stored.stream().mapToDouble(Trial::trainingSeconds).sum()
+                - (stored.isEmpty() ? 0 : stored.get(stored.size() - 1).trainingSeconds());
+        if (beforeLast >= budget.maxTrainingSeconds()) {
+            throw new ConfigurationException(directory + " holds trials of " + Numbers.format(beforeLast)
+                    + " training seconds before its last one, more than budget.trainingSeconds ("
+                    + Numbers.format(budget.maxTrainingSeconds()) + ") allows: resuming would cut the run's results."
+                    + " Resume with a larger budget.trainingSeconds, or without it to keep the budget in "
+                    + directory.resolve(OutputFiles.CONFIG_YAML) + ".");
+        }
+    }
+
     private void writeConfig(Provenance provenance) {
         Path file = directory.resolve(OutputFiles.CONFIG_YAML);
         try {
             Files.createDirectories(directory);
-            if (resuming && Files.exists(file)) {
-                return;
-            }
             DumperOptions options = new DumperOptions();
             options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
             String yaml = "# The resolved configuration of this run (overrides applied, data files by absolute path).\n"
@@ -91,7 +140,7 @@ final class RunSession {
         }
     }
 
-    private void printHeader(SearchSpace space, CostModel costModel, TargetRange target, TrialStore store) {
+    private void printHeader(SearchSpace space, CostModel costModel, TargetRange target, List<Trial> stored) {
         if (quiet) {
             return;
         }
@@ -101,6 +150,9 @@ final class RunSession {
         out.printf("  cost %s, target [%s, %s] %s; evaluator %s; seed %d%n", config.cost().name(),
                 Numbers.format(target.low()), Numbers.format(target.high()), costModel.unit(),
                 config.evaluator().name(), config.run().seed());
+        if (!config.executor().name().equals(Defaults.EXECUTOR)) {
+            out.printf("  executor %s%n", config.executor().name());
+        }
         out.printf("  budget %s; output %s%n", describe(config.budget().budget()), directory);
         String evaluatorText = context.registry().get().evaluator(config.evaluator().name(), "evaluator.name")
                 .description();
@@ -109,7 +161,10 @@ final class RunSession {
                     .substring(evaluatorText.indexOf("stand-in")));
         }
         if (resuming) {
-            out.printf("  resuming: %d stored trials are replayed, not evaluated again%n", store.load().size());
+            int replayed = Resume.replayed(stored);
+            out.printf("  resuming: %d stored trials are replayed, not evaluated again%s%n", replayed,
+                    replayed == stored.size() ? "" : "; the " + (stored.size() - replayed)
+                            + " failed trials at the end are evaluated again");
         }
     }
 

@@ -9,7 +9,6 @@ import io.layernas.api.Trial;
 import io.layernas.cli.plugins.PluginRegistry;
 import io.layernas.cli.results.TrialJson;
 import io.layernas.core.Results;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,13 +26,6 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private static List<Trial> trials(Path out) throws IOException {
-        List<Trial> trials = new ArrayList<>();
-        for (String line : Files.readAllLines(out.resolve("trials.jsonl"))) {
-            trials.add(TrialJson.fromJson(TrialJson.MAPPER.readTree(line)));
-        }
-        return trials;
-    }
 
     @Test
     void writesEveryOutputFileAndAResultThatAgreesWithTheTrials() throws Exception {
@@ -48,7 +40,7 @@ class RunCommandTest {
                 "index.html")) {
             assertThat(out.resolve(file)).as(file).isNotEmptyFile();
         }
-        List<Trial> trials = trials(out);
+        List<Trial> trials = TestCli.trials(out);
         JsonNode result = TrialJson.MAPPER.readTree(out.resolve("result.json").toFile());
         assertThat(trials).hasSize(60);
         assertThat(result.get("evaluations").asInt()).isEqualTo(60);
@@ -88,7 +80,7 @@ class RunCommandTest {
         assertThat(TestCli.run("run", config.toString(), "-o", first.toString(), "-q").exitCode()).isZero();
         assertThat(TestCli.run("run", first.resolve("config.yaml").toString(), "-o", second.toString(), "-q").exitCode())
                 .isZero();
-        assertThat(withoutTimes(trials(second))).isEqualTo(withoutTimes(trials(first)));
+        assertThat(withoutTimes(TestCli.trials(second))).isEqualTo(withoutTimes(TestCli.trials(first)));
     }
 
     @Test
@@ -99,7 +91,7 @@ class RunCommandTest {
                 "run", config.toString(), "-o", out.toString(), "-D", "budget.evaluations=25", "-q");
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(outcome.out()).isEmpty();
-        assertThat(trials(out)).hasSize(25);
+        assertThat(TestCli.trials(out)).hasSize(25);
         assertThat(Files.readString(out.resolve("config.yaml"))).contains("evaluations: 25").contains("seed: 11");
     }
 
@@ -122,7 +114,7 @@ class RunCommandTest {
         TestCli.Outcome resumed = TestCli.run("run", "--resume", interrupted.toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("resuming: 20 stored trials are replayed");
-        assertThat(withoutTimes(trials(interrupted))).isEqualTo(withoutTimes(trials(whole)));
+        assertThat(withoutTimes(TestCli.trials(interrupted))).isEqualTo(withoutTimes(TestCli.trials(whole)));
         assertThat(interrupted.resolve("result.json")).isNotEmptyFile();
     }
 
@@ -142,7 +134,7 @@ class RunCommandTest {
         TestCli.Outcome more = TestCli.run("run", "--resume", extended.toString(), "-D", "budget.evaluations=60",
                 "-D", "run.workers=2", "-q");
         assertThat(more.exitCode()).as(more.err()).isZero();
-        assertThat(withoutTimes(trials(extended))).isEqualTo(withoutTimes(trials(whole)));
+        assertThat(withoutTimes(TestCli.trials(extended))).isEqualTo(withoutTimes(TestCli.trials(whole)));
     }
 
     @Test
@@ -154,7 +146,7 @@ class RunCommandTest {
         TestCli.Outcome outcome = TestCli.run("run", config.toString(), "-o", out.toString(),
                 "-D", "target.high=280", "-D", "search.children=8");
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-        Trial baseline = trials(out).stream().filter(t -> t.architecture().equals(Architecture.defaults(5)))
+        Trial baseline = TestCli.trials(out).stream().filter(t -> t.architecture().equals(Architecture.defaults(5)))
                 .findFirst().orElseThrow();
         assertThat(outcome.out()).contains("baseline        " + String.format(java.util.Locale.ROOT, "%.4f",
                 baseline.objective()) + " at ").contains("(the default architecture 64:64:64:64:64)");

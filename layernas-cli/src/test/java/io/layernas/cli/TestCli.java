@@ -1,6 +1,8 @@
 package io.layernas.cli;
 
+import io.layernas.api.Trial;
 import io.layernas.cli.plugins.PluginRegistry;
+import io.layernas.cli.results.TrialJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +13,8 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Runs the command line in-process with captured output; and fixtures for the tests. */
@@ -35,6 +39,15 @@ public final class TestCli {
                 new PrintStream(err, true, StandardCharsets.UTF_8), () -> registry, Map.of(), environment);
         int code = Main.execute(context, args);
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The trials of a run's trials.jsonl in {@code out}. */
+    public static List<Trial> trials(Path out) throws IOException {
+        List<Trial> trials = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("trials.jsonl"))) {
+            trials.add(TrialJson.fromJson(TrialJson.MAPPER.readTree(line)));
+        }
+        return trials;
     }
 
     /** Writes {@code yaml} to {@code directory/name}. */

@@ -1,6 +1,7 @@
 package io.layernas.core;
 
 import io.layernas.api.Budget;
+import io.layernas.api.CandidateExecutor;
 import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchEvent;
@@ -19,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One search: a strategy over a space, priced by a cost model, judged by an evaluator, within a
@@ -47,14 +46,13 @@ public final class SearchRun {
      * is spent or too many trials failed in a row ({@link SearchResult#stopReason()} says which).
      */
     public SearchResult run() {
-        ExecutorService workers = settings.workers == 1 ? null
-                : Executors.newFixedThreadPool(settings.workers, daemon("layernas-worker"));
-        ExecutorService timeouts = settings.timeout == null ? null : Executors.newCachedThreadPool(daemon("layernas-timeout"));
+        CandidateExecutor executor = settings.executor != null ? settings.executor
+                : new LocalExecutor(settings.evaluator, settings.workers);
         try {
-            Evaluations evaluations = new Evaluations(settings.space, settings.evaluator, settings.seed,
-                    settings.retries, settings.timeout, timeouts);
+            Evaluations evaluations = new Evaluations(settings.space, executor, settings.store.journal(),
+                    settings.seed, settings.retries, settings.timeout);
             DefaultSearchContext context = new DefaultSearchContext(settings.space, settings.costModel,
-                    settings.target, settings.budget, settings.seed, evaluations, workers, settings.store,
+                    settings.target, settings.budget, settings.seed, evaluations, settings.store,
                     settings.listeners, settings.maxConsecutiveFailures);
             StopReason reason;
             String abort = null;
@@ -69,11 +67,8 @@ public final class SearchRun {
             context.publish(new SearchEvent.SearchFinished(result));
             return result;
         } finally {
-            if (workers != null) {
-                workers.shutdownNow();
-            }
-            if (timeouts != null) {
-                timeouts.shutdownNow();
+            if (settings.executor == null) {
+                executor.close();
             }
         }
     }
@@ -91,14 +86,6 @@ public final class SearchRun {
                 context.trials(), context.trainingSeconds(), reason, provenance);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     /** Settings of a run. Not thread-safe; build once. */
     public static final class Builder {
         private SearchSpace space;
@@ -112,6 +99,7 @@ public final class SearchRun {
         private int retries;
         private int maxConsecutiveFailures = 20;
         private Duration timeout;
+        private CandidateExecutor executor;
         private TrialStore store = new InMemoryTrialStore();
         private final List<SearchListener> listeners = new ArrayList<>();
         private final Map<String, String> provenance = new LinkedHashMap<>();
@@ -194,6 +182,16 @@ public final class SearchRun {
             return this;
         }
 
+        /**
+         * Where candidates are evaluated; the caller closes it. Without one the run evaluates with the
+         * evaluator on {@link #workers} threads of this JVM ({@link LocalExecutor}); with one, the
+         * executor alone decides how many attempts run at once.
+         */
+        public Builder executor(CandidateExecutor executor) {
+            this.executor = executor;
+            return this;
+        }
+
         /** Where trials are kept; a store holding an interrupted run's trials resumes it. */
         public Builder store(TrialStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -216,7 +214,9 @@ public final class SearchRun {
         public SearchRun build() {
             Objects.requireNonNull(space, "space");
             Objects.requireNonNull(costModel, "costModel");
-            Objects.requireNonNull(evaluator, "evaluator");
+            if (executor == null) {
+                Objects.requireNonNull(evaluator, "evaluator");
+            }
             Objects.requireNonNull(strategy, "strategy");
             return new SearchRun(this);
         }

@@ -11,6 +11,7 @@ import io.layernas.api.StopReason;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStatus;
+import io.layernas.core.layernas.LayerNas;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +102,101 @@ class SearchRunTest {
         assertThat(store.load()).hasSize(2);
         assertThat(result.provenance().get("abortReason")).contains("2 trials failed in a row")
                 .contains("dataset missing").contains("maxConsecutiveFailures");
+    }
+
+    @Test
+    void aRunStoppedForTooManyFailuresRetriesTheFailedCandidatesOnResumeOnceTheCauseIsFixed() {
+        SearchResult uninterrupted = run(problem.evaluator()).build().run();
+        AtomicInteger calls = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Architecture> evaluated = new ArrayList<>();
+        Evaluator breaksAfterFive = request -> {
+            evaluated.add(request.architecture());
+            if (calls.incrementAndGet() > 5 && broken.get()) {
+                throw new IllegalStateException("dataset missing");
+            }
+            return Metrics.of(problem.accuracy(request.architecture()));
+        };
+        InMemoryTrialStore store = new InMemoryTrialStore();
+        SearchResult stopped = run(breaksAfterFive).maxConsecutiveFailures(3).store(store).build().run();
+        assertThat(stopped.stopReason()).isEqualTo(StopReason.TOO_MANY_FAILURES);
+        List<Architecture> failed = stopped.trials().subList(5, 8).stream().map(Trial::architecture).toList();
+
+        broken.set(false);
+        evaluated.clear();
+        SearchResult resumed = run(breaksAfterFive).maxConsecutiveFailures(3).store(store).build().run();
+
+        assertThat(resumed.stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(evaluated.subList(0, 3)).as("the failed candidates are evaluated again, first").isEqualTo(failed);
+        assertThat(resumed.trials()).allMatch(Trial::succeeded);
+        assertThat(resumed.trials().stream().map(Trial::architecture).toList())
+                .isEqualTo(uninterrupted.trials().stream().map(Trial::architecture).toList());
+        assertThat(store.load()).isEqualTo(resumed.trials());
+    }
+
+    @Test
+    void aLowerFailureLimitOnResumeNeverStopsTheReplay() {
+        InMemoryTrialStore store = new InMemoryTrialStore();
+        Evaluator failsEarly = request -> {
+            if (request.trialIndex() >= 2 && request.trialIndex() < 5) {
+                throw new IllegalStateException("flaky node");
+            }
+            return Metrics.of(problem.accuracy(request.architecture()));
+        };
+        run(failsEarly).maxConsecutiveFailures(4).budget(Budget.evaluations(12)).store(store).build().run();
+        SearchResult resumed = run(failsEarly).maxConsecutiveFailures(2).budget(Budget.evaluations(20)).store(store)
+                .build().run();
+        assertThat(resumed.stopReason()).isEqualTo(StopReason.BUDGET_EXHAUSTED);
+        assertThat(resumed.trials().subList(2, 5)).noneMatch(Trial::succeeded);
+    }
+
+    @Test
+    void trialsOfAParallelBatchThatFinishTogetherAreStoredTogetherAndBeforeTheStrategySeesThem() {
+        List<Integer> appendSizes = new ArrayList<>();
+        InMemoryTrialStore memory = new InMemoryTrialStore();
+        io.layernas.api.TrialStore counting = new io.layernas.api.TrialStore() {
+            @Override
+            public List<Trial> load() {
+                return memory.load();
+            }
+
+            @Override
+            public void append(Trial trial) {
+                appendAll(List.of(trial));
+            }
+
+            @Override
+            public void appendAll(List<Trial> trials) {
+                appendSizes.add(trials.size());
+                trials.forEach(memory::append);
+            }
+        };
+        List<Integer> unstoredSeen = new ArrayList<>();
+        io.layernas.api.SearchStrategy batches = context -> {
+            java.util.SplittableRandom random = context.random("batches");
+            while (!context.budgetExhausted()) {
+                List<io.layernas.api.Candidate> batch = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    int[] choices = new int[problem.space().layerCount()];
+                    for (int l = 0; l < choices.length; l++) {
+                        choices[l] = random.nextInt(problem.space().layers().get(l).size());
+                    }
+                    batch.add(io.layernas.api.Candidate.of(Architecture.of(choices)));
+                }
+                List<Trial> seen = context.evaluate(batch);
+                seen.stream().filter(t -> !memory.load().contains(t)).forEach(t -> unstoredSeen.add(t.index()));
+            }
+        };
+        Evaluator firstOfEightIsSlow = request -> {
+            Thread.sleep(request.trialIndex() % 8 == 0 ? 50 : 0);
+            return Metrics.of(problem.accuracy(request.architecture()));
+        };
+        SearchResult result = SearchRun.builder().space(problem.space()).costModel(problem.costs())
+                .evaluator(firstOfEightIsSlow).strategy(batches).seed(3).workers(8).budget(Budget.evaluations(64))
+                .store(counting).build().run();
+        assertThat(unstoredSeen).as("trials the strategy saw before they were stored").isEmpty();
+        assertThat(memory.load()).isEqualTo(result.trials());
+        assertThat(appendSizes).as("one transaction for the trials that finished together").anyMatch(n -> n > 1);
     }
 
     @Test

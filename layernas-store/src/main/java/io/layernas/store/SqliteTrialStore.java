@@ -1,15 +1,12 @@
 package io.layernas.store;
 
-import io.layernas.api.Architecture;
 import io.layernas.api.ConfigurationException;
-import io.layernas.api.Metrics;
+import io.layernas.api.JobJournal;
 import io.layernas.api.Trial;
-import io.layernas.api.TrialStatus;
 import io.layernas.api.TrialStore;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,214 +17,206 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A durable {@link TrialStore} in an SQLite file. Each trial is written in one transaction with
- * {@code synchronous=FULL} in WAL mode, so when {@link #append} returns the trial survives a crash,
- * {@code kill -9} or power loss, and a write cut short leaves no partial trial behind.
+ * A durable {@link TrialStore} in an SQLite file. Each {@link #append} (or {@link #appendAll}) is one
+ * transaction with {@code synchronous=FULL} in WAL mode, so when it returns the trials survive a
+ * crash, {@code kill -9} or power loss, and a write cut short leaves no partial trial behind.
  *
- * <p>The file also records a fingerprint of the run (configuration and seed): opening it for a run
- * with another fingerprint fails, since replaying its trials would not reproduce that run.
+ * <p>The file also records the run's {@link RunIdentity}: opening it for a run with another
+ * fingerprint, or with a data file whose checksum changed, fails, since replaying its trials would
+ * not reproduce that run. Non-finite numbers are stored as such ({@link StoredNumbers}). A damaged
+ * file, or a write-ahead log lost after a crash, is reported with what to do.
+ * Its {@link #journal()} keeps an executor's job ids in the same file, as durably as the trials.
  * Thread-safe: appends are serialised.
  */
 public final class SqliteTrialStore implements TrialStore {
     private static final String SCHEMA_VERSION = "1";
     private final Path file;
     private final Connection connection;
+    private final List<String> warnings = new ArrayList<>();
+    private PreparedStatement insertTrial;
+    private PreparedStatement insertValue;
 
     private SqliteTrialStore(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
     }
 
-    /**
-     * Opens (creating if needed) the store in {@code file} for a run with {@code fingerprint}.
-     *
-     * @throws ConfigurationException when the file is not a trial store, or holds another run
-     */
+    /** Opens the store in {@code file} for a run known by {@code fingerprint} alone. */
     public static SqliteTrialStore open(Path file, String fingerprint) {
+        return open(file, RunIdentity.of(fingerprint));
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code file} for the run {@code identity}.
+     *
+     * @throws ConfigurationException when the file is not a trial store, is damaged, holds another run
+     *                                or was made with other data
+     */
+    public static SqliteTrialStore open(Path file, RunIdentity identity) {
+        boolean walMissing = SqliteFile.walMissing(file);
+        Connection connection;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            SqliteTrialStore store = new SqliteTrialStore(file, connection);
-            store.initialise(fingerprint);
+            connection = SqliteFile.connect(file);
+        } catch (SQLException | IOException e) {
+            throw StoreProblems.unreadable(file, e);
+        }
+        SqliteTrialStore store = new SqliteTrialStore(file, connection);
+        try {
+            store.initialise(identity, walMissing);
             return store;
-        } catch (SQLException | java.io.IOException e) {
-            throw new ConfigurationException("cannot open the trial store " + file + ": " + e.getMessage()
-                    + ". Is it a LayerNAS run directory's trials.db? Delete it to start afresh.", e);
+        } catch (SQLException | RuntimeException e) {
+            store.close();
+            throw e instanceof ConfigurationException configuration ? configuration : StoreProblems.unreadable(file, e);
         }
     }
 
-    private void initialise(String fingerprint) throws SQLException {
+    private void initialise(RunIdentity identity, boolean walMissing) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA journal_mode=WAL");
-            statement.execute("PRAGMA synchronous=FULL");
-            statement.execute("CREATE TABLE IF NOT EXISTS run (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            statement.execute("CREATE TABLE IF NOT EXISTS trial (idx INTEGER PRIMARY KEY, architecture TEXT NOT NULL"
-                    + " UNIQUE, layer INTEGER NOT NULL, bucket INTEGER NOT NULL, cost REAL NOT NULL, status TEXT NOT NULL,"
-                    + " objective REAL, training_seconds REAL, failure TEXT, wall_seconds REAL NOT NULL,"
-                    + " attempts INTEGER NOT NULL)");
+            statement.execute("CREATE TABLE IF NOT EXISTS trial (" + TrialRows.DEFINITIONS
+                    + ", PRIMARY KEY (idx), UNIQUE (architecture))");
             statement.execute("CREATE TABLE IF NOT EXISTS trial_value (idx INTEGER NOT NULL, key TEXT NOT NULL,"
                     + " value REAL NOT NULL, PRIMARY KEY (idx, key))");
+            statement.execute("CREATE TABLE IF NOT EXISTS job (key TEXT PRIMARY KEY, job_id TEXT NOT NULL)");
         }
-        checkOrRecord("schema", SCHEMA_VERSION, "schema version");
-        checkOrRecord("fingerprint", fingerprint, "run fingerprint (configuration and seed)");
+        RunRecord record = new RunRecord(file, connection);
+        record.checkOrRecord(SCHEMA_VERSION, identity);
+        if (walMissing && record.lastSessionUnclosed()) {
+            warnings.add(SqliteFile.lostWal(file, count()));
+        }
+        record.session(true);
+        SqliteFile.checkpoint(connection);
     }
 
-    private void checkOrRecord(String key, String value, String what) throws SQLException {
-        String stored = null;
-        try (PreparedStatement query = connection.prepareStatement("SELECT value FROM run WHERE key = ?")) {
-            query.setString(1, key);
-            try (ResultSet row = query.executeQuery()) {
-                if (row.next()) {
-                    stored = row.getString(1);
-                }
-            }
-        }
-        if (stored == null) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO run (key, value) VALUES (?, ?)")) {
-                insert.setString(1, key);
-                insert.setString(2, value);
-                insert.executeUpdate();
-            }
-        } else if (!stored.equals(value)) {
-            throw new ConfigurationException("the trial store " + file + " belongs to another run: its " + what
-                    + " is " + abbreviate(stored) + ", this run's is " + abbreviate(value)
-                    + ". Resume with the same configuration and seed, or choose a new output directory.");
-        }
+    /** What opening found that the user should know, e.g. a lost write-ahead log; empty when all is well. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 16 ? text : text.substring(0, 16) + "…";
+    private long count() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM trial")) {
+            return row.next() ? row.getLong(1) : 0;
+        }
     }
 
     @Override
     public synchronized List<Trial> load() {
-        Map<Integer, Map<String, Double>> values = loadValues();
         List<Trial> trials = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT idx, architecture, layer, bucket, cost, status, objective,"
-                     + " training_seconds, failure, wall_seconds, attempts FROM trial ORDER BY idx")) {
+             ResultSet row = statement.executeQuery("SELECT " + TrialRows.COLUMNS + " FROM trial ORDER BY idx")) {
+            Map<Integer, Map<String, Double>> values = loadValues();
             while (row.next()) {
-                trials.add(trial(row, values.getOrDefault(row.getInt(1), Map.of())));
+                trials.add(TrialRows.read(row, 1, values.getOrDefault(row.getInt(1), Map.of())));
             }
         } catch (SQLException | RuntimeException e) {
-            throw new IllegalStateException("the trial store " + file + " is unreadable: " + e.getMessage(), e);
+            throw StoreProblems.unreadable(file, e);
         }
         for (int i = 0; i < trials.size(); i++) {
             if (trials.get(i).index() != i) {
-                throw new IllegalStateException("the trial store " + file + " misses trial #" + i
-                        + "; it was not written by LayerNAS or was edited. Start a new run directory.");
+                throw new ConfigurationException("the trial store " + file + " misses trial #" + i + "; it was edited,"
+                        + " salvaged or not written by LayerNAS. To keep trials #0 to #" + (i - 1) + ": sqlite3 " + file
+                        + " 'DELETE FROM trial WHERE idx >= " + i + "; DELETE FROM trial_value WHERE idx >= " + i
+                        + "', then resume. Or start a new run directory.");
             }
         }
         return trials;
     }
 
-    private Map<Integer, Map<String, Double>> loadValues() {
+    private Map<Integer, Map<String, Double>> loadValues() throws SQLException {
         Map<Integer, Map<String, Double>> values = new HashMap<>();
         try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT idx, key, value FROM trial_value")) {
             while (row.next()) {
-                values.computeIfAbsent(row.getInt(1), i -> new HashMap<>()).put(row.getString(2), row.getDouble(3));
+                values.computeIfAbsent(row.getInt(1), i -> new HashMap<>())
+                        .put(row.getString(2), StoredNumbers.read(row, 3));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the trial store " + file + " is unreadable: " + e.getMessage(), e);
         }
         return values;
     }
 
-    private static Trial trial(ResultSet row, Map<String, Double> values) throws SQLException {
-        TrialStatus status = TrialStatus.valueOf(row.getString(6));
-        Metrics metrics = status == TrialStatus.SUCCEEDED
-                ? new Metrics(row.getDouble(7), row.getDouble(8), values) : null;
-        return new Trial(row.getInt(1), parse(row.getString(2)), row.getInt(3), row.getInt(4), row.getDouble(5),
-                status, metrics, row.getString(9), row.getDouble(10), row.getInt(11));
-    }
-
-    private static Architecture parse(String text) {
-        String[] parts = text.split("-");
-        int[] choices = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            choices[i] = Integer.parseInt(parts[i]);
-        }
-        return Architecture.of(choices);
-    }
-
     @Override
     public synchronized void append(Trial trial) {
-        try {
-            connection.setAutoCommit(false);
-            insertTrial(trial);
-            if (trial.succeeded()) {
-                insertValues(trial);
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            rollback();
-            throw new IllegalStateException("cannot store trial #" + trial.index() + " in " + file + ": "
-                    + e.getMessage() + ". Check free disk space and permissions; the run stops so nothing is lost.", e);
-        } finally {
-            autoCommit();
+        appendAll(List.of(trial));
+    }
+
+    /** Stores {@code trials} in one transaction: all of them survive a crash once this returns, or none. */
+    @Override
+    public synchronized void appendAll(List<Trial> trials) {
+        if (trials.isEmpty()) {
+            return;
+        }
+        inTransaction("store trial #" + trials.get(0).index() + (trials.size() > 1 ? " and the "
+                + (trials.size() - 1) + " after it" : ""), () -> {
+                    prepareInserts();
+                    try {
+                        for (Trial trial : trials) {
+                            TrialRows.bind(insertTrial, 1, trial);
+                            insertTrial.addBatch();
+                            addValues(insertValue, trial);
+                        }
+                        insertTrial.executeBatch();
+                        insertValue.executeBatch();
+                    } finally {
+                        insertTrial.clearBatch();
+                        insertValue.clearBatch();
+                    }
+                });
+    }
+
+    /** Prepared once: a run appends hundreds of thousands of trials. */
+    private void prepareInserts() throws SQLException {
+        if (insertTrial == null) {
+            insertTrial = connection.prepareStatement("INSERT INTO trial (" + TrialRows.COLUMNS + ") VALUES ("
+                    + TrialRows.PLACEHOLDERS + ")");
+            insertValue = connection.prepareStatement("INSERT INTO trial_value (idx, key, value) VALUES (?, ?, ?)");
         }
     }
 
-    private void insertTrial(Trial trial) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO trial (idx, architecture, layer,"
-                + " bucket, cost, status, objective, training_seconds, failure, wall_seconds, attempts)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    private static void addValues(PreparedStatement insert, Trial trial) throws SQLException {
+        if (!trial.succeeded()) {
+            return;
+        }
+        for (Map.Entry<String, Double> value : trial.metrics().values().entrySet()) {
             insert.setInt(1, trial.index());
-            insert.setString(2, trial.architecture().toString());
-            insert.setInt(3, trial.layer());
-            insert.setInt(4, trial.bucket());
-            insert.setDouble(5, trial.cost());
-            insert.setString(6, trial.status().name());
-            if (trial.succeeded()) {
-                insert.setDouble(7, trial.metrics().objective());
-                insert.setDouble(8, trial.metrics().trainingSeconds());
-            } else {
-                insert.setNull(7, java.sql.Types.REAL);
-                insert.setNull(8, java.sql.Types.REAL);
-            }
-            insert.setString(9, trial.failure());
-            insert.setDouble(10, trial.wallSeconds());
-            insert.setInt(11, trial.attempts());
-            insert.executeUpdate();
-        }
-    }
-
-    private void insertValues(Trial trial) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO trial_value (idx, key, value) VALUES (?, ?, ?)")) {
-            for (Map.Entry<String, Double> value : trial.metrics().values().entrySet()) {
-                insert.setInt(1, trial.index());
-                insert.setString(2, value.getKey());
-                insert.setDouble(3, value.getValue());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private void rollback() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The append already failed; its own exception says why.
-        }
-    }
-
-    private void autoCommit() {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // Next append sets it again.
+            insert.setString(2, value.getKey());
+            StoredNumbers.bind(insert, 3, value.getValue());
+            insert.addBatch();
         }
     }
 
     @Override
-    public synchronized void close() {
+    public JobJournal journal() {
+        return new SqliteJobJournal(this, file, connection);
+    }
+
+    @Override
+    public synchronized void truncate(int size) {
+        inTransaction("remove trials from #" + size + " on", () -> {
+            for (String table : List.of("trial", "trial_value")) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
+                        + " WHERE idx >= ?")) {
+                    delete.setInt(1, size);
+                    delete.executeUpdate();
+                }
+            }
+        });
+    }
+
+    private void inTransaction(String what, SqliteFile.Work work) {
         try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // Closing after a crash of the connection: nothing left to flush.
+            SqliteFile.inTransaction(connection, work);
+        } catch (SQLException e) {
+            if (StoreProblems.damaged(e)) {
+                throw StoreProblems.unreadable(file, e);
+            }
+            throw new IllegalStateException("cannot " + what + " in " + file + ": " + e.getMessage()
+                    + ". Check free disk space and permissions; the run stops so nothing is lost.", e);
         }
+    }
+
+    /** Marks the store closed cleanly (so a later open can tell a lost log) and closes it. */
+    @Override
+    public synchronized void close() {
+        SqliteFile.close(file, connection);
     }
 }

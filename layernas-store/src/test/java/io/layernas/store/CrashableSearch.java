@@ -3,7 +3,7 @@ package io.layernas.store;
 import io.layernas.api.Metrics;
 import io.layernas.api.SearchResult;
 import io.layernas.api.TargetRange;
-import io.layernas.core.LayerNas;
+import io.layernas.core.layernas.LayerNas;
 import io.layernas.core.RandomSpaces;
 import io.layernas.core.SearchRun;
 import java.io.IOException;

@@ -38,6 +38,21 @@ class SqliteTrialStoreTest {
     }
 
     @Test
+    void journalKeepsTheLatestJobOfEachAttemptAcrossReopening() {
+        Path file = directory.resolve("trials.db");
+        try (SqliteTrialStore store = SqliteTrialStore.open(file, "fp")) {
+            store.journal().record("t0-a1-0-3-1", "101");
+            store.journal().record("t1-a1-1-0-0", "102");
+            store.journal().record("t0-a1-0-3-1", "103");
+        }
+        try (SqliteTrialStore store = SqliteTrialStore.open(file, "fp")) {
+            assertThat(store.journal().find("t0-a1-0-3-1")).contains("103");
+            assertThat(store.journal().find("t2-a1-0-0-0")).isEmpty();
+            assertThat(store.journal().all()).containsOnlyKeys("t0-a1-0-3-1", "t1-a1-1-0-0");
+        }
+    }
+
+    @Test
     void refusesToResumeAnotherRun() {
         Path file = directory.resolve("trials.db");
         SqliteTrialStore.open(file, "seed=1").close();
@@ -52,7 +67,7 @@ class SqliteTrialStoreTest {
         Files.writeString(file, "this is not a database, it is a note about the run");
         assertThatThrownBy(() -> SqliteTrialStore.open(file, "fp"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining(file.toString())
-                .hasMessageContaining("Delete it to start afresh");
+                .hasMessageContaining("start afresh");
     }
 
     @Test

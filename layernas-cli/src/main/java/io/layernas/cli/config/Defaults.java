@@ -14,6 +14,8 @@ public final class Defaults {
     public static final long EVALUATIONS = 1000;
     /** {@code budget.trainingSeconds}: no limit on summed training time. */
     public static final double TRAINING_SECONDS = Double.POSITIVE_INFINITY;
+    /** {@code executor.name}: threads of this JVM. */
+    public static final String EXECUTOR = "local";
     /** {@code run.seed}. */
     public static final long SEED = 0;
     /** {@code run.workers}: evaluations at once. */
@@ -37,11 +39,12 @@ public final class Defaults {
 
     /** The sections an experiment file may have. */
     public static final List<String> SECTIONS =
-            List.of("space", "cost", "target", "evaluator", "search", "budget", "run", "compare");
+            List.of("space", "cost", "target", "evaluator", "executor", "search", "budget", "run", "compare");
 
     /** The keys of the experiment's own sections (not plugin settings), with their defaults as text. */
     public static final Map<String, String> KEYS = Map.ofEntries(
             Map.entry("search.strategy", STRATEGY),
+            Map.entry("executor.name", EXECUTOR),
             Map.entry("budget.evaluations", Long.toString(EVALUATIONS)),
             Map.entry("budget.trainingSeconds", "unlimited"),
             Map.entry("run.seed", Long.toString(SEED)),

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param space    {@code space}
  * @param cost     {@code cost}
  * @param evaluator {@code evaluator}
+ * @param executor {@code executor}: where candidates are evaluated ({@code local} when absent)
  * @param strategy {@code search}
  * @param target   {@code target}
  * @param budget   {@code budget}
@@ -23,8 +24,8 @@ import java.util.Objects;
  * @param compare  {@code compare}, or {@code null}
  */
 public record ExperimentConfig(Path file, Map<String, Object> resolved, PluginChoice space, PluginChoice cost,
-                               PluginChoice evaluator, PluginChoice strategy, TargetSpec target, BudgetConfig budget,
-                               RunConfig run, CompareConfig compare) {
+                               PluginChoice evaluator, PluginChoice executor, PluginChoice strategy, TargetSpec target,
+                               BudgetConfig budget, RunConfig run, CompareConfig compare) {
     public ExperimentConfig {
         Objects.requireNonNull(file, "file");
         resolved = ConfigTree.copy(resolved);
@@ -50,6 +51,7 @@ public record ExperimentConfig(Path file, Map<String, Object> resolved, PluginCh
                 plugin("space", "space", "name", section(tree, "space", "name"), null, base),
                 plugin("cost model", "cost", "name", section(tree, "cost", "name"), null, base),
                 plugin("evaluator", "evaluator", "name", section(tree, "evaluator", "name"), null, base),
+                plugin("executor", "executor", "name", section(tree, "executor", "name"), Defaults.EXECUTOR, base),
                 plugin("strategy", "search", "strategy", section(tree, "search", "strategy"), Defaults.STRATEGY, base),
                 tree.containsKey("target") ? TargetSpec.from(settings(tree, "target", base)) : TargetSpec.none(),
                 BudgetConfig.from(settings(tree, "budget", base)),
@@ -108,12 +110,13 @@ public record ExperimentConfig(Path file, Map<String, Object> resolved, PluginCh
 
     /** This experiment with {@code search} replaced by {@code other} (for comparisons). */
     public ExperimentConfig withStrategy(PluginChoice other) {
-        return new ExperimentConfig(file, resolved, space, cost, evaluator, other, target, budget, run, compare);
+        return new ExperimentConfig(file, resolved, space, cost, evaluator, executor, other, target, budget, run,
+                compare);
     }
 
     /** This experiment with another seed. */
     public ExperimentConfig withSeed(long seed) {
-        return new ExperimentConfig(file, resolved, space, cost, evaluator, strategy, target, budget,
+        return new ExperimentConfig(file, resolved, space, cost, evaluator, executor, strategy, target, budget,
                 run.withSeed(seed), compare);
     }
 }

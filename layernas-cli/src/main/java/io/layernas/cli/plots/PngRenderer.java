@@ -1,10 +1,9 @@
 package io.layernas.cli.plots;
 
+import io.layernas.cli.results.AtomicFile;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -28,14 +27,11 @@ public final class PngRenderer {
     private PngRenderer() {
     }
 
-    /** Writes the chart to {@code file}. */
+    /** Writes the chart to {@code file}, atomically. */
     public static void write(Chart chart, Path file) {
         System.setProperty("java.awt.headless", "true");
-        try {
-            ChartUtils.saveChartAsPNG(file.toFile(), toJFreeChart(chart), WIDTH, HEIGHT);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        JFreeChart drawn = toJFreeChart(chart);
+        AtomicFile.write(file, out -> ChartUtils.writeChartAsPNG(out, drawn, WIDTH, HEIGHT));
     }
 
     /** The chart as a JFreeChart chart. */

@@ -2,6 +2,7 @@ package io.layernas.cli.plugins;
 
 import io.layernas.api.CostModelProvider;
 import io.layernas.api.EvaluatorProvider;
+import io.layernas.api.ExecutorProvider;
 import io.layernas.api.Plugin;
 import io.layernas.api.SearchSpaceProvider;
 import io.layernas.api.StrategyProvider;
@@ -15,7 +16,9 @@ public enum PluginKind {
     /** Evaluators. */
     EVALUATOR(EvaluatorProvider.class, "evaluator", "evaluators"),
     /** Search strategies. */
-    STRATEGY(StrategyProvider.class, "strategy", "strategies");
+    STRATEGY(StrategyProvider.class, "strategy", "strategies"),
+    /** Where candidates are evaluated. */
+    EXECUTOR(ExecutorProvider.class, "executor", "executors");
 
     private final Class<? extends Plugin> type;
     private final String label;

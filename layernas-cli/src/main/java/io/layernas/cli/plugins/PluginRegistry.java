@@ -3,6 +3,7 @@ package io.layernas.cli.plugins;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.CostModelProvider;
 import io.layernas.api.EvaluatorProvider;
+import io.layernas.api.ExecutorProvider;
 import io.layernas.api.Plugin;
 import io.layernas.api.SearchSpaceProvider;
 import io.layernas.api.StrategyProvider;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 
 /**
  * The plugins on the class path, found through {@link ServiceLoader} by their short names:
- * spaces, cost models, evaluators and strategies. A jar that registers providers in
+ * spaces, cost models, evaluators, strategies and executors. A jar that registers providers in
  * {@code META-INF/services} adds plugins without any change here. Immutable once built.
  */
 public final class PluginRegistry {
@@ -75,6 +76,11 @@ public final class PluginRegistry {
     /** The strategy provider named {@code name}. */
     public StrategyProvider strategy(String name, String key) {
         return find(PluginKind.STRATEGY, name, key, StrategyProvider.class);
+    }
+
+    /** The executor provider named {@code name}. */
+    public ExecutorProvider executor(String name, String key) {
+        return find(PluginKind.EXECUTOR, name, key, ExecutorProvider.class);
     }
 
     /**

@@ -7,8 +7,6 @@ import io.layernas.core.compare.ComparisonResult;
 import io.layernas.core.compare.Curve;
 import io.layernas.core.compare.Metric;
 import io.layernas.core.compare.SummaryRow;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +16,7 @@ import java.util.Map;
 /**
  * Writes a comparison's files: summary.csv, curves.csv and runs.csv (core's
  * {@link ComparisonCsv}), summary.md, the curves as PNG and SVG (mean line and 25-75% band per
- * strategy) and index.html (docs/results.md). Stateless.
+ * strategy) and index.html (docs/results.md), each atomically ({@link AtomicFile}). Stateless.
  */
 public final class CompareReport {
     /** The plot of validation (objective) curves, without extension. */
@@ -31,11 +29,9 @@ public final class CompareReport {
 
     /** Writes every file to {@code directory}. */
     public static void write(ComparisonResult result, String experiment, Map<String, String> facts, Path directory) {
-        try {
-            ComparisonCsv.writeAll(result, directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the comparison's CSV files to " + directory, e);
-        }
+        AtomicFile.writeText(directory.resolve("summary.csv"), out -> ComparisonCsv.writeSummary(result, out));
+        AtomicFile.writeText(directory.resolve("curves.csv"), out -> ComparisonCsv.writeCurves(result, out));
+        AtomicFile.writeText(directory.resolve("runs.csv"), out -> ComparisonCsv.writeRuns(result, out));
         ResultWriter.text(directory.resolve("summary.md"), result.summaryTable());
         ResultWriter.plot(chart(result, Metric.VALID), directory, VALID_PLOT);
         boolean hasTest = hasValues(result, Metric.TEST);

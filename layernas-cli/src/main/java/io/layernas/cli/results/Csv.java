@@ -1,29 +1,22 @@
 package io.layernas.cli.results;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Writes CSV files (RFC 4180 quoting, {@code \n} line ends). Stateless. */
+/** Writes CSV files (RFC 4180 quoting, {@code \n} line ends), atomically ({@link AtomicFile}). Stateless. */
 public final class Csv {
     private Csv() {
     }
 
-    /** Writes a header and rows. */
-    public static void write(Path file, List<String> header, List<List<String>> rows) {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    /** Writes a header and rows atomically; rows are produced as they are written, one at a time. */
+    public static void write(Path file, List<String> header, Iterable<List<String>> rows) {
+        AtomicFile.writeText(file, out -> {
             out.write(line(header));
             for (List<String> row : rows) {
                 out.write(line(row));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        });
     }
 
     private static String line(List<String> cells) {

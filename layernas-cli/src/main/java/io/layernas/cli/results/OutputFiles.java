@@ -6,6 +6,8 @@ public final class OutputFiles {
     public static final String TRIALS_JSONL = "trials.jsonl";
     /** The durable trial store (SQLite) that {@code run --resume} replays. */
     public static final String TRIALS_DB = "trials.db";
+    /** A comparison's durable store of finished runs (SQLite) that {@code compare --resume} keeps. */
+    public static final String COMPARE_DB = "runs.db";
     /** The outcome: best architecture, front, evaluations, provenance. */
     public static final String RESULT_JSON = "result.json";
     /** The resolved configuration; {@code layernas run --resume DIR} reads it. */

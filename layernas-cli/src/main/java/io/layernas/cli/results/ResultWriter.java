@@ -9,10 +9,8 @@ import io.layernas.cli.plots.PngRenderer;
 import io.layernas.cli.plots.SvgRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +43,8 @@ public final class ResultWriter {
                 trialRows(report, result.trials()));
         Csv.write(directory.resolve(OutputFiles.FRONT_CSV), trialHeader(result.front()),
                 trialRows(report, result.front()));
-        List<List<String>> best = RunCharts.bestSoFar(result.trials(), report.target()).stream()
-                .map(r -> List.of(Long.toString((long) r[0]), Double.toString(r[1]))).toList();
+        Iterable<List<String>> best = () -> RunCharts.bestSoFar(result.trials(), report.target()).stream()
+                .map(r -> List.of(Long.toString((long) r[0]), Double.toString(r[1]))).iterator();
         Csv.write(directory.resolve(OutputFiles.BEST_SO_FAR_CSV), List.of("trials", "best_objective"), best);
         plot(RunCharts.bestSoFarChart(result, report.target(), report.plugin("strategy")), directory,
                 OutputFiles.BEST_SO_FAR_PLOT);
@@ -61,11 +59,12 @@ public final class ResultWriter {
     }
 
     private static void writeTrialsJsonl(RunReport report, Path directory) {
-        StringBuilder lines = new StringBuilder();
-        for (Trial trial : report.result().trials()) {
-            lines.append(TrialJson.toJson(trial, report.space())).append('\n');
-        }
-        text(directory.resolve(OutputFiles.TRIALS_JSONL), lines.toString());
+        AtomicFile.writeText(directory.resolve(OutputFiles.TRIALS_JSONL), out -> {
+            for (Trial trial : report.result().trials()) {
+                out.write(TrialJson.toJson(trial, report.space()).toString());
+                out.write('\n');
+            }
+        });
     }
 
     private static List<String> trialHeader(List<Trial> trials) {
@@ -82,34 +81,29 @@ public final class ResultWriter {
         return names;
     }
 
-    private static List<List<String>> trialRows(RunReport report, List<Trial> trials) {
+    /** The rows of {@code trials}, each made when it is written. */
+    private static Iterable<List<String>> trialRows(RunReport report, List<Trial> trials) {
         TreeSet<String> metrics = metricNames(trials);
-        List<List<String>> rows = new ArrayList<>();
-        for (Trial t : trials) {
-            List<String> row = new ArrayList<>(List.of(Integer.toString(t.index()),
-                    report.space().format(t.architecture()), Integer.toString(t.layer()), Integer.toString(t.bucket()),
-                    Double.toString(t.cost()), t.status().name(), t.succeeded() ? Double.toString(t.objective()) : "",
-                    Double.toString(t.trainingSeconds()), Double.toString(t.wallSeconds()),
-                    Integer.toString(t.attempts())));
-            for (String metric : metrics) {
-                row.add(t.succeeded() && t.metrics().values().containsKey(metric)
-                        ? Double.toString(t.metrics().values().get(metric)) : "");
-            }
-            row.add(t.failure() == null ? "" : t.failure());
-            rows.add(row);
+        return () -> trials.stream().map(t -> trialRow(report, metrics, t)).iterator();
+    }
+
+    private static List<String> trialRow(RunReport report, TreeSet<String> metrics, Trial t) {
+        List<String> row = new ArrayList<>(List.of(Integer.toString(t.index()),
+                report.space().format(t.architecture()), Integer.toString(t.layer()), Integer.toString(t.bucket()),
+                Double.toString(t.cost()), t.status().name(), t.succeeded() ? Double.toString(t.objective()) : "",
+                Double.toString(t.trainingSeconds()), Double.toString(t.wallSeconds()),
+                Integer.toString(t.attempts())));
+        for (String metric : metrics) {
+            row.add(t.succeeded() && t.metrics().values().containsKey(metric)
+                    ? Double.toString(t.metrics().values().get(metric)) : "");
         }
-        return rows;
+        row.add(t.failure() == null ? "" : t.failure());
+        return row;
     }
 
     /** Writes text atomically: to a temporary file, then moved into place. */
     public static void text(Path file, String content) {
-        try {
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        AtomicFile.writeText(file, out -> out.write(content));
     }
 
     /** The trial of the space's default architecture (the baseline network), if it was evaluated. */

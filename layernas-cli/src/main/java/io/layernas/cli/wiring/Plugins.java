@@ -2,7 +2,9 @@ package io.layernas.cli.wiring;
 
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.CostModel;
+import io.layernas.api.CandidateExecutor;
 import io.layernas.api.Evaluator;
+import io.layernas.api.ExecutorSetup;
 import io.layernas.api.Plugin;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchStrategy;
@@ -49,6 +51,12 @@ public final class Plugins {
     public Evaluator evaluator(PluginChoice choice, SearchSpace space) {
         return create(choice, registry.evaluator(choice.name(), choice.nameKeyPath()),
                 p -> settings -> p.create(space, settings));
+    }
+
+    /** The executor of {@code choice}. */
+    public CandidateExecutor executor(PluginChoice choice, ExecutorSetup setup) {
+        return create(choice, registry.executor(choice.name(), choice.nameKeyPath()), p -> settings -> p.create(setup,
+                settings));
     }
 
     /** The strategy of {@code choice}. */

@@ -17,7 +17,8 @@ import java.util.Map;
  *
  * @param config    the resolved configuration
  * @param seed      the run's seed
- * @param plugins   per role ({@code space}, {@code cost}, {@code evaluator}, {@code strategy}): name, version, location
+ * @param plugins   per role ({@code space}, {@code cost}, {@code evaluator}, {@code strategy}, {@code executor}):
+ *                  name, version, location
  * @param dataFiles SHA-256 per data file
  * @param versions  versions of LayerNAS and Java
  */
@@ -52,6 +53,7 @@ public record Provenance(Map<String, Object> config, long seed, Map<String, Plug
         infos.put("cost", info(plugins, PluginKind.COST_MODEL, config.cost()));
         infos.put("evaluator", info(plugins, PluginKind.EVALUATOR, config.evaluator()));
         infos.put("strategy", info(plugins, PluginKind.STRATEGY, config.strategy()));
+        infos.put("executor", info(plugins, PluginKind.EXECUTOR, config.executor()));
         Map<String, String> versions = Map.of("layernas", layernasVersion(), "java",
                 System.getProperty("java.version", "unknown"));
         return new Provenance(absolutePaths(config), config.run().seed(), infos, checksums, versions);

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import io.layernas.api.TrialStore;
 import io.layernas.cli.results.OutputFiles;
+import io.layernas.store.RunIdentity;
 import io.layernas.store.SqliteTrialStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,13 +21,17 @@ import java.util.TreeMap;
  * other results.
  *
  * <p>The store is tied to the run's fingerprint: the resolved configuration without the settings
- * that do not change what the search decides (output directory, workers, budget). So a run can be
- * resumed with more workers or a larger budget (its stored trials are a prefix of the longer
- * run's), but not with another space, target, strategy or seed.
+ * that do not change what the search decides of its stored trials (output directory, workers,
+ * budget, executor, failure handling). So a run can be resumed with more workers, a larger budget,
+ * on another executor, with more retries or a longer time limit (its stored trials are a prefix of
+ * the longer run's), but not with another space, target, strategy or seed. The data files'
+ * checksums are checked too: a changed file is refused, naming it, unless
+ * {@link RunDirectory#acceptChangedData()}.
  */
 public final class TrialStoreModule extends AbstractModule {
     /** Keys of the resolved configuration that a resumed run may change. */
-    static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "budget");
+    static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "budget", "executor",
+            "run.retries", "run.maxConsecutiveFailures", "run.timeoutSeconds");
 
     private final RunDirectory directory;
 
@@ -44,12 +49,20 @@ public final class TrialStoreModule extends AbstractModule {
      *  configuration leaves no file behind. */
     @Provides
     TrialStore store(Provenance provenance) {
-        return SqliteTrialStore.open(directory.path().resolve(OutputFiles.TRIALS_DB), fingerprint(provenance.config()));
+        return SqliteTrialStore.open(directory.path().resolve(OutputFiles.TRIALS_DB),
+                identity(provenance, NOT_IN_FINGERPRINT, directory.acceptChangedData()));
     }
 
-    /** SHA-256 of the configuration in a canonical form, leaving out {@link #NOT_IN_FINGERPRINT}. */
-    static String fingerprint(Map<String, Object> config) {
-        Object canonical = canonical("", config);
+    /** The run's identity: its fingerprint without the keys {@code free} (and their children), and its data. */
+    public static RunIdentity identity(Provenance provenance, List<String> free, boolean acceptChangedData) {
+        Map<String, String> data = new TreeMap<>();
+        provenance.dataFiles().forEach((path, sum) -> data.put(path.toString(), sum));
+        return new RunIdentity(fingerprint(provenance.config(), free), data, acceptChangedData);
+    }
+
+    /** SHA-256 of the configuration in a canonical form, leaving out the keys {@code free}. */
+    static String fingerprint(Map<String, Object> config, List<String> free) {
+        Object canonical = canonical("", config, free);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(String.valueOf(canonical).getBytes(StandardCharsets.UTF_8));
@@ -59,19 +72,19 @@ public final class TrialStoreModule extends AbstractModule {
         }
     }
 
-    private static Object canonical(String path, Object value) {
+    private static Object canonical(String path, Object value, List<String> free) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> sorted = new TreeMap<>();
             map.forEach((key, child) -> {
                 String childPath = path.isEmpty() ? String.valueOf(key) : path + "." + key;
-                if (!NOT_IN_FINGERPRINT.contains(childPath)) {
-                    sorted.put(String.valueOf(key), canonical(childPath, child));
+                if (!free.contains(childPath)) {
+                    sorted.put(String.valueOf(key), canonical(childPath, child, free));
                 }
             });
             return sorted;
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(item -> canonical(path, item)).toList();
+            return list.stream().map(item -> canonical(path, item, free)).toList();
         }
         // Numbers compare by value: 100 and 100.0 read from YAML or an override are the same setting.
         return value instanceof Number number ? Double.toString(number.doubleValue()) : String.valueOf(value);

@@ -23,7 +23,7 @@ public final class Wiring {
      * here, as a {@link ConfigurationException}, before anything is evaluated.
      */
     public static Injector injector(ExperimentConfig config, PluginRegistry registry, RunDirectory directory) {
-        return create(new ExperimentModule(config, registry), new TrialStoreModule(directory));
+        return create(new ExperimentModule(config, registry), new TrialStoreModule(directory), new ExecutorModule());
     }
 
     /** An injector in production stage (singletons eager), with configuration errors unwrapped. */

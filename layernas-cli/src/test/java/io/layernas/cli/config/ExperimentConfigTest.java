@@ -70,7 +70,7 @@ class ExperimentConfigTest {
         assertThatThrownBy(() -> load(MINIMAL + "serach: {bucketCount: 5}\n"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("serach is not a section of an experiment. Did you mean 'search'? Sections: [space, cost, "
-                        + "target, evaluator, search, budget, run, compare].");
+                        + "target, evaluator, executor, search, budget, run, compare].");
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layernas.api.CostModelProvider;
 import io.layernas.api.EvaluatorProvider;
+import io.layernas.api.ExecutorProvider;
+import io.layernas.api.ExecutorSetup;
+import io.layernas.api.Metrics;
 import io.layernas.api.Plugin;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchSpaceProvider;
@@ -50,7 +53,7 @@ class PluginSettingsReferenceTest {
 
                 Generated from the code by `PluginSettingsReferenceTest` (layernas-cli), which fails when this
                 page and the plugins disagree. Each plugin reads these keys from its YAML section (`space`,
-                `cost`, `evaluator`, `search`); a key it does not read is an error. A blank default means the
+                `cost`, `evaluator`, `search`, `executor`); a key it does not read is an error. A blank default means the
                 setting is required or has no default. What each setting means is in the plugin's own page
                 (see [configuration.md](configuration.md)).
                 """);
@@ -62,6 +65,9 @@ class PluginSettingsReferenceTest {
                 p -> p.create(space("nats-sss"), settings("evaluator", evaluatorFixture(p.name()))));
         section(text, "Strategies (`search:`, named by `strategy`)", StrategyProvider.class,
                 p -> p.create(settings("search", Map.of())));
+        section(text, "Executors (`executor:`)", ExecutorProvider.class,
+                p -> p.create(new ExecutorSetup(space("nats-sss"), request -> Metrics.of(0), 1, directory, null),
+                        settings("executor", Map.of())));
         return text.toString();
     }
 

@@ -40,6 +40,21 @@ class ValidationTest {
     }
 
     @Test
+    void theExecutorSectionNamesAnExecutorPluginAndLocalIsTheDefault() {
+        assertThatThrownBy(() -> wire(TestCli.smallExperiment() + "executor: {name: slrum}\n"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("executor.name (slrum) is not a known executor.")
+                .hasMessageContaining("local");
+        assertThatThrownBy(() -> wire(TestCli.smallExperiment() + "executor: {name: local, nodes: 4}\n"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("executor.nodes is not a setting of executor 'local'.");
+        ExperimentConfig config = ExperimentConfig.load(TestCli.yaml(dir, "exp.yaml", TestCli.smallExperiment()),
+                Overrides.commandLineOnly(Map.of()));
+        var injector = Wiring.injector(config, PluginRegistry.fromClassPath(), new RunDirectory(dir));
+        assertThat(Wiring.get(injector, Provenance.class).plugins().get("executor").name()).isEqualTo("local");
+    }
+
+    @Test
     void unknownPluginNameListsTheKnownOnes() {
         assertThatThrownBy(() -> wire(with("evaluator", "evaluator: {name: syntetic}")))
                 .isInstanceOf(ConfigurationException.class)

@@ -6,13 +6,16 @@ import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchStrategy;
+import io.layernas.api.StopReason;
 import io.layernas.api.TargetRange;
+import io.layernas.api.Trial;
 import io.layernas.core.SearchRun;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,11 +87,19 @@ public final class Comparison {
     }
 
     private RunCurve runOne(String name, SearchStrategy strategy, long seed) throws Exception {
+        Optional<List<Trial>> finished = settings.finishedRuns.load(name, seed);
+        if (finished.isPresent()) {
+            return RunCurve.of(name, seed, finished.get(), settings.target, settings.budget, settings.axis);
+        }
         Evaluator evaluator = settings.shared != null ? settings.shared : settings.factory.get();
         try {
             SearchResult result = SearchRun.builder().space(settings.space).costModel(settings.costModel)
                     .evaluator(evaluator).strategy(strategy).target(settings.target).budget(settings.budget)
                     .seed(seed).workers(1).build().run();
+            if (result.stopReason() != StopReason.TOO_MANY_FAILURES) {
+                // A run stopped by failures is run again on resume, once the cause is fixed.
+                settings.finishedRuns.save(name, seed, result.trials());
+            }
             return RunCurve.of(name, seed, result.trials(), settings.target, settings.budget, settings.axis);
         } catch (RuntimeException e) {
             throw new IllegalStateException("strategy '" + name + "' with seed " + seed + " failed: " + e.getMessage(), e);
@@ -168,6 +179,7 @@ public final class Comparison {
         private Axis axis = Axis.TRAINING_SECONDS;
         private Optimum optimum;
         private Progress progress = Progress.NONE;
+        private FinishedRuns finishedRuns = FinishedRuns.NONE;
         private final Map<String, String> provenance = new LinkedHashMap<>();
 
         private Builder() {
@@ -272,6 +284,12 @@ public final class Comparison {
         /** Receives each finished run. */
         public Builder progress(Progress progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /** Where finished runs are kept; runs found there are not run again (default: nowhere). */
+        public Builder finishedRuns(FinishedRuns finishedRuns) {
+            this.finishedRuns = Objects.requireNonNull(finishedRuns, "finishedRuns");
             return this;
         }
 

@@ -10,8 +10,10 @@ import io.layernas.api.SearchListener;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
+import io.layernas.api.TrialStatus;
 import io.layernas.api.TrialStore;
 import io.layernas.core.Results;
+import io.layernas.core.Resume;
 import io.layernas.core.SearchAbortedException;
 import io.layernas.core.Seeds;
 import java.util.ArrayList;
@@ -22,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The bookkeeping of one run: trials in order, budget, de-duplication, parallel evaluation,
@@ -38,13 +39,14 @@ public final class DefaultSearchContext implements SearchContext {
     private final Budget budget;
     private final long seed;
     private final Evaluations evaluations;
-    private final ExecutorService workers;
     private final TrialStore store;
     private final List<SearchListener> listeners;
     private final int maxConsecutiveFailures;
     private final Map<Architecture, Trial> replay = new HashMap<>();
     private final Map<Architecture, Trial> byArchitecture = new HashMap<>();
     private final List<Trial> trials = new ArrayList<>();
+    /** Accepted trials not stored yet; stored before {@link #evaluate} returns or waits. */
+    private final List<Trial> pending = new ArrayList<>();
     private double trainingSeconds;
     private int consecutiveFailures;
     private Trial best;
@@ -52,11 +54,11 @@ public final class DefaultSearchContext implements SearchContext {
     /**
      * Creates the context; trials already in {@code store} are replayed, not evaluated again.
      *
-     * @param workers the pool that evaluates a batch in parallel, or {@code null} to evaluate on
-     *                the calling thread, one candidate at a time
+     * @param evaluations evaluates through the run's executor: a batch at once when the executor
+     *                    runs more than one attempt at a time, else one candidate at a time
      */
     public DefaultSearchContext(SearchSpace space, CostModel costModel, TargetRange target, Budget budget, long seed,
-                                Evaluations evaluations, ExecutorService workers, TrialStore store,
+                                Evaluations evaluations, TrialStore store,
                                 List<SearchListener> listeners, int maxConsecutiveFailures) {
         this.space = space;
         this.costModel = costModel;
@@ -64,11 +66,15 @@ public final class DefaultSearchContext implements SearchContext {
         this.budget = budget;
         this.seed = seed;
         this.evaluations = evaluations;
-        this.workers = workers;
         this.store = store;
         this.listeners = List.copyOf(listeners);
         this.maxConsecutiveFailures = maxConsecutiveFailures;
-        for (Trial trial : store.load()) {
+        List<Trial> stored = store.load();
+        int replayed = Resume.replayed(stored);
+        if (replayed < stored.size()) {
+            store.truncate(replayed);
+        }
+        for (Trial trial : stored.subList(0, replayed)) {
             replay.put(trial.architecture(), trial);
         }
     }
@@ -130,22 +136,50 @@ public final class DefaultSearchContext implements SearchContext {
             return result;
         }
         Map<Architecture, Candidate> fresh = freshCandidates(candidates);
-        Map<Architecture, CompletableFuture<Trial>> running = workers == null ? Map.of() : start(fresh);
-        for (Candidate candidate : candidates) {
-            Trial known = byArchitecture.get(candidate.architecture());
-            if (known != null) {
-                result.add(known);
-                continue;
+        boolean oneAtATime = evaluations.capacity() == 1;
+        Map<Architecture, CompletableFuture<Trial>> running = oneAtATime ? Map.of() : start(fresh);
+        try {
+            for (Candidate candidate : candidates) {
+                Trial known = byArchitecture.get(candidate.architecture());
+                if (known != null) {
+                    result.add(known);
+                    continue;
+                }
+                if (budgetExhausted()) {
+                    break;
+                }
+                Trial trial = oneAtATime ? replayOrEvaluate(candidate, trials.size())
+                        : awaitStoringWhatIsDone(candidate, running.get(candidate.architecture()));
+                result.add(accept(trial.index() == trials.size() ? trial : renumber(trial, trials.size())));
+                if (oneAtATime) {
+                    storePending();
+                }
             }
-            if (budgetExhausted()) {
-                break;
-            }
-            Trial trial = workers == null ? replayOrEvaluate(candidate, trials.size())
-                    : running.get(candidate.architecture()).join();
-            result.add(accept(trial.index() == trials.size() ? trial : renumber(trial, trials.size())));
+        } finally {
+            storePending();
+            running.values().forEach(f -> f.cancel(true));
         }
-        running.values().forEach(f -> f.cancel(true));
         return result;
+    }
+
+    /**
+     * The next trial of a parallel batch. Trials that finished together are stored in one
+     * transaction (one sync): the pending ones are stored before waiting for an evaluation still
+     * running, so no finished trial waits for another to be stored, and all of them before
+     * {@link #evaluate} returns, so before the strategy sees any of them.
+     */
+    private Trial awaitStoringWhatIsDone(Candidate candidate, CompletableFuture<Trial> running) {
+        if (!running.isDone()) {
+            storePending();
+        }
+        return await(candidate, trials.size(), running);
+    }
+
+    private void storePending() {
+        if (!pending.isEmpty()) {
+            store.appendAll(List.copyOf(pending));
+            pending.clear();
+        }
     }
 
     /** New architectures of the batch, in order, no more than the evaluation budget has room for. */
@@ -170,8 +204,7 @@ public final class DefaultSearchContext implements SearchContext {
             if (stored != null) {
                 running.put(candidate.architecture(), CompletableFuture.completedFuture(stored));
             } else {
-                running.put(candidate.architecture(),
-                        CompletableFuture.supplyAsync(() -> evaluateNow(candidate, trialIndex), workers));
+                running.put(candidate.architecture(), evaluateLater(candidate, trialIndex));
             }
         }
         return running;
@@ -183,10 +216,28 @@ public final class DefaultSearchContext implements SearchContext {
     }
 
     private Trial evaluateNow(Candidate candidate, int index) {
+        return await(candidate, index, evaluateLater(candidate, index));
+    }
+
+    /** The trial of {@code candidate} once the executor is done; cancelling it cancels the evaluation. */
+    private CompletableFuture<Trial> evaluateLater(Candidate candidate, int index) {
         double cost = costModel.cost(candidate.architecture());
-        Evaluations.Outcome outcome = evaluations.run(candidate.architecture(), index);
-        return new Trial(index, candidate.architecture(), candidate.layer(), candidate.bucket(), cost,
-                outcome.status(), outcome.metrics(), outcome.failure(), outcome.wallSeconds(), outcome.attempts());
+        CompletableFuture<Evaluations.Outcome> outcome = evaluations.start(candidate.architecture(), index);
+        CompletableFuture<Trial> trial = outcome.thenApply(o -> new Trial(index, candidate.architecture(),
+                candidate.layer(), candidate.bucket(), cost, o.status(), o.metrics(), o.failure(), o.wallSeconds(),
+                o.attempts()));
+        trial.whenComplete((t, e) -> {
+            if (trial.isCancelled()) {
+                outcome.cancel(true);
+            }
+        });
+        return trial;
+    }
+
+    private Trial await(Candidate candidate, int index, CompletableFuture<Trial> trial) {
+        return Evaluations.await(trial, failure -> new Trial(index, candidate.architecture(), candidate.layer(),
+                candidate.bucket(), costModel.cost(candidate.architecture()), TrialStatus.FAILED,
+                null, failure, 0, 1));
     }
 
     private static Trial renumber(Trial trial, int index) {
@@ -197,7 +248,7 @@ public final class DefaultSearchContext implements SearchContext {
     private Trial accept(Trial trial) {
         Trial replayed = replay.get(trial.architecture());
         if (replayed == null) {
-            store.append(trial);
+            pending.add(trial);
         } else if (replayed.index() != trial.index()) {
             throw new SearchAbortedException("the stored trials do not match this search: trial #" + replayed.index()
                     + " (" + space.format(trial.architecture()) + ") comes at #" + trial.index()
@@ -211,16 +262,17 @@ public final class DefaultSearchContext implements SearchContext {
             best = trial;
         }
         publish(new SearchEvent.TrialFinished(trial, trials.size(), trainingSeconds, best));
-        countFailures(trial);
+        countFailures(trial, replayed != null);
         return trial;
     }
 
-    private void countFailures(Trial trial) {
+    /** Counts the failure streak; only a new trial stops the run, so a lowered limit never stops a replay. */
+    private void countFailures(Trial trial, boolean replayed) {
         consecutiveFailures = trial.succeeded() ? 0 : consecutiveFailures + 1;
-        if (consecutiveFailures >= maxConsecutiveFailures) {
+        if (consecutiveFailures >= maxConsecutiveFailures && !replayed) {
             throw new SearchAbortedException(consecutiveFailures + " trials failed in a row; the last failed with: "
                     + trial.failure() + ". Fix the evaluator and resume the run (its trials are kept), or raise "
-                    + "evaluation.maxConsecutiveFailures.");
+                    + "run.maxConsecutiveFailures.");
         }
     }
 

@@ -6,7 +6,7 @@ import io.layernas.api.Budget;
 import io.layernas.api.TargetRange;
 import io.layernas.core.RandomSpaces;
 import io.layernas.core.SyntheticEvaluator;
-import io.layernas.core.baseline.RandomSearch;
+import io.layernas.core.random.RandomSearch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -12,12 +12,12 @@ import io.layernas.api.SearchResult;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
-import io.layernas.core.LayerNas;
+import io.layernas.core.layernas.LayerNas;
 import io.layernas.core.RandomSpaces;
 import io.layernas.core.SearchRun;
-import io.layernas.core.baseline.Ppo;
-import io.layernas.core.baseline.RandomSearch;
-import io.layernas.core.baseline.RegularizedEvolution;
+import io.layernas.core.ppo.Ppo;
+import io.layernas.core.random.RandomSearch;
+import io.layernas.core.evolution.RegularizedEvolution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +53,14 @@ class ComparisonTest {
         Comparison.Builder builder = Comparison.builder().space(PROBLEM.space()).costModel(PROBLEM.costs())
                 .evaluator(EVALUATOR).target(TARGET).budget(BUDGET).seeds(SEEDS).firstSeed(10).workers(workers)
                 .gridPoints(40).progress(progress);
+        strategies().forEach(builder::strategy);
+        return builder.build().run();
+    }
+
+    private static ComparisonResult compare(int workers, Evaluator evaluator, FinishedRuns finishedRuns) {
+        Comparison.Builder builder = Comparison.builder().space(PROBLEM.space()).costModel(PROBLEM.costs())
+                .evaluator(evaluator).target(TARGET).budget(BUDGET).seeds(SEEDS).firstSeed(10).workers(workers)
+                .gridPoints(40).finishedRuns(finishedRuns);
         strategies().forEach(builder::strategy);
         return builder.build().run();
     }
@@ -171,6 +179,42 @@ class ComparisonTest {
         });
         assertThat(serial).isEqualTo(RESULT);
         assertThat(calls.get()).isEqualTo(4 * SEEDS);
+    }
+
+    @Test
+    void aComparisonInterruptedHalfWayKeepsItsFinishedRunsAndResumesToTheSameResult() {
+        Map<String, List<Trial>> kept = new java.util.concurrent.ConcurrentHashMap<>();
+        FinishedRuns store = new FinishedRuns() {
+            @Override
+            public java.util.Optional<List<Trial>> load(String strategy, long seed) {
+                return java.util.Optional.ofNullable(kept.get(strategy + "/" + seed));
+            }
+
+            @Override
+            public void save(String strategy, long seed, List<Trial> trials) {
+                kept.put(strategy + "/" + seed, trials);
+            }
+        };
+        AtomicInteger evaluations = new AtomicInteger();
+        compare(1, request -> {
+            evaluations.incrementAndGet();
+            return EVALUATOR.evaluate(request);
+        }, FinishedRuns.NONE);
+        int limit = evaluations.getAndSet(0) / 2;
+        Evaluator crashesHalfWay = request -> {
+            if (evaluations.incrementAndGet() > limit) {
+                throw new Error("killed");
+            }
+            return EVALUATOR.evaluate(request);
+        };
+        assertThatThrownBy(() -> compare(1, crashesHalfWay, store)).hasRootCauseMessage("killed");
+        int finishedBeforeCrash = kept.size();
+        assertThat(finishedBeforeCrash).isBetween(1, 4 * SEEDS - 1);
+
+        Map<String, List<Trial>> before = Map.copyOf(kept);
+        ComparisonResult resumed = compare(1, EVALUATOR, store);
+        assertThat(resumed).isEqualTo(RESULT);
+        assertThat(kept).hasSize(4 * SEEDS).containsAllEntriesOf(before);
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.layernas.api.SearchResult;
 import io.layernas.api.Settings;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
-import io.layernas.core.LayerNas;
+import io.layernas.core.layernas.LayerNas;
 import io.layernas.core.SearchRun;
 import io.layernas.spaces.mobilenet.MobileNetSpace;
 import io.layernas.spaces.mobilenet.NetworkCostModel;

@@ -10,7 +10,7 @@ import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchSpaceProvider;
 import io.layernas.api.Settings;
 import io.layernas.api.TargetRange;
-import io.layernas.core.LayerNas;
+import io.layernas.core.layernas.LayerNas;
 import io.layernas.core.SearchRun;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import io.layernas.api.Architecture;
 import io.layernas.api.Budget;
 import io.layernas.api.SearchResult;
 import io.layernas.api.TargetRange;
-import io.layernas.core.LayerNas;
+import io.layernas.core.layernas.LayerNas;
 import io.layernas.core.SearchRun;
 import io.layernas.core.SyntheticEvaluator;
 import io.layernas.api.CostModel;

@@ -6,7 +6,7 @@ import io.layernas.api.Budget;
 import io.layernas.api.SearchResult;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
-import io.layernas.core.LayerNas;
+import io.layernas.core.layernas.LayerNas;
 import io.layernas.core.SearchRun;
 import io.layernas.core.SyntheticEvaluator;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,0 +1,24 @@
+package io.layernas.core;
+
+import io.layernas.api.CandidateExecutor;
+import io.layernas.api.ExecutorProvider;
+import io.layernas.api.ExecutorSetup;
+import io.layernas.api.Settings;
+
+/** {@code local}: threads of this JVM, as many as {@code run.workers}. Has no settings of its own. */
+public final class LocalExecutorProvider implements ExecutorProvider {
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public String description() {
+        return "threads of this JVM, run.workers of them (the default)";
+    }
+
+    @Override
+    public CandidateExecutor create(ExecutorSetup setup, Settings settings) {
+        return new LocalExecutor(setup.evaluator(), setup.workers());
+    }
+}

@@ -1,0 +1,49 @@
+package io.layernas.core.layernas;
+
+import io.layernas.api.SearchStrategy;
+import io.layernas.api.Settings;
+import io.layernas.api.StrategyProvider;
+import io.layernas.core.layernas.LayerNas;
+import java.util.List;
+
+/**
+ * {@code layernas}: Algorithm 1. Settings: preset ({@code default}, or {@code paper} for the paper's
+ * exact behaviour), then any of bucketCount (H), perBucket (k), selections (R), children (T),
+ * policy (random, best, softmax), strictBound, start (searchStart, default), childOrder (learned,
+ * random) to override the preset's.
+ */
+public final class LayerNasProvider implements StrategyProvider {
+    @Override
+    public String name() {
+        return "layernas";
+    }
+
+    @Override
+    public String description() {
+        return "LayerNAS, Algorithm 1: layerwise search with cost buckets (H, k, R, T)";
+    }
+
+    @Override
+    public SearchStrategy create(Settings settings) {
+        String preset = settings.getChoice("preset", "default", List.of("default", "paper"));
+        LayerNas.Config defaults = preset.equals("paper") ? LayerNas.Config.paper() : LayerNas.Config.defaults();
+        int buckets = settings.getInt("bucketCount", defaults.bucketCount());
+        int perBucket = settings.getInt("perBucket", defaults.perBucket());
+        int selections = settings.getInt("selections", defaults.selections());
+        int children = settings.getInt("children", defaults.children());
+        String policy = settings.getChoice("policy", defaults.policy() == LayerNas.Policy.SOFTMAX ? "softmax" : "random",
+                List.of("random", "best", "softmax"));
+        boolean strict = settings.getBoolean("strictBound", defaults.strictBound());
+        String start = settings.getChoice("start", defaults.fromSearchStart() ? "searchStart" : "default",
+                List.of("searchStart", "default"));
+        String order = settings.getChoice("childOrder", defaults.learnedOrder() ? "learned" : "random",
+                List.of("learned", "random"));
+        LayerNas.Policy chosen = switch (policy) {
+            case "best" -> LayerNas.Policy.BEST;
+            case "softmax" -> LayerNas.Policy.SOFTMAX;
+            default -> LayerNas.Policy.RANDOM;
+        };
+        return settings.build(() -> new LayerNas(new LayerNas.Config(buckets, perBucket, selections, children,
+                    chosen, strict, start.equals("searchStart"), order.equals("learned"))));
+    }
+}

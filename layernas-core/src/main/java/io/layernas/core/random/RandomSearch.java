@@ -1,0 +1,80 @@
+package io.layernas.core.random;
+
+import io.layernas.api.Architecture;
+import io.layernas.api.Candidate;
+import io.layernas.api.SearchContext;
+import io.layernas.api.SearchStrategy;
+import io.layernas.core.Draws;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Random search: draws architectures uniformly (every layer's option uniformly) and evaluates
+ * each new one, until the budget is spent. It samples without replacement: an architecture drawn
+ * before is skipped, as the run would not train it again anyway.
+ *
+ * <p>By default it searches the whole space, as the paper's baseline does; the result counts the
+ * best trial inside the target. With {@link Config#inTargetOnly()} it trains only architectures
+ * whose cost lies in the target (rejection sampling on the cost model, which costs no training).
+ *
+ * <p>It stops when it has drawn every architecture of the space, or when {@link
+ * Config#maxIdleDraws()} draws in a row brought nothing new to train (a nearly exhausted space,
+ * or a target almost nothing meets). Stateless: randomness comes from {@code random("random-search")}.
+ */
+public final class RandomSearch implements SearchStrategy {
+    private final Config config;
+
+    /** Random search with the given settings. */
+    public RandomSearch(Config config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** The settings. */
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public void search(SearchContext context) {
+        SplittableRandom random = context.random("random-search");
+        double size = context.space().architectureCount();
+        Set<Architecture> drawn = new HashSet<>();
+        int idle = 0;
+        while (!context.budgetExhausted() && idle < config.maxIdleDraws() && drawn.size() < size) {
+            Architecture architecture = Draws.uniform(context.space(), random);
+            if (!drawn.add(architecture) || !wanted(context, architecture)) {
+                idle++;
+                continue;
+            }
+            idle = 0;
+            context.evaluate(Candidate.of(architecture));
+        }
+    }
+
+    private boolean wanted(SearchContext context, Architecture architecture) {
+        return !config.inTargetOnly() || context.target().contains(context.costModel().cost(architecture));
+    }
+
+    /**
+     * Settings of random search.
+     *
+     * @param inTargetOnly when true, only architectures whose cost is inside the target are trained
+     * @param maxIdleDraws draws in a row without a new architecture to train after which the search
+     *                     ends (default 100,000)
+     */
+    public record Config(boolean inTargetOnly, int maxIdleDraws) {
+        public Config {
+            if (maxIdleDraws < 1) {
+                throw new IllegalArgumentException("maxIdleDraws (" + maxIdleDraws + ") must be positive. Maybe you "
+                        + "meant 100000?");
+            }
+        }
+
+        /** The whole space, 100,000 idle draws. */
+        public static Config defaults() {
+            return new Config(false, 100_000);
+        }
+    }
+}
