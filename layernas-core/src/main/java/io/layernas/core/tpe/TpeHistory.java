@@ -3,9 +3,7 @@ package io.layernas.core.tpe;
 import io.layernas.api.Architecture;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.stream.IntStream;
 
 /**
@@ -68,21 +66,25 @@ final class TpeHistory {
         return new int[][] {low, high};
     }
 
-    /** The {@code count} trials of least {@code key} (earlier first on ties), in chronological order. */
+    /**
+     * The {@code count} trials of least {@code key} (earlier first on ties), in chronological
+     * order: one pass keeping a sorted array of at most {@code count} indices.
+     */
     private int[] smallest(double[] key, int count, boolean feasibleOnly) {
-        Comparator<Integer> worstFirst = Comparator.<Integer>comparingDouble(i -> key[i])
-                .thenComparingInt(i -> i).reversed();
-        PriorityQueue<Integer> kept = new PriorityQueue<>(count + 1, worstFirst);
+        int[] kept = new int[count];
+        int size = 0;
         for (int i = 0; i < size(); i++) {
-            if (feasibleOnly && violations[i] > 0) {
+            if (feasibleOnly && violations[i] > 0 || size == count && key[i] >= key[kept[size - 1]]) {
                 continue;
             }
-            kept.add(i);
-            if (kept.size() > count) {
-                kept.poll();
+            int position = size == count ? count - 1 : size++;
+            while (position > 0 && key[kept[position - 1]] > key[i]) {
+                kept[position] = kept[position - 1];
+                position--;
             }
+            kept[position] = i;
         }
-        int[] indices = kept.stream().mapToInt(Integer::intValue).toArray();
+        int[] indices = Arrays.copyOf(kept, size);
         Arrays.sort(indices);
         return indices;
     }
