@@ -4,6 +4,7 @@
 #   scripts/bench.sh SearchOverheadBenchmark  # one class; any JMH option works, e.g. -p space=nats-sss
 #   scripts/bench.sh --scaling-report         # trainings per complete search against H.k.sum|S| (counts, seconds)
 #   scripts/bench.sh --load-report            # ./layernas run at 200,000 trials: time, trials/s, peak memory
+#   scripts/bench.sh --dashboard-report       # the dashboard with a 100,000-trial run: page load time, server memory
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -ntp -DskipTests install -pl layernas-bench -am
@@ -14,5 +15,8 @@ if [ "${1:-}" = "--load-report" ]; then
 fi
 if [ "${1:-}" = "--scaling-report" ]; then
   exec java -cp "$jar" io.layernas.bench.ScalingReport
+fi
+if [ "${1:-}" = "--dashboard-report" ]; then
+  exec java -Xlog:disable -cp "$jar" io.layernas.bench.DashboardReport "${@:2}"
 fi
 exec java -jar "$jar" "$@"

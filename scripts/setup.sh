@@ -4,13 +4,15 @@
 #     used by the djl-train evaluator and its tests.
 #   - slurmctld, slurmd, slurm-client, munge: the single-node Slurm cluster the slurm executor's tests
 #     run against (scripts/services/slurm.sh starts and stops it).
+#   - chromium, chromium-driver: the browser and its WebDriver that the dashboard's browser tests
+#     (layernas-dashboard, *BrowserIT) drive through Selenium; nothing is downloaded at test time.
 # Safe to run repeatedly, as root, without a terminal: it installs only what is missing and runs
 # 'apt-get update' only when a package has to be installed.
 set -euo pipefail
 
 export DEBIAN_FRONTEND=noninteractive
 
-PACKAGES=(dataset-fashion-mnist slurmctld slurmd slurm-client munge)
+PACKAGES=(dataset-fashion-mnist slurmctld slurmd slurm-client munge chromium chromium-driver)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -81,46 +81,116 @@ public final class Settings {
         return value;
     }
 
-    /** An integer value. */
+    /**
+     * An integer value. A value that is not a whole number in the {@code int} range fails with the
+     * key and the range; it never wraps or clamps.
+     */
     public int getInt(String key, int fallback) {
-        long value = getLong(key, fallback);
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw new ConfigurationException(keyOf(key) + " (" + value + ") is too large for an integer.");
-        }
-        return (int) value;
+        return getInt(key, fallback, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
-    /** A long value. */
+    /** An integer value from {@code min} to {@code max}, both inclusive. */
+    public int getInt(String key, int fallback, int min, int max) {
+        return (int) getLong(key, fallback, min, max);
+    }
+
+    /** A long value; like {@link #getInt(String, int)}, never wrapped or clamped. */
     public long getLong(String key, long fallback) {
-        remember(key, fallback);
-        Object value = raw(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
-            return number.longValue();
-        }
-        try {
-            return Long.parseLong(value.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(keyOf(key) + " (" + value + ") must be a whole number, like " + fallback + ".");
-        }
+        return getLong(key, fallback, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
-    /** A double value; accepts forms like {@code 2e5}. */
-    public double getDouble(String key, double fallback) {
+    /**
+     * A long value from {@code min} to {@code max}, both inclusive. Accepts exact forms like
+     * {@code 2e5}; {@code 1.5}, {@code 1e20} (beyond the range) and NaN fail with the key and the range.
+     */
+    public long getLong(String key, long fallback, long min, long max) {
         remember(key, fallback);
         Object value = raw(key);
         if (value == null) {
             return fallback;
+        }
+        java.math.BigDecimal exact = decimal(value);
+        if (exact == null) {
+            throw new ConfigurationException(keyOf(key) + " (" + value + ") must be a whole number, like " + fallback
+                    + ".");
+        }
+        if (exact.stripTrailingZeros().scale() > 0
+                || exact.compareTo(java.math.BigDecimal.valueOf(min)) < 0
+                || exact.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            throw new ConfigurationException(keyOf(key) + " (" + value + ") must be a whole number from " + min
+                    + " to " + max + ", like " + fallback + ".");
+        }
+        return exact.longValueExact();
+    }
+
+    /** The exact value of a number or its text, or null when it is none (NaN and infinities are none). */
+    private static java.math.BigDecimal decimal(Object value) {
+        if (value instanceof java.math.BigDecimal big) {
+            return big;
+        }
+        if (value instanceof java.math.BigInteger big) {
+            return new java.math.BigDecimal(big);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            return Double.isFinite(number) ? new java.math.BigDecimal(number) : null;
         }
         if (value instanceof Number number) {
-            return number.doubleValue();
+            return java.math.BigDecimal.valueOf(number.longValue());
         }
         try {
-            return Double.parseDouble(value.toString().trim());
+            String text = value.toString().trim();
+            return text.length() > 400 ? null : new java.math.BigDecimal(text.replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new ConfigurationException(keyOf(key) + " (" + value + ") must be a number, like " + fallback + ".");
+            return null;
+        }
+    }
+
+    /**
+     * A finite number; accepts forms like {@code 2e5}. NaN and infinities fail with the key: a
+     * setting that allows an infinity reads it with {@link #getDoubleOrInfinity}.
+     */
+    public double getDouble(String key, double fallback) {
+        double value = getDoubleOrInfinity(key, fallback);
+        if (Double.isInfinite(value) && has(key)) {
+            throw new ConfigurationException(keyOf(key) + " (" + raw(key) + ") must be a finite number, like "
+                    + fallback + ".");
+        }
+        return value;
+    }
+
+    /**
+     * A number or an infinity, written {@code inf}, {@code -inf}, {@code infinity} or YAML's
+     * {@code .inf} (any case). NaN is never a value: it fails with the key; leave the key out instead.
+     */
+    public double getDoubleOrInfinity(String key, double fallback) {
+        remember(key, fallback);
+        Object value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        double number = value instanceof Number n ? n.doubleValue() : parseDouble(value.toString());
+        if (Double.isNaN(number)) {
+            throw new ConfigurationException(keyOf(key) + " (" + value + ") must be a number"
+                    + (Double.isNaN(fallback) ? ", or left out" : ", like " + fallback) + ".");
+        }
+        return number;
+    }
+
+    private static double parseDouble(String value) {
+        String text = value.trim().toLowerCase(java.util.Locale.ROOT);
+        String sign = text.startsWith("-") ? "-" : "";
+        String unsigned = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+        if (List.of("inf", "infinity", ".inf").contains(unsigned)) {
+            return sign.isEmpty() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        }
+        if (!unsigned.matches("[0-9_.]+(e[-+]?[0-9]+)?") || text.length() > 400) {
+            return Double.NaN; // "nan", hex floats, words: not a number a person writes in a config
+        }
+        try {
+            return Double.parseDouble(text.replace("_", ""));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 

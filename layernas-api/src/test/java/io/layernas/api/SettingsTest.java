@@ -29,6 +29,41 @@ class SettingsTest {
     }
 
     @Test
+    void wholeNumbersNeverWrapOrClamp() {
+        Settings settings = Settings.of("run", Map.of("a", "4294967297", "b", 1e20, "c", 2.5,
+                "d", new java.math.BigInteger("99999999999999999999"), "e", 2e5, "f", Double.NaN, "g", "1_000"));
+        assertThatThrownBy(() -> settings.getInt("a", 1))
+                .hasMessage("run.a (4294967297) must be a whole number from -2147483648 to 2147483647, like 1.");
+        assertThat(settings.getLong("a", 1)).isEqualTo(4294967297L);
+        assertThatThrownBy(() -> settings.getLong("b", 0))
+                .hasMessage("run.b (1.0E20) must be a whole number from -9223372036854775808 to 9223372036854775807, "
+                        + "like 0.");
+        assertThatThrownBy(() -> settings.getLong("c", 0)).hasMessageStartingWith("run.c (2.5) must be a whole number from");
+        assertThatThrownBy(() -> settings.getLong("d", 0)).hasMessageStartingWith("run.d (99999999999999999999) must be");
+        assertThat(settings.getInt("e", 0, 1, 300_000)).isEqualTo(200_000);
+        assertThatThrownBy(() -> settings.getInt("e", 0, 1, 100)).hasMessage("run.e (200000.0) must be a whole number "
+                + "from 1 to 100, like 0.");
+        assertThatThrownBy(() -> settings.getLong("f", 0)).hasMessage("run.f (NaN) must be a whole number, like 0.");
+        assertThat(settings.getInt("g", 0)).isEqualTo(1000);
+    }
+
+    @Test
+    void nanIsNeverANumberAndInfinitiesAreSpelledAnyWay() {
+        Settings settings = Settings.of("evaluator", Map.of("nan", "NaN", "yamlNan", Double.NaN, "inf", "inf",
+                "infinity", "-Infinity", "yamlInf", Double.POSITIVE_INFINITY, "hex", "0x1p3", "dotInf", ".INF"));
+        assertThatThrownBy(() -> settings.getDouble("nan", 0.5)).hasMessage("evaluator.nan (NaN) must be a number, like 0.5.");
+        assertThatThrownBy(() -> settings.getDoubleOrInfinity("yamlNan", Double.NaN))
+                .hasMessage("evaluator.yamlNan (NaN) must be a number, or left out.");
+        assertThatThrownBy(() -> settings.getDouble("inf", 0.5))
+                .hasMessage("evaluator.inf (inf) must be a finite number, like 0.5.");
+        assertThat(settings.getDoubleOrInfinity("inf", 0)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(settings.getDoubleOrInfinity("infinity", 0)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(settings.getDoubleOrInfinity("yamlInf", 0)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(settings.getDoubleOrInfinity("dotInf", 0)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThatThrownBy(() -> settings.getDouble("hex", 0)).hasMessage("evaluator.hex (0x1p3) must be a number, like 0.0.");
+    }
+
+    @Test
     void reportsKeysNobodyRead() {
         Settings settings = Settings.of("search", Map.of("bucketCount", 10, "bucketCnt", 5));
         settings.getInt("bucketCount", 100);

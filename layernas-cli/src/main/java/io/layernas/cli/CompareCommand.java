@@ -2,11 +2,8 @@ package io.layernas.cli;
 
 import com.google.inject.Injector;
 import io.layernas.api.ConfigurationException;
-import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
-import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchStrategy;
-import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStore;
 import io.layernas.cli.config.CompareConfig;
@@ -23,6 +20,8 @@ import io.layernas.cli.wiring.Provenance;
 import io.layernas.cli.wiring.TrialStoreModule;
 import io.layernas.cli.wiring.Wiring;
 import io.layernas.core.InMemoryTrialStore;
+import io.layernas.core.Problem;
+import io.layernas.core.SearchRun;
 import io.layernas.core.compare.Axis;
 import io.layernas.core.compare.Comparison;
 import io.layernas.core.compare.ComparisonResult;
@@ -92,9 +91,8 @@ final class CompareCommand implements Callable<Integer> {
         Injector injector = Wiring.create(new ExperimentModule(experiment, context.registry().get()),
                 binder -> binder.bind(TrialStore.class).toInstance(new InMemoryTrialStore()));
         Plugins plugins = Wiring.get(injector, Plugins.class);
-        Comparison.Builder builder = Comparison.builder().space(Wiring.get(injector, SearchSpace.class))
-                .costModel(Wiring.get(injector, CostModel.class)).target(Wiring.get(injector, TargetRange.class))
-                .budget(experiment.budget().budget()).seeds(compare.seeds()).firstSeed(experiment.run().seed())
+        Comparison.Builder builder = Comparison.builder()
+                .run(SearchRun.builder().problem(Wiring.get(injector, Problem.class))).seeds(compare.seeds()).firstSeed(experiment.run().seed())
                 .workers(experiment.run().workers()).gridPoints(compare.gridPoints()).axis(axis(experiment))
                 .progress(new RunsProgress(context.err(), ProgressBar.modeFor(quiet), System::nanoTime));
         for (int i = 0; i < compare.strategies().size(); i++) {
@@ -105,6 +103,7 @@ final class CompareCommand implements Callable<Integer> {
         Path directory = resume != null ? resume : OutputDirectories.forNewRun(experiment, output,
                 experiment.name().contains("compare") ? experiment.name() : experiment.name() + "-compare");
         ComparisonResult result;
+        OutputDirectories.create(directory, resume != null ? "--resume" : "the output directory");
         try (RunDirectoryLock lock = RunDirectoryLock.acquire(directory, "layernas compare");
              SqliteComparisonStore store = SqliteComparisonStore.open(directory.resolve(OutputFiles.COMPARE_DB),
                      TrialStoreModule.identity(provenance, NOT_IN_FINGERPRINT, acceptChangedData));
@@ -114,12 +113,11 @@ final class CompareCommand implements Callable<Integer> {
                 context.out().println("resuming: " + store.finishedRuns() + " finished runs are kept, not run again");
             }
             writeConfig(provenance, directory);
-            result = builder.evaluator(evaluator).provenance(provenance.asFlatMap()).finishedRuns(finishedRuns(store))
-                    .build().run();
+            result = builder.evaluator(evaluator).finishedRuns(finishedRuns(store)).build().run();
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
-        CompareReport.write(result, experiment.name(), facts(experiment, compare), directory);
+        CompareReport.write(result, experiment.name(), facts(experiment, compare), provenance.facts(), directory);
         if (!quiet) {
             context.out().print(result.summaryTable());
             context.out().println("results in " + directory + " (open "
@@ -167,11 +165,6 @@ final class CompareCommand implements Callable<Integer> {
     private static void writeConfig(Provenance provenance, Path directory) {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        try {
-            java.nio.file.Files.createDirectories(directory);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + directory, e);
-        }
         Path file = directory.resolve(OutputFiles.CONFIG_YAML);
         ResultWriter.text(file, "# The resolved configuration of this comparison.\n# Resume: layernas compare --resume "
                 + directory + "\n# Repeat: layernas compare " + file + "\n" + new Yaml(options).dump(provenance.config()));

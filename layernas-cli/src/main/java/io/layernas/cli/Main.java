@@ -4,9 +4,9 @@ import io.layernas.api.ConfigurationException;
 import picocli.CommandLine;
 
 /**
- * The {@code layernas} command: {@code run}, {@code compare}, {@code plugins}, {@code describe}.
+ * The {@code layernas} command: {@code run}, {@code compare}, {@code plugins}, {@code describe}, {@code serve}.
  * Exit codes: 0 done, 1 unexpected failure, 2 bad configuration or usage, 3 the run stopped
- * because too many trials failed in a row.
+ * because too many trials failed in a row, or every trial failed.
  */
 public final class Main {
     /** Exit code of a configuration or usage error. */
@@ -36,13 +36,24 @@ public final class Main {
             context.err().println("error: " + configuration.getMessage());
             return CONFIGURATION_ERROR;
         }
-        context.err().println("error: " + e);
+        context.err().println("error: " + withCauses(e));
         if (System.getenv("LAYERNAS_DEBUG") != null) {
             e.printStackTrace(context.err());
         } else {
             context.err().println("(set LAYERNAS_DEBUG=1 for the stack trace)");
         }
         return 1;
+    }
+
+    /** The exception and each distinct cause, e.g. {@code ...: cannot write x: AccessDeniedException: x}. */
+    static String withCauses(Throwable e) {
+        StringBuilder text = new StringBuilder(e.toString());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (!text.toString().contains(String.valueOf(cause.getMessage()))) {
+                text.append(" (caused by ").append(cause).append(')');
+            }
+        }
+        return text.toString();
     }
 
     private static ConfigurationException find(Throwable e) {

@@ -24,6 +24,10 @@ final class OutputDirectories {
     static Path forNewRun(ExperimentConfig config, Path explicit, String name) {
         Path chosen = explicit != null ? explicit : config.run().output();
         if (chosen != null) {
+            if (Files.exists(chosen) && !Files.isDirectory(chosen)) {
+                throw new ConfigurationException((explicit != null ? "--output" : "run.output") + " (" + chosen
+                        + ") is a file, not a directory. Choose a directory for the results, e.g. -o runs/my-search.");
+            }
             if (Files.exists(chosen.resolve(OutputFiles.TRIALS_DB)) || Files.exists(chosen.resolve(OutputFiles.TRIALS_JSONL))) {
                 throw taken(explicit != null ? "--output" : "run.output", chosen, "run", "run");
             }
@@ -54,6 +58,32 @@ final class OutputDirectories {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
+    }
+
+    /**
+     * Creates {@code directory} (and its parents) for results, failing with what is wrong and the
+     * cause when it cannot: a file in the way, a read-only disk, no permission.
+     *
+     * @param option what chose the directory, for the message, e.g. {@code --output}
+     */
+    static void create(Path directory, String option) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new ConfigurationException(option + " (" + directory + ") is a file, not a directory. Choose a "
+                    + "directory for the results, e.g. -o runs/my-search.");
+        }
+        try {
+            Files.createDirectories(directory);
+            Path probe = Files.createTempFile(directory, ".layernas-write-test", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new ConfigurationException(option + " (" + directory + ") cannot hold the results: " + cause(e)
+                    + ". Choose a writable directory, e.g. -o runs/my-search.", e);
+        }
+    }
+
+    /** {@code AccessDeniedException: /x} or {@code FileSystemException: /x: Read-only file system}. */
+    static String cause(IOException e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /**

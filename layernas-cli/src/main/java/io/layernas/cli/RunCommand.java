@@ -1,7 +1,10 @@
 package io.layernas.cli;
 
+import io.layernas.api.SearchResult;
 import io.layernas.api.StopReason;
+import io.layernas.api.Trial;
 import io.layernas.cli.config.ExperimentConfig;
+import io.layernas.cli.results.OutputFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,8 +17,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs one search from an experiment file and writes its results (trials, result.json, "
                 + "CSV, plots, index.html) to an output directory.",
-                "Exit code 0 when done, 2 on a configuration error, 3 when too many trials failed in a row."})
+                "Exit code 0 when done, 2 on a configuration error, 3 when too many trials failed in a row or every "
+                        + "trial failed."})
 final class RunCommand implements Callable<Integer> {
+    /** Exit code of a run that stopped for failures or in which every trial failed. */
+    static final int FAILED = 3;
+
     @ParentCommand
     private LayerNasCommand parent;
 
@@ -52,6 +59,16 @@ final class RunCommand implements Callable<Integer> {
         Path directory = resume != null ? resume : OutputDirectories.forNewRun(experiment, output, experiment.name());
         RunSession session = new RunSession(context, experiment, directory, resume != null, quiet,
                 acceptChangedData);
-        return session.run().stopReason() == StopReason.TOO_MANY_FAILURES ? 3 : 0;
+        SearchResult result = session.run();
+        if (result.stopReason() == StopReason.TOO_MANY_FAILURES) {
+            return FAILED;
+        }
+        if (!result.trials().isEmpty() && result.trials().stream().noneMatch(Trial::succeeded)) {
+            context.err().println("error: every trial failed (" + result.trials().size() + "), so there is no result. "
+                    + "The failures are in " + directory.resolve(OutputFiles.TRIALS_CSV) + " (column failure); fix "
+                    + "their cause (a run.timeoutSeconds too short, say) and --resume " + directory + ".");
+            return FAILED;
+        }
+        return 0;
     }
 }

@@ -8,6 +8,7 @@ import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchSpace;
+import io.layernas.api.StopReason;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStore;
@@ -21,13 +22,13 @@ import io.layernas.cli.results.RunReport;
 import io.layernas.cli.wiring.Provenance;
 import io.layernas.cli.wiring.RunDirectory;
 import io.layernas.cli.wiring.Wiring;
+import io.layernas.core.Problem;
 import io.layernas.core.Resume;
 import io.layernas.core.SearchRun;
 import io.layernas.store.RunDirectoryLock;
+import io.layernas.store.RunStatus;
 import io.layernas.store.SqliteTrialStore;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,36 +62,54 @@ final class RunSession {
     SearchResult run() {
         Injector injector = Wiring.injector(config, context.registry().get(),
                 new RunDirectory(directory, acceptChangedData));
+        OutputDirectories.create(directory, resuming ? "--resume" : "the output directory");
         try (RunDirectoryLock lock = RunDirectoryLock.acquire(directory, "layernas run")) {
             return runLocked(injector);
         }
     }
 
     private SearchResult runLocked(Injector injector) {
-        SearchSpace space = Wiring.get(injector, SearchSpace.class);
-        CostModel costModel = Wiring.get(injector, CostModel.class);
-        TargetRange target = Wiring.get(injector, TargetRange.class);
+        Problem problem = Wiring.get(injector, Problem.class);
+        SearchSpace space = problem.space();
+        CostModel costModel = problem.costModel();
+        TargetRange target = problem.target();
         Provenance provenance = Wiring.get(injector, Provenance.class);
         long start = System.nanoTime();
+        RunStatus status = null;
         SearchResult result;
         try (TrialStore store = Wiring.get(injector, TrialStore.class)) {
             prepare(store, provenance, space, costModel, target);
+            status = startStatus(space, costModel, target);
             SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class).store(store)
-                    .listener(new ProgressBar(context.err(), config.budget().budget(), costModel.unit(),
+                    .listener(new ProgressBar(context.err(), problem.budget(), costModel.unit(),
                             ProgressBar.modeFor(quiet), System::nanoTime));
             try (Evaluator evaluator = Wiring.get(injector, Evaluator.class);
                  CandidateExecutor executor = Wiring.get(injector, CandidateExecutor.class)) {
                 result = builder.executor(executor).build().run();
             }
         } catch (Exception e) {
+            if (status != null) {
+                status.ended(RunStatus.State.FAILED, Map.of("message", String.valueOf(e.getMessage()))).write(directory);
+            }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
+        status.ended(result.stopReason() == StopReason.TOO_MANY_FAILURES ? RunStatus.State.FAILED
+                : RunStatus.State.FINISHED, Map.of("stopReason", result.stopReason().name())).write(directory);
         String name = resuming ? String.valueOf(directory.toAbsolutePath().getFileName()) : config.name();
-        RunReport report = new RunReport(name, space, costModel.unit(), target, result, provenance,
-                (System.nanoTime() - start) / 1e9);
+        RunReport report = new RunReport(name, space, result, provenance, (System.nanoTime() - start) / 1e9);
         ResultWriter.write(report, directory);
         printSummary(report);
         return result;
+    }
+
+    /** Tells readers (the dashboard) that the run goes on, and what they cannot work out without plugins. */
+    private RunStatus startStatus(SearchSpace space, CostModel costModel, TargetRange target) {
+        RunStatus status = RunStatus.startingNow(Map.of("target.low", Double.toString(target.low()),
+                "target.high", Double.toString(target.high()), "costUnit", costModel.unit(),
+                "baseline", space.defaultArchitecture().toString(),
+                "baseline.text", space.format(space.defaultArchitecture())));
+        status.write(directory);
+        return status;
     }
 
     /** Says what the store found, checks a resumed run keeps its trials, stores the config, prints the header. */
@@ -127,17 +146,12 @@ final class RunSession {
 
     private void writeConfig(Provenance provenance) {
         Path file = directory.resolve(OutputFiles.CONFIG_YAML);
-        try {
-            Files.createDirectories(directory);
-            DumperOptions options = new DumperOptions();
-            options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-            String yaml = "# The resolved configuration of this run (overrides applied, data files by absolute path).\n"
-                    + "# Resume: layernas run --resume " + directory + "\n# Repeat: layernas run " + file + "\n"
-                    + new Yaml(options).dump(provenance.config());
-            ResultWriter.text(file, yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output directory " + directory, e);
-        }
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        String yaml = "# The resolved configuration of this run (overrides applied, data files by absolute path).\n"
+                + "# Resume: layernas run --resume " + directory + "\n# Repeat: layernas run " + file + "\n"
+                + new Yaml(options).dump(provenance.config());
+        ResultWriter.text(file, yaml);
     }
 
     private void printHeader(SearchSpace space, CostModel costModel, TargetRange target, List<Trial> stored) {

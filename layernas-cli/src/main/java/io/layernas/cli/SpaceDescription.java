@@ -3,18 +3,15 @@ package io.layernas.cli;
 import io.layernas.api.Architecture;
 import io.layernas.api.CostModel;
 import io.layernas.api.CostRange;
+import io.layernas.api.DescribedSpace;
 import io.layernas.api.Layer;
 import io.layernas.api.NetworkSpace;
 import io.layernas.api.Op;
 import io.layernas.api.SearchSpace;
 import io.layernas.cli.config.Numbers;
-import io.layernas.spaces.mobilenet.MobileNetSpace;
-import io.layernas.spaces.mobilenet.NetworkCostModel;
-import io.layernas.spaces.mobilenet.NetworkTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 
 /** The text of {@code layernas describe}. Stateless. */
 final class SpaceDescription {
@@ -26,8 +23,8 @@ final class SpaceDescription {
     /** The space: its layers and options, and with a cost model each layer's cost range. */
     static String describe(SearchSpace space, CostModel cost) {
         StringBuilder text = new StringBuilder(header(space));
-        if (space instanceof MobileNetSpace mobileNet) {
-            text.append(NetworkTable.describeSpace(mobileNet));
+        if (space instanceof DescribedSpace described) {
+            text.append(described.describeSpace());
         }
         List<String> columns = new ArrayList<>(List.of("#", "layer", "|S|", "options (default first)"));
         if (cost != null) {
@@ -61,8 +58,8 @@ final class SpaceDescription {
         StringBuilder text = new StringBuilder(header(space));
         text.append("architecture ").append(space.format(architecture)).append(" (option indices ")
                 .append(architecture).append(")\n");
-        if (space instanceof MobileNetSpace mobileNet) {
-            text.append(NetworkTable.describe(mobileNet, architecture, latency(cost, architecture)));
+        if (space instanceof DescribedSpace described) {
+            text.append(described.describeNetwork(architecture, cost));
         } else if (space instanceof NetworkSpace network) {
             text.append(ops(network.network(architecture)));
         }
@@ -82,17 +79,6 @@ final class SpaceDescription {
         List<String> options = layer.options();
         String shown = String.join(" ", options.subList(0, Math.min(OPTIONS_SHOWN, options.size())));
         return options.size() > OPTIONS_SHOWN ? shown + " ... (" + (options.size() - OPTIONS_SHOWN) + " more)" : shown;
-    }
-
-    /** The latency of each op, when the cost model is a per-op latency model (unit ms). */
-    private static ToDoubleFunction<Op> latency(CostModel cost, Architecture architecture) {
-        if (!(cost instanceof NetworkCostModel network) || !"ms".equals(network.unit())) {
-            return null;
-        }
-        double[] perOp = network.opCosts(architecture);
-        int[] next = {0};
-        // NetworkTable asks for the ops in network order, once each.
-        return op -> perOp[next[0]++];
     }
 
     private static String ops(List<Op> ops) {

@@ -15,7 +15,7 @@ class CommandsTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "compare", "plugins", "describe"})
+    @ValueSource(strings = {"", "run", "compare", "plugins", "describe", "evaluate"})
     void helpExitsZeroEverywhere(String command) {
         TestCli.Outcome outcome = command.isEmpty() ? TestCli.run("--help") : TestCli.run(command, "--help");
         assertThat(outcome.exitCode()).isZero();
@@ -34,7 +34,9 @@ class CommandsTest {
         TestCli.Outcome outcome = TestCli.run("plugins");
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.out()).contains("spaces (space.name):", "cost models (cost.name):",
-                "evaluators (evaluator.name):", "strategies (search.strategy):")
+                "evaluators (evaluator.name):", "strategies (search.strategy):", "executors (executor.name):")
+                .containsPattern("(?m)^  local +\\S+ +threads of this JVM")
+                .containsPattern("(?m)^  slurm +\\S+ +each candidate a Slurm batch job")
                 .containsPattern("(?m)^  layernas +\\S+ +LayerNAS, Algorithm 1")
                 .containsPattern("(?m)^  nats-sss ");
     }

@@ -22,7 +22,8 @@ class FailuresTest {
         TestCli.Outcome outcome = TestCli.run("run", config.toString(), "-o", out.toString());
         assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(3);
         assertThat(outcome.out()).contains("stopped         too many failures", "because         3 trials failed in a row",
-                "best            none met the target");
+                "best            none met the target", "what to do      fix the evaluator and resume",
+                "raise run.maxConsecutiveFailures");
         JsonNode result = TrialJson.MAPPER.readTree(out.resolve("result.json").toFile());
         assertThat(result.get("stopReason").asText()).isEqualTo("TOO_MANY_FAILURES");
         assertThat(result.get("failed").asInt()).isEqualTo(3);
@@ -32,5 +33,8 @@ class FailuresTest {
                 .allSatisfy(line -> assertThat(line).contains("\"status\":\"FAILED\"", "\"attempts\":2",
                         "out of memory"));
         assertThat(out.resolve("index.html")).isNotEmptyFile();
+        io.layernas.store.RunStatus status = io.layernas.store.RunStatus.read(out).orElseThrow();
+        assertThat(status.effectiveState()).as("what the dashboard shows").isEqualTo(io.layernas.store.RunStatus.State.FAILED);
+        assertThat(status.facts()).containsEntry("stopReason", "TOO_MANY_FAILURES");
     }
 }

@@ -14,7 +14,7 @@ public final class LocalExecutorProvider implements ExecutorProvider {
 
     @Override
     public String description() {
-        return "threads of this JVM, run.workers of them (the default)";
+        return "threads of this JVM, as many as the run has workers (the default)";
     }
 
     @Override

@@ -16,9 +16,7 @@ import io.layernas.core.internal.DefaultSearchContext;
 import io.layernas.core.internal.Evaluations;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,10 +28,31 @@ import java.util.Objects;
  * settings, {@link #run()} replays those trials instead of evaluating them and continues from there.
  */
 public final class SearchRun {
-    private final Builder settings;
+    private final Problem problem;
+    private final Evaluator evaluator;
+    private final SearchStrategy strategy;
+    private final long seed;
+    private final int workers;
+    private final int retries;
+    private final int maxConsecutiveFailures;
+    private final Duration timeout;
+    private final CandidateExecutor executor;
+    private final TrialStore store;
+    private final List<SearchListener> listeners;
 
-    private SearchRun(Builder settings) {
-        this.settings = settings;
+    /** Copies every setting, so the builder can change or build again without touching this run. */
+    private SearchRun(Builder builder) {
+        this.problem = builder.problem();
+        this.evaluator = builder.evaluator;
+        this.strategy = builder.strategy;
+        this.seed = builder.seed;
+        this.workers = builder.workers;
+        this.retries = builder.retries;
+        this.maxConsecutiveFailures = builder.maxConsecutiveFailures;
+        this.timeout = builder.timeout;
+        this.executor = builder.executor;
+        this.store = builder.store;
+        this.listeners = List.copyOf(builder.listeners);
     }
 
     /** A builder with defaults: unlimited target and budget, seed 0, one worker, no retries. */
@@ -41,23 +60,25 @@ public final class SearchRun {
         return new Builder();
     }
 
+    /** What this run searches. */
+    public Problem problem() {
+        return problem;
+    }
+
     /**
      * Runs the search to its end. Returns when the strategy has nothing left to try, the budget
      * is spent or too many trials failed in a row ({@link SearchResult#stopReason()} says which).
      */
     public SearchResult run() {
-        CandidateExecutor executor = settings.executor != null ? settings.executor
-                : new LocalExecutor(settings.evaluator, settings.workers);
+        CandidateExecutor running = executor != null ? executor : new LocalExecutor(evaluator, workers);
         try {
-            Evaluations evaluations = new Evaluations(settings.space, executor, settings.store.journal(),
-                    settings.seed, settings.retries, settings.timeout);
-            DefaultSearchContext context = new DefaultSearchContext(settings.space, settings.costModel,
-                    settings.target, settings.budget, settings.seed, evaluations, settings.store,
-                    settings.listeners, settings.maxConsecutiveFailures);
+            Evaluations evaluations = new Evaluations(problem.space(), running, store.journal(), seed, retries, timeout);
+            DefaultSearchContext context = new DefaultSearchContext(problem, seed, evaluations, store, listeners,
+                    maxConsecutiveFailures);
             StopReason reason;
             String abort = null;
             try {
-                settings.strategy.search(context);
+                strategy.search(context);
                 reason = context.budgetExhausted() ? StopReason.BUDGET_EXHAUSTED : StopReason.COMPLETED;
             } catch (SearchAbortedException e) {
                 reason = StopReason.TOO_MANY_FAILURES;
@@ -67,26 +88,21 @@ public final class SearchRun {
             context.publish(new SearchEvent.SearchFinished(result));
             return result;
         } finally {
-            if (settings.executor == null) {
-                executor.close();
+            if (executor == null) {
+                running.close();
             }
         }
     }
 
     private SearchResult result(DefaultSearchContext context, StopReason reason, String abort) {
-        Map<String, String> provenance = new LinkedHashMap<>(settings.provenance);
-        provenance.putIfAbsent("seed", Long.toString(settings.seed));
-        provenance.putIfAbsent("space", settings.space.name());
-        provenance.putIfAbsent("target", "[" + settings.target.low() + ", " + settings.target.high() + "]");
-        provenance.putIfAbsent("costUnit", settings.costModel.unit());
-        if (abort != null) {
-            provenance.put("abortReason", abort);
-        }
-        return new SearchResult(Results.best(context.trials(), settings.target), Results.front(context.trials()),
-                context.trials(), context.trainingSeconds(), reason, provenance);
+        return new SearchResult(Results.best(context.trials(), problem.target()), Results.front(context.trials()),
+                context.trials(), context.trainingSeconds(), reason, abort, problem.target(), problem.costModel().unit());
     }
 
-    /** Settings of a run. Not thread-safe; build once. */
+    /**
+     * Settings of a run: a template that {@link #build()} copies, so one builder can make many runs
+     * (a comparison builds one per strategy and seed from a {@link #copy()}). Not thread-safe.
+     */
     public static final class Builder {
         private SearchSpace space;
         private CostModel costModel;
@@ -102,9 +118,44 @@ public final class SearchRun {
         private CandidateExecutor executor;
         private TrialStore store = new InMemoryTrialStore();
         private final List<SearchListener> listeners = new ArrayList<>();
-        private final Map<String, String> provenance = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** A builder with the same settings and listeners, changed independently of this one. */
+        public Builder copy() {
+            Builder copy = new Builder();
+            copy.space = space;
+            copy.costModel = costModel;
+            copy.evaluator = evaluator;
+            copy.strategy = strategy;
+            copy.target = target;
+            copy.budget = budget;
+            copy.seed = seed;
+            copy.workers = workers;
+            copy.retries = retries;
+            copy.maxConsecutiveFailures = maxConsecutiveFailures;
+            copy.timeout = timeout;
+            copy.executor = executor;
+            copy.store = store;
+            copy.listeners.addAll(listeners);
+            return copy;
+        }
+
+        /** The problem: space, cost model, target and budget at once. */
+        public Builder problem(Problem problem) {
+            this.space = problem.space();
+            this.costModel = problem.costModel();
+            this.target = problem.target();
+            this.budget = problem.budget();
+            return this;
+        }
+
+        /** The problem set so far; fails when the space or the cost model is missing. */
+        public Problem problem() {
+            Objects.requireNonNull(space, "space");
+            Objects.requireNonNull(costModel, "costModel");
+            return new Problem(space, costModel, target, budget);
         }
 
         /** The space to search. */
@@ -204,16 +255,9 @@ public final class SearchRun {
             return this;
         }
 
-        /** Adds provenance (resolved settings, plugin versions, checksums) to the result. */
-        public Builder provenance(Map<String, String> entries) {
-            provenance.putAll(entries);
-            return this;
-        }
-
         /** The run. */
         public SearchRun build() {
-            Objects.requireNonNull(space, "space");
-            Objects.requireNonNull(costModel, "costModel");
+            problem();
             if (executor == null) {
                 Objects.requireNonNull(evaluator, "evaluator");
             }

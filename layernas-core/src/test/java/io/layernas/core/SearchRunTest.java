@@ -34,8 +34,26 @@ class SearchRunTest {
         SearchResult result = run(problem.evaluator()).budget(Budget.evaluations(25)).build().run();
         assertThat(result.evaluations()).isEqualTo(25);
         assertThat(result.stopReason()).isEqualTo(StopReason.BUDGET_EXHAUSTED);
+        assertThat(result.abort()).isEmpty();
+        assertThat(result.target()).isEqualTo(target);
+        assertThat(result.costUnit()).isEqualTo(problem.costs().unit());
         assertThat(result.trials()).extracting(Trial::index).containsExactlyElementsOf(
                 java.util.stream.IntStream.range(0, 25).boxed().toList());
+    }
+
+    @Test
+    void aBuiltRunKeepsItsSettingsWhenTheBuilderChanges() {
+        SearchRun.Builder builder = run(problem.evaluator()).budget(Budget.evaluations(12));
+        SearchRun run = builder.build();
+        builder.budget(Budget.evaluations(3)).target(new TargetRange(0, 1)).seed(99);
+        assertThat(run.problem()).isEqualTo(new Problem(problem.space(), problem.costs(), target, Budget.evaluations(12)));
+        SearchResult result = run.run();
+        assertThat(result.evaluations()).isEqualTo(12);
+        assertThat(result.trials().stream().map(Trial::architecture).toList()).isEqualTo(
+                run(problem.evaluator()).budget(Budget.evaluations(12)).build().run().trials().stream()
+                        .map(Trial::architecture).toList());
+        assertThat(builder.copy().build().problem()).isEqualTo(new Problem(problem.space(), problem.costs(),
+                new TargetRange(0, 1), Budget.evaluations(3)));
     }
 
     @Test
@@ -100,8 +118,8 @@ class SearchRunTest {
         assertThat(result.stopReason()).isEqualTo(StopReason.TOO_MANY_FAILURES);
         assertThat(result.evaluations()).isEqualTo(2);
         assertThat(store.load()).hasSize(2);
-        assertThat(result.provenance().get("abortReason")).contains("2 trials failed in a row")
-                .contains("dataset missing").contains("maxConsecutiveFailures");
+        assertThat(result.abortReason()).contains("2 trials failed in a row")
+                .contains("dataset missing").contains("allow more failures in a row than 2");
     }
 
     @Test

@@ -29,6 +29,8 @@ import java.util.Map;
  * Thread-safe: appends are serialised.
  */
 public final class SqliteTrialStore implements TrialStore {
+    /** The store's file name in a run directory, where every reader and writer of runs looks for it. */
+    public static final String FILE_NAME = "trials.db";
     private static final String SCHEMA_VERSION = "1";
     private final Path file;
     private final Connection connection;

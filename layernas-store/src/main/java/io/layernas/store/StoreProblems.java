@@ -33,9 +33,10 @@ final class StoreProblems {
         Path aside = file.resolveSibling(file.getFileName() + ".damaged");
         return new ConfigurationException("the trial store " + file + " is damaged (SQLite: " + e.getMessage()
                 + "), e.g. by a disk error, a full disk or a copy made while a run wrote it; its trials cannot all"
-                + " be read. To keep the readable trials: mv " + file + " " + aside + " && sqlite3 " + aside
-                + " .recover | sqlite3 " + file + " (Debian package sqlite3), then resume: trials up to the first"
-                + " unreadable one are replayed, the rest evaluated again. To start afresh: move " + file
-                + " aside and resume, or choose a new output directory.", e);
+                + " be read. To keep the readable trials (Debian package sqlite3): mv " + file + " " + aside
+                + " && sqlite3 " + aside + " .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 "
+                + file + ", then resume: the trials read back are replayed (a gap is reported with what to keep),"
+                + " the rest evaluated again. To start afresh: move " + file + " aside and resume, or choose a new"
+                + " output directory.", e);
     }
 }

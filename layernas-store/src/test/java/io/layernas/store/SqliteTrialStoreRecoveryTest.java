@@ -110,7 +110,7 @@ class SqliteTrialStoreRecoveryTest {
                 store.load();
             }
         }).isInstanceOf(ConfigurationException.class).hasMessageContaining("is damaged")
-                .hasMessageContaining(".recover").hasMessageContaining("start afresh");
+                .hasMessageContaining(".dump").hasMessageContaining("start afresh");
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.layernas.api.SearchSpaceProvider;
 import io.layernas.api.Settings;
 import io.layernas.api.StrategyProvider;
 import io.layernas.api.TargetRange;
+import io.layernas.core.Problem;
+import io.layernas.core.SearchRun;
 import io.layernas.core.compare.Comparison;
 import io.layernas.core.compare.ComparisonResult;
 import io.layernas.core.compare.Optimum;
@@ -110,8 +112,9 @@ public final class NatsTopologyComparison {
             TargetRange target = options.maxFlopsFraction() >= 1 ? TargetRange.unconstrained()
                     : TargetRange.atMost(options.maxFlopsFraction()
                         * flops.range(space.defaultArchitecture(), 0, space.layerCount()).max());
-            Comparison.Builder builder = Comparison.builder().space(space).costModel(flops).evaluator(evaluator)
-                    .target(target).budget(Budget.trainingSeconds(options.budgetSeconds())).seeds(options.seeds())
+            Comparison.Builder builder = Comparison.builder().run(SearchRun.builder().problem(new Problem(space, flops,
+                            target, Budget.trainingSeconds(options.budgetSeconds()))))
+                    .evaluator(evaluator).seeds(options.seeds())
                     .workers(options.workers()).gridPoints(options.gridPoints()).progress(progress)
                     .optimum(Optimum.byEnumeration(space, flops, evaluator, target, 20_000))
                     .provenance(provenance(table, dataset, options));

@@ -2,6 +2,7 @@ package io.layernas.cli.config;
 
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.Settings;
+import io.layernas.core.HeapLimit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,9 @@ public record CompareConfig(List<PluginChoice> strategies, List<String> labels, 
         Settings settings = new Settings("compare", (Map<String, ?>) map, baseDirectory);
         SectionReader reader = new SectionReader(settings);
         Object listed = settings.raw("strategies");
-        int seeds = (int) reader.atLeast("seeds", Defaults.COMPARE_SEEDS, 1);
-        int grid = (int) reader.atLeast("gridPoints", Defaults.COMPARE_GRID_POINTS, 2);
+        int seeds = (int) reader.between("seeds", Defaults.COMPARE_SEEDS, 1, Defaults.MAX_COMPARE_SEEDS);
+        int grid = (int) reader.between("gridPoints", Defaults.COMPARE_GRID_POINTS, 2,
+                Defaults.MAX_COMPARE_GRID_POINTS);
         String axis = settings.has("axis")
                 ? settings.getChoice("axis", null, List.of("trainingSeconds", "evaluations")) : null;
         reader.requireAllUsed("compare");
@@ -51,8 +53,23 @@ public record CompareConfig(List<PluginChoice> strategies, List<String> labels, 
             strategies.add(ExperimentConfig.plugin("strategy", "compare.strategies." + i, "strategy", entry,
                     Defaults.STRATEGY, baseDirectory));
         }
+        checkCurvesFit(seeds, grid, strategies.size());
         return new CompareConfig(strategies, labels(strategies, sections), seeds, grid, axis);
     }
+
+    /** Each run's best-so-far curve keeps a value per grid point, and all are held for the bands. */
+    private static void checkCurvesFit(int seeds, int grid, int strategies) {
+        try {
+            HeapLimit.check("compare.seeds (" + seeds + ") with compare.gridPoints (" + grid + ") and " + strategies
+                    + " strategies", (double) seeds * grid * Math.max(1, strategies) * CURVE_POINT_BYTES,
+                    HeapLimit.maxHeap(), "for the curves", "Lower them");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    /** Bytes one point of one run's curve takes: its time and value. */
+    private static final long CURVE_POINT_BYTES = 16;
 
     private static List<String> labels(List<PluginChoice> strategies, List<Map<String, Object>> sections) {
         List<String> labels = new ArrayList<>();

@@ -2,7 +2,9 @@ package io.layernas.cli.config;
 
 import io.layernas.api.ConfigurationException;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.configuration2.YAMLConfiguration;
-import org.apache.commons.configuration2.tree.ImmutableNode;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * An experiment file as a tree of {@code LinkedHashMap}s, {@code List}s and scalars, read with
@@ -24,39 +26,69 @@ public final class ConfigTree {
     private ConfigTree() {
     }
 
-    /** Reads a YAML experiment file. */
+    /** Largest experiment file read, in bytes: experiment files are a few kilobytes. */
+    public static final long MAX_FILE_BYTES = 1L << 20;
+
+    /**
+     * Reads a YAML experiment file. Fails, naming the file, when it is a directory, larger than
+     * {@link #MAX_FILE_BYTES}, not UTF-8 text, or not YAML, and when a key appears twice in one
+     * section (YAML would keep only the last). Lists stay lists, one element long or not.
+     */
     public static Map<String, Object> read(Path file) {
+        String text = text(file);
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(50);
+        options.setCodePointLimit((int) MAX_FILE_BYTES);
+        Capturing yaml = new Capturing();
+        try {
+            yaml.read(new StringReader(text), options);
+        } catch (org.apache.commons.configuration2.ex.ConfigurationException | RuntimeException e) {
+            throw new ConfigurationException("experiment file " + file + " is not valid YAML: " + rootMessage(e)
+                    + " Check the indentation and the 'key: value' form around that line.", e);
+        }
+        return yaml.tree == null ? new LinkedHashMap<>() : copy(yaml.tree);
+    }
+
+    private static String text(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigurationException("experiment file " + file + " is a directory. Give the YAML file, e.g. "
+                    + file.resolve("config.yaml") + " or examples/quickstart.yaml.");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ConfigurationException("experiment file " + file + " does not exist. Give the path of a YAML "
                     + "file, e.g. examples/quickstart.yaml.");
         }
-        YAMLConfiguration yaml = new YAMLConfiguration();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            yaml.read(reader);
-        } catch (IOException | org.apache.commons.configuration2.ex.ConfigurationException | RuntimeException e) {
-            throw new ConfigurationException("experiment file " + file + " is not valid YAML: " + rootMessage(e)
-                    + " Check the indentation and the 'key: value' form around that line.", e);
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ConfigurationException("experiment file " + file + " has " + size + " bytes, more than the "
+                        + MAX_FILE_BYTES + " an experiment file may have. Is it the right file? Data belongs in "
+                        + "files that settings point to, not in the experiment file.");
+            }
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+            if (text.indexOf('\0') >= 0) {
+                throw new CharacterCodingException();
+            }
+            return text;
+        } catch (CharacterCodingException e) {
+            throw new ConfigurationException("experiment file " + file + " is not UTF-8 text (a binary file?). Give "
+                    + "a YAML file, e.g. examples/quickstart.yaml.", e);
+        } catch (IOException e) {
+            throw new ConfigurationException("experiment file " + file + " cannot be read: " + e + ".", e);
         }
-        return children(yaml.getNodeModel().getNodeHandler().getRootNode());
     }
 
-    /** The children of a node as a map; a name that repeats (a YAML list) becomes a list. */
-    private static Map<String, Object> children(ImmutableNode node) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (ImmutableNode child : node.getChildren()) {
-            Object value = child.getChildren().isEmpty() ? child.getValue() : children(child);
-            if (!map.containsKey(child.getNodeName())) {
-                map.put(child.getNodeName(), value);
-            } else if (map.get(child.getNodeName()) instanceof Repeated list) {
-                list.add(value);
-            } else {
-                Repeated list = new Repeated();
-                list.add(map.get(child.getNodeName()));
-                list.add(value);
-                map.put(child.getNodeName(), list);
-            }
+    /** Keeps the tree SnakeYAML built, in which a one-element list is still a list. */
+    private static final class Capturing extends YAMLConfiguration {
+        private Map<String, Object> tree;
+
+        @Override
+        protected void load(Map<String, Object> map) {
+            tree = map;
+            super.load(map);
         }
-        return map;
     }
 
     /**
@@ -132,7 +164,9 @@ public final class ConfigTree {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> copy(Map<String, ?> tree) {
         Map<String, Object> copy = new LinkedHashMap<>();
-        tree.forEach((k, v) -> copy.put(k, copyValue(v)));
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) tree).entrySet()) {
+            copy.put(String.valueOf(entry.getKey()), copyValue(entry.getValue())); // YAML allows keys like 1
+        }
         return copy;
     }
 
@@ -156,10 +190,5 @@ public final class ConfigTree {
             root = root.getCause();
         }
         return String.valueOf(root.getMessage()).replaceAll("\\s+", " ").trim() + ".";
-    }
-
-    /** A list made from a repeated YAML key. */
-    private static final class Repeated extends ArrayList<Object> {
-        private static final long serialVersionUID = 1L;
     }
 }

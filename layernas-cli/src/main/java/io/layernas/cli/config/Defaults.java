@@ -26,6 +26,14 @@ public final class Defaults {
     public static final int MAX_CONSECUTIVE_FAILURES = 20;
     /** {@code run.timeoutSeconds}: no limit per evaluation attempt. */
     public static final double TIMEOUT_SECONDS = Double.POSITIVE_INFINITY;
+    /** Least {@code run.timeoutSeconds}: below a second even starting a training job fails. */
+    public static final double MIN_TIMEOUT_SECONDS = 1;
+    /** Largest {@code run.timeoutSeconds} (about 31 years); longer is {@code unlimited}. */
+    public static final double MAX_TIMEOUT_SECONDS = 1e9;
+    /** Largest {@code run.workers}: each worker is a thread, and more than this many at once is a mistake. */
+    public static final int MAX_WORKERS = 10_000;
+    /** Largest {@code run.retries}. */
+    public static final int MAX_RETRIES = 1_000;
     /** {@code run.output}: {@code runs/<config file name without .yaml>}, relative to the working directory. */
     public static final String OUTPUT_PARENT = "runs";
     /** {@code target.low} when only {@code target.high} is given (costs are never negative). */
@@ -36,6 +44,10 @@ public final class Defaults {
     public static final int COMPARE_SEEDS = 10;
     /** {@code compare.gridPoints}: points of the time grid curves are sampled on. */
     public static final int COMPARE_GRID_POINTS = 50;
+    /** Largest {@code compare.seeds}. */
+    public static final int MAX_COMPARE_SEEDS = 1_000_000;
+    /** Largest {@code compare.gridPoints}: each curve keeps one value per point. */
+    public static final int MAX_COMPARE_GRID_POINTS = 100_000;
 
     /** The sections an experiment file may have. */
     public static final List<String> SECTIONS =

@@ -73,6 +73,10 @@ public final class Overrides {
             long number = Long.parseLong(text);
             return number == (int) number ? (Object) (int) number : (Object) number;
         }
+        if (text.matches("-?[0-9]{19,400}")) {
+            java.math.BigInteger number = new java.math.BigInteger(text); // checked against each key's range later
+            return number.bitLength() < 64 ? (Object) number.longValueExact() : number;
+        }
         if (text.matches("-?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
             return Double.parseDouble(text);
         }

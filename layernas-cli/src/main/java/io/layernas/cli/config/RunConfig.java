@@ -23,17 +23,19 @@ public record RunConfig(long seed, int workers, Path output, int retries, int ma
     public static RunConfig from(Settings settings) {
         SectionReader reader = new SectionReader(settings);
         long seed = settings.getLong("seed", Defaults.SEED);
-        int workers = (int) reader.atLeast("workers", Defaults.WORKERS, 1);
+        int workers = (int) reader.between("workers", Defaults.WORKERS, 1, Defaults.MAX_WORKERS);
         String output = settings.getString("output", null);
-        int retries = (int) reader.atLeast("retries", Defaults.RETRIES, 0);
-        int failures = (int) reader.atLeast("maxConsecutiveFailures", Defaults.MAX_CONSECUTIVE_FAILURES, 1);
-        double timeoutSeconds = reader.positiveOrUnlimited("timeoutSeconds", Defaults.TIMEOUT_SECONDS);
+        int retries = (int) reader.between("retries", Defaults.RETRIES, 0, Defaults.MAX_RETRIES);
+        int failures = (int) reader.between("maxConsecutiveFailures", Defaults.MAX_CONSECUTIVE_FAILURES, 1,
+                Integer.MAX_VALUE);
+        double timeoutSeconds = reader.atLeastOrUnlimited("timeoutSeconds", Defaults.TIMEOUT_SECONDS,
+                Defaults.MIN_TIMEOUT_SECONDS, Defaults.MAX_TIMEOUT_SECONDS);
         reader.requireAllUsed("the run");
         if (output != null && output.isBlank()) {
             throw new ConfigurationException(settings.keyOf("output") + " is empty. Name a directory, e.g. "
                     + "runs/my-search.");
         }
-        Duration timeout = Double.isInfinite(timeoutSeconds) ? null : Duration.ofMillis((long) (timeoutSeconds * 1000));
+        Duration timeout = Double.isInfinite(timeoutSeconds) ? null : Duration.ofMillis(Math.round(timeoutSeconds * 1000));
         return new RunConfig(seed, workers, output == null ? null : Path.of(output), retries, failures, timeout);
     }
 

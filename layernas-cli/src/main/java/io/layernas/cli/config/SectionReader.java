@@ -24,10 +24,19 @@ public final class SectionReader {
 
     /** A whole number of at least {@code min}. */
     public long atLeast(String key, long fallback, long min) {
-        long value = settings.getLong(key, fallback);
-        if (value < min) {
-            throw new ConfigurationException(settings.keyOf(key) + " (" + value + ") must be at least " + min
-                    + ". Maybe you meant " + Math.max(fallback, min) + "?");
+        return between(key, fallback, min, Long.MAX_VALUE);
+    }
+
+    /**
+     * A whole number from {@code min} to {@code max}: anything else, {@code 4294967297} for an
+     * {@code int} setting or {@code 1e20} for a {@code long} one, fails with the key and the range.
+     */
+    public long between(String key, long fallback, long min, long max) {
+        long value = settings.getLong(key, fallback, Long.MIN_VALUE, Long.MAX_VALUE);
+        if (value < min || value > max) {
+            String range = max == Long.MAX_VALUE ? "at least " + min : "from " + min + " to " + max;
+            throw new ConfigurationException(settings.keyOf(key) + " (" + value + ") must be " + range
+                    + ". Maybe you meant " + Math.min(Math.max(fallback, min), max) + "?");
         }
         return value;
     }
@@ -40,23 +49,51 @@ public final class SectionReader {
         return atLeast(key, fallback, 1);
     }
 
+    /**
+     * A number from {@code min} to {@code max}, or {@code unlimited} (also {@code inf}) for positive
+     * infinity. NaN fails, and so does a number past {@code max}: write {@code unlimited} instead.
+     */
+    public double atLeastOrUnlimited(String key, double fallback, double min, double max) {
+        if (isUnlimited(key)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double value = numberOrUnlimited(key, fallback);
+        if (value == Double.POSITIVE_INFINITY) {
+            return value;
+        }
+        if (!(value >= min && value <= max)) {
+            throw new ConfigurationException(settings.keyOf(key) + " (" + settings.raw(key) + ") must be from "
+                    + Numbers.format(min) + " to " + Numbers.format(max) + ", or 'unlimited'.");
+        }
+        return value;
+    }
+
     /** A positive number, or {@code unlimited} for positive infinity. */
     public double positiveOrUnlimited(String key, double fallback) {
         if (isUnlimited(key)) {
             return Double.POSITIVE_INFINITY;
         }
-        double value = settings.getDouble(key, fallback);
+        double value = numberOrUnlimited(key, fallback);
         if (!(value > 0)) {
-            throw new ConfigurationException(settings.keyOf(key) + " (" + value + ") must be positive, or "
-                    + "'unlimited'.");
+            throw new ConfigurationException(settings.keyOf(key) + " (" + settings.raw(key) + ") must be positive, "
+                    + "or 'unlimited'.");
         }
         return value;
     }
 
+    private double numberOrUnlimited(String key, double fallback) {
+        try {
+            return settings.getDoubleOrInfinity(key, fallback);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(settings.keyOf(key) + " (" + settings.raw(key) + ") must be a positive "
+                    + "number, or 'unlimited'.", e);
+        }
+    }
+
     private boolean isUnlimited(String key) {
         Object raw = settings.raw(key);
-        return raw instanceof String text && List.of("unlimited", "none", "inf", "infinity")
-                .contains(text.trim().toLowerCase(Locale.ROOT));
+        return raw instanceof String text && List.of("unlimited", "none", "inf", "+inf", "infinity", "+infinity",
+                ".inf").contains(text.trim().toLowerCase(Locale.ROOT));
     }
 
     /** Fails on a key nobody read, naming a close known key. */

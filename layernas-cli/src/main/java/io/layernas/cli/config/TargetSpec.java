@@ -27,8 +27,8 @@ public record TargetSpec(double low, double high, List<Double> fraction, String 
     /** Reads the section. */
     public static TargetSpec from(Settings settings) {
         SectionReader reader = new SectionReader(settings);
-        double low = settings.getDouble("low", Double.NaN);
-        double high = settings.getDouble("high", Double.NaN);
+        double low = bound(settings, "low");
+        double high = bound(settings, "high");
         List<String> fractionText = settings.getList("fraction", null);
         String of = settings.getString("of", Defaults.TARGET_OF);
         reader.requireAllUsed("the target (use low/high, or fraction/of)");
@@ -44,6 +44,14 @@ public record TargetSpec(double low, double high, List<Double> fraction, String 
                     + "high: 6e7} or target: {fraction: [0.9, 1.0], of: max}.");
         }
         return new TargetSpec(Double.NaN, Double.NaN, fractions(settings, fractionText), checkOf(settings, of));
+    }
+
+    /**
+     * {@code target.low} or {@code target.high}: a number, or {@code inf}/{@code -inf}; NaN when the
+     * key is absent. NaN as a value fails (it is not "no bound": leave the key out for that).
+     */
+    private static double bound(Settings settings, String key) {
+        return settings.getDoubleOrInfinity(key, Double.NaN);
     }
 
     private static TargetSpec absolute(Settings settings, double low, double high) {
@@ -62,13 +70,15 @@ public record TargetSpec(double low, double high, List<Double> fraction, String 
         if (text.size() != 2) {
             throw new ConfigurationException(key + " (" + text + ") must be two numbers [from, to], e.g. [0.9, 1.0].");
         }
+        Settings pair = Settings.of(key, java.util.Map.of("0", text.get(0).trim(), "1", text.get(1).trim()));
         double from;
         double to;
         try {
-            from = Double.parseDouble(text.get(0).trim());
-            to = Double.parseDouble(text.get(1).trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(key + " (" + text + ") must be two numbers [from, to], e.g. [0.9, 1.0].");
+            from = pair.getDouble("0", 0);
+            to = pair.getDouble("1", 0);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(key + " (" + text + ") must be two finite numbers [from, to], e.g. "
+                    + "[0.9, 1.0].", e);
         }
         if (from < 0 || to < from) {
             throw new ConfigurationException(key + " (" + text + ") must satisfy 0 <= from <= to, e.g. [0.9, 1.0].");
@@ -80,13 +90,18 @@ public record TargetSpec(double low, double high, List<Double> fraction, String 
         if (of.equals("max") || of.equals("default")) {
             return of;
         }
+        double cost;
         try {
-            Double.parseDouble(of);
-            return of;
-        } catch (NumberFormatException e) {
+            cost = settings.getDouble("of", 0);
+        } catch (ConfigurationException e) {
             throw new ConfigurationException(settings.keyOf("of") + " (" + of + ") must be max, default or a cost, "
-                    + "e.g. 6e7." + Names.didYouMean(of, List.of("max", "default")));
+                    + "e.g. 6e7." + Names.didYouMean(of, List.of("max", "default")), e);
         }
+        if (!(cost > 0)) {
+            throw new ConfigurationException(settings.keyOf("of") + " (" + of + ") must be a positive cost, e.g. 6e7, "
+                    + "or max or default.");
+        }
+        return of;
     }
 
     /** True when there is no constraint. */

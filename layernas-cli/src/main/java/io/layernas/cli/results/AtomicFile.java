@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file all at once or not at all: into a temporary file beside it, which is then renamed
@@ -47,8 +48,11 @@ public final class AtomicFile {
         Path temporary = null;
         try {
             Path directory = file.toAbsolutePath().getParent();
-            temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            // Not Files.createTempFile: its files are private (0600); a result file gets the usual permissions.
+            temporary = directory.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + System.nanoTime() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

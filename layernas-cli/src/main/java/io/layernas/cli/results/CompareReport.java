@@ -27,8 +27,13 @@ public final class CompareReport {
     private CompareReport() {
     }
 
-    /** Writes every file to {@code directory}. */
-    public static void write(ComparisonResult result, String experiment, Map<String, String> facts, Path directory) {
+    /**
+     * Writes every file to {@code directory}.
+     *
+     * @param provenance what reproduces the comparison besides its own settings (plugins, versions, checksums)
+     */
+    public static void write(ComparisonResult result, String experiment, Map<String, String> facts,
+                             Map<String, String> provenance, Path directory) {
         AtomicFile.writeText(directory.resolve("summary.csv"), out -> ComparisonCsv.writeSummary(result, out));
         AtomicFile.writeText(directory.resolve("curves.csv"), out -> ComparisonCsv.writeCurves(result, out));
         AtomicFile.writeText(directory.resolve("runs.csv"), out -> ComparisonCsv.writeRuns(result, out));
@@ -48,8 +53,9 @@ public final class CompareReport {
                 "std valid", "mean trials", "mean training s"), rows(result))
                 .heading("Files").links(List.of("summary.csv", "curves.csv", "runs.csv", "summary.md",
                         OutputFiles.CONFIG_YAML));
-        Map<String, String> provenance = new LinkedHashMap<>(new java.util.TreeMap<>(result.provenance()));
-        page.heading("Provenance").facts(provenance);
+        java.util.TreeMap<String, String> all = new java.util.TreeMap<>(result.provenance());
+        all.putAll(provenance);
+        page.heading("Provenance").facts(new LinkedHashMap<>(all));
         ResultWriter.text(directory.resolve(OutputFiles.INDEX_HTML), page.render());
     }
 

@@ -1,11 +1,13 @@
 package io.layernas.cli.results;
 
+import io.layernas.store.SqliteTrialStore;
+
 /** The names of the files a run writes to its output directory; docs/results.md describes them. */
 public final class OutputFiles {
     /** Every trial, one JSON object a line, written as the run goes. */
     public static final String TRIALS_JSONL = "trials.jsonl";
     /** The durable trial store (SQLite) that {@code run --resume} replays. */
-    public static final String TRIALS_DB = "trials.db";
+    public static final String TRIALS_DB = SqliteTrialStore.FILE_NAME;
     /** A comparison's durable store of finished runs (SQLite) that {@code compare --resume} keeps. */
     public static final String COMPARE_DB = "runs.db";
     /** The outcome: best architecture, front, evaluations, provenance. */

@@ -56,11 +56,7 @@ public final class ResultJson {
         ObjectNode versions = node.putObject("versions");
         provenance.versions().forEach(versions::put);
         ObjectNode run = node.putObject("run");
-        result.provenance().forEach((key, value) -> {
-            if (!key.startsWith("plugin.") && !key.startsWith("sha256.") && !key.startsWith("version.")) {
-                run.put(key, value);
-            }
-        });
+        result.abort().ifPresent(reason -> run.put("abortReason", reason));
         return node;
     }
 

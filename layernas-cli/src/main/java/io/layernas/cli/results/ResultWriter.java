@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.layernas.api.SearchResult;
 import io.layernas.api.Trial;
 import io.layernas.cli.config.Numbers;
+import io.layernas.cli.config.StopAdvice;
 import io.layernas.cli.plots.Chart;
 import io.layernas.cli.plots.PngRenderer;
 import io.layernas.cli.plots.SvgRenderer;
@@ -117,9 +118,8 @@ public final class ResultWriter {
         SearchResult result = report.result();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("stopped", result.stopReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-        if (result.provenance().containsKey("abortReason")) {
-            facts.put("because", result.provenance().get("abortReason"));
-        }
+        result.abort().ifPresent(reason -> facts.put("because", reason));
+        StopAdvice.forReason(result.stopReason()).ifPresent(advice -> facts.put("what to do", advice));
         long failed = result.trials().stream().filter(t -> !t.succeeded()).count();
         facts.put("evaluations", result.evaluations() + " (" + failed + " failed)");
         facts.put("training time", Numbers.format(result.trainingSeconds()) + " s");

@@ -11,17 +11,25 @@ import java.util.Objects;
  *
  * @param experiment  the experiment's name (its file name)
  * @param space       the space searched
- * @param costUnit    the cost model's unit
- * @param target      the target range
  * @param result      the search's result
  * @param provenance  what reproduces it
  * @param wallSeconds wall-clock seconds the run took (this session, not earlier sessions of a resumed run)
  */
-public record RunReport(String experiment, SearchSpace space, String costUnit, TargetRange target,
-                        SearchResult result, Provenance provenance, double wallSeconds) {
+public record RunReport(String experiment, SearchSpace space, SearchResult result, Provenance provenance,
+                        double wallSeconds) {
     public RunReport {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** The cost model's unit. */
+    public String costUnit() {
+        return result.costUnit();
+    }
+
+    /** The target range, in {@link #costUnit()}s. */
+    public TargetRange target() {
+        return result.target();
     }
 
     /** The plugin name in a role: space, cost, evaluator, strategy. */

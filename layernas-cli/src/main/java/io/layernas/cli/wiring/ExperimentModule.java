@@ -11,6 +11,7 @@ import io.layernas.api.SearchStrategy;
 import io.layernas.api.TargetRange;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.plugins.PluginRegistry;
+import io.layernas.core.Problem;
 import io.layernas.core.SearchRun;
 
 /**
@@ -76,17 +77,21 @@ public final class ExperimentModule extends AbstractModule {
         return Provenance.of(config, plugins);
     }
 
+    /** What the experiment searches: its space, cost model, resolved target and budget, as one value. */
+    @Provides
+    @Singleton
+    Problem problem(SearchSpace space, CostModel costModel, TargetRange target) {
+        return new Problem(space, costModel, target, config.budget().budget());
+    }
+
     /**
      * A run of the experiment, all but its listeners and its trial store set (the caller opens the
      * store once and closes it); each call gives a new builder.
      */
     @Provides
-    SearchRun.Builder searchRun(SearchSpace space, CostModel costModel, TargetRange target, SearchStrategy strategy,
-                                Evaluator evaluator, Provenance provenance) {
-        return SearchRun.builder().space(space).costModel(costModel).evaluator(evaluator).strategy(strategy)
-                .target(target).budget(config.budget().budget()).seed(config.run().seed())
+    SearchRun.Builder searchRun(Problem problem, SearchStrategy strategy, Evaluator evaluator) {
+        return SearchRun.builder().problem(problem).evaluator(evaluator).strategy(strategy).seed(config.run().seed())
                 .workers(config.run().workers()).retries(config.run().retries())
-                .maxConsecutiveFailures(config.run().maxConsecutiveFailures()).timeout(config.run().timeout())
-                .provenance(provenance.asFlatMap());
+                .maxConsecutiveFailures(config.run().maxConsecutiveFailures()).timeout(config.run().timeout());
     }
 }

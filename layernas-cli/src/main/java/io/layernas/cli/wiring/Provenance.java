@@ -99,8 +99,8 @@ public record Provenance(Map<String, Object> config, long seed, Map<String, Plug
         return version == null ? "dev" : version;
     }
 
-    /** Flat entries for {@link io.layernas.api.SearchResult#provenance()}. */
-    public Map<String, String> asFlatMap() {
+    /** The provenance as facts for a page: seed, each plugin with its version, data checksums, versions. */
+    public Map<String, String> facts() {
         Map<String, String> flat = new LinkedHashMap<>();
         flat.put("seed", Long.toString(seed));
         plugins.forEach((role, info) -> flat.put("plugin." + role, info.name() + " " + info.version()));

@@ -3,7 +3,6 @@ package io.layernas.cli.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import io.layernas.api.TrialStore;
-import io.layernas.cli.results.OutputFiles;
 import io.layernas.store.RunIdentity;
 import io.layernas.store.SqliteTrialStore;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +48,7 @@ public final class TrialStoreModule extends AbstractModule {
      *  configuration leaves no file behind. */
     @Provides
     TrialStore store(Provenance provenance) {
-        return SqliteTrialStore.open(directory.path().resolve(OutputFiles.TRIALS_DB),
+        return SqliteTrialStore.open(directory.path().resolve(SqliteTrialStore.FILE_NAME),
                 identity(provenance, NOT_IN_FINGERPRINT, directory.acceptChangedData()));
     }
 

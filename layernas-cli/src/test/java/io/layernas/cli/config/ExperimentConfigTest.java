@@ -87,9 +87,9 @@ class ExperimentConfigTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("run.seed (forty-two) must be a whole number, like 0.");
         assertThatThrownBy(() -> load(MINIMAL + "run: {workers: 0}\n"))
-                .hasMessage("run.workers (0) must be at least 1. Maybe you meant 1?");
+                .hasMessage("run.workers (0) must be from 1 to 10000. Maybe you meant 1?");
         assertThatThrownBy(() -> load(MINIMAL + "budget: {trainingSeconds: -5}\n"))
-                .hasMessage("budget.trainingSeconds (-5.0) must be positive, or 'unlimited'.");
+                .hasMessage("budget.trainingSeconds (-5) must be positive, or 'unlimited'.");
     }
 
     @Test

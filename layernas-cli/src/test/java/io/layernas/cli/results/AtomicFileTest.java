@@ -48,4 +48,12 @@ class AtomicFileTest {
             assertThat(entries).containsExactly(file);
         }
     }
+
+    @Test
+    void aResultFileGetsTheUsualPermissionsNotThoseOfAPrivateTemporaryFile() throws Exception {
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path file = dir.resolve("result.json");
+        ResultWriter.text(file, "{}");
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
 }

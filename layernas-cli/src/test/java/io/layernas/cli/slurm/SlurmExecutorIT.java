@@ -133,13 +133,13 @@ class SlurmExecutorIT {
         Path config = experiment(command(", FAIL: '1', HANG: '2 3'"), slurm(", timeLimit: 1"), 10, "");
         CompletableFuture<TestCli.Outcome> search = CompletableFuture.supplyAsync(() -> run(config, out));
         List<String> cancelled = List.of();
-        for (int i = 0; i < 400 && cancelled.isEmpty() && !search.isDone(); i++) {
+        for (int i = 0; i < 1200 && cancelled.isEmpty() && !search.isDone(); i++) {
             cancelled = SlurmCluster.running(jobOf(out.resolve("trials.db"), "t3-a1-"));
             Thread.sleep(100);
         }
         assertThat(cancelled).as("the job of trial #3 ran").hasSize(1);
         SlurmCluster.run("scancel", cancelled.get(0));
-        TestCli.Outcome outcome = search.get(150, TimeUnit.SECONDS);
+        TestCli.Outcome outcome = search.get(300, TimeUnit.SECONDS);
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         List<Trial> trials = trials(out);
         assertThat(trials).hasSize(10);
@@ -157,9 +157,11 @@ class SlurmExecutorIT {
         Path out = dir.resolve("killed");
         Path config = experiment(command(", SLEEP: '3'"), slurm(", maxJobs: 4"), 8, "");
         Process controller = controller(config, out);
-        for (int i = 0; i < 600 && counted() < 3; i++) {
+        for (int i = 0; i < 1500 && counted() < 3 && controller.isAlive(); i++) {
             Thread.sleep(100);
         }
+        assertThat(counted()).as("jobs started before the controller is killed; see %s", out + ".log")
+                .isGreaterThanOrEqualTo(3);
         controller.destroyForcibly().waitFor();
         int stored = stored(out.resolve("trials.db"));
         assertThat(counted()).as("jobs were running when the controller was killed").isGreaterThan(stored);
@@ -184,7 +186,7 @@ class SlurmExecutorIT {
                 3, ""), cancelled);
         List<String> keptJob = List.of();
         List<String> cancelledJob = List.of();
-        for (int i = 0; i < 600 && (keptJob.isEmpty() || cancelledJob.isEmpty()); i++) {
+        for (int i = 0; i < 1200 && (keptJob.isEmpty() || cancelledJob.isEmpty()); i++) {
             keptJob = SlurmCluster.running(jobOf(kept.resolve("trials.db"), "t0-a1-"));
             cancelledJob = SlurmCluster.running(jobOf(cancelled.resolve("trials.db"), "t0-a1-"));
             Thread.sleep(100);

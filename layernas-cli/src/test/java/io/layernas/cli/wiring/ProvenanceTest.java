@@ -55,7 +55,7 @@ class ProvenanceTest {
         assertThat(provenance.config()).extractingByKey("evaluator").isEqualTo(Map.of("name", "example-score",
                 "notes", table.toString(), "folder", data.toAbsolutePath().toString(), "words", "not a file"));
         assertThat(provenance.plugins().get("space").name()).isEqualTo("example-grid");
-        assertThat(provenance.asFlatMap()).containsEntry("sha256." + table,
+        assertThat(provenance.facts()).containsEntry("sha256." + table,
                 "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 }

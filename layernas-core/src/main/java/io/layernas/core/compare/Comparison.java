@@ -1,16 +1,15 @@
 package io.layernas.core.compare;
 
-import io.layernas.api.Budget;
-import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
-import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.StopReason;
-import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
+import io.layernas.core.InMemoryTrialStore;
+import io.layernas.core.Problem;
 import io.layernas.core.SearchRun;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +32,43 @@ import java.util.function.Supplier;
  * or on the order runs finish in. Build with {@link #builder()}; a comparison can be run again.
  */
 public final class Comparison {
-    private final Builder settings;
+    private final SearchRun.Builder template;
+    private final Problem problem;
+    private final Evaluator shared;
+    private final Supplier<Evaluator> factory;
+    private final Map<String, SearchStrategy> strategies;
+    private final int seeds;
+    private final long firstSeed;
+    private final int workers;
+    private final int gridPoints;
+    private final Axis axis;
+    private final Optimum optimum;
+    private final Progress progress;
+    private final FinishedRuns finishedRuns;
+    private final Map<String, String> provenance;
 
-    private Comparison(Builder settings) {
-        this.settings = settings;
+    /** Copies every setting, the run template included, so the builder can change without touching this. */
+    private Comparison(Builder builder) {
+        this.template = builder.template.copy();
+        this.problem = template.problem();
+        this.shared = builder.shared;
+        this.factory = builder.factory;
+        this.strategies = Collections.unmodifiableMap(new LinkedHashMap<>(builder.strategies));
+        this.seeds = builder.seeds;
+        this.firstSeed = builder.firstSeed;
+        this.workers = builder.workers;
+        this.gridPoints = builder.gridPoints;
+        this.axis = builder.axis;
+        this.optimum = builder.optimum;
+        this.progress = builder.progress;
+        this.finishedRuns = builder.finishedRuns;
+        this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(builder.provenance));
     }
 
-    /** A builder; defaults: 100 seeds from 0, one worker, 200 grid points, training-seconds axis. */
+    /**
+     * A builder; defaults: 100 seeds from 0, one worker, 200 grid points, training-seconds axis. The
+     * runs come from a template, {@link Builder#run}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -47,35 +76,35 @@ public final class Comparison {
     /** Runs every strategy from every seed and aggregates. */
     public ComparisonResult run() {
         List<RunCurve> runs = runAll();
-        double[] grid = Aggregation.grid(axisEnd(runs), settings.gridPoints);
+        double[] grid = Aggregation.grid(axisEnd(runs), gridPoints);
         List<Curve> curves = new ArrayList<>();
         List<SummaryRow> summary = new ArrayList<>();
-        for (String name : settings.strategies.keySet()) {
+        for (String name : strategies.keySet()) {
             List<RunCurve> own = runs.stream().filter(r -> r.strategy().equals(name)).toList();
-            curves.add(Aggregation.curve(name, Metric.VALID, settings.axis, grid, own));
-            curves.add(Aggregation.curve(name, Metric.TEST, settings.axis, grid, own));
+            curves.add(Aggregation.curve(name, Metric.VALID, axis, grid, own));
+            curves.add(Aggregation.curve(name, Metric.TEST, axis, grid, own));
             summary.add(Aggregation.summary(name, own));
         }
-        return new ComparisonResult(List.copyOf(settings.strategies.keySet()), settings.axis, grid, runs, curves,
-                summary, settings.optimum, provenance());
+        return new ComparisonResult(List.copyOf(strategies.keySet()), axis, grid, runs, curves,
+                summary, optimum, provenance());
     }
 
     private List<RunCurve> runAll() {
-        int total = settings.strategies.size() * settings.seeds;
+        int total = strategies.size() * seeds;
         AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(settings.workers, runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, "layernas-comparison");
             thread.setDaemon(true);
             return thread;
         });
         try {
             List<Future<RunCurve>> futures = new ArrayList<>();
-            for (Map.Entry<String, SearchStrategy> strategy : settings.strategies.entrySet()) {
-                for (int i = 0; i < settings.seeds; i++) {
-                    long seed = settings.firstSeed + i;
+            for (Map.Entry<String, SearchStrategy> strategy : strategies.entrySet()) {
+                for (int i = 0; i < seeds; i++) {
+                    long seed = firstSeed + i;
                     futures.add(pool.submit(() -> {
                         RunCurve curve = runOne(strategy.getKey(), strategy.getValue(), seed);
-                        settings.progress.runFinished(curve, done.incrementAndGet(), total);
+                        progress.runFinished(curve, done.incrementAndGet(), total);
                         return curve;
                     }));
                 }
@@ -87,24 +116,23 @@ public final class Comparison {
     }
 
     private RunCurve runOne(String name, SearchStrategy strategy, long seed) throws Exception {
-        Optional<List<Trial>> finished = settings.finishedRuns.load(name, seed);
+        Optional<List<Trial>> finished = finishedRuns.load(name, seed);
         if (finished.isPresent()) {
-            return RunCurve.of(name, seed, finished.get(), settings.target, settings.budget, settings.axis);
+            return RunCurve.of(name, seed, finished.get(), problem.target(), problem.budget(), axis);
         }
-        Evaluator evaluator = settings.shared != null ? settings.shared : settings.factory.get();
+        Evaluator evaluator = shared != null ? shared : factory.get();
         try {
-            SearchResult result = SearchRun.builder().space(settings.space).costModel(settings.costModel)
-                    .evaluator(evaluator).strategy(strategy).target(settings.target).budget(settings.budget)
-                    .seed(seed).workers(1).build().run();
+            SearchResult result = template.copy().evaluator(evaluator).executor(null).strategy(strategy).seed(seed)
+                    .workers(1).store(new InMemoryTrialStore()).build().run();
             if (result.stopReason() != StopReason.TOO_MANY_FAILURES) {
                 // A run stopped by failures is run again on resume, once the cause is fixed.
-                settings.finishedRuns.save(name, seed, result.trials());
+                finishedRuns.save(name, seed, result.trials());
             }
-            return RunCurve.of(name, seed, result.trials(), settings.target, settings.budget, settings.axis);
+            return RunCurve.of(name, seed, result.trials(), problem.target(), problem.budget(), axis);
         } catch (RuntimeException e) {
             throw new IllegalStateException("strategy '" + name + "' with seed " + seed + " failed: " + e.getMessage(), e);
         } finally {
-            if (settings.shared == null) {
+            if (shared == null) {
                 evaluator.close();
             }
         }
@@ -128,12 +156,12 @@ public final class Comparison {
 
     /** The budget's seconds on a time axis with a time limit; else the longest run. */
     private double axisEnd(List<RunCurve> runs) {
-        if (settings.axis == Axis.TRAINING_SECONDS && Double.isFinite(settings.budget.maxTrainingSeconds())) {
-            return settings.budget.maxTrainingSeconds();
+        if (axis == Axis.TRAINING_SECONDS && Double.isFinite(problem.budget().maxTrainingSeconds())) {
+            return problem.budget().maxTrainingSeconds();
         }
         double end = 0;
         for (RunCurve run : runs) {
-            end = Math.max(end, settings.axis == Axis.TRAINING_SECONDS ? run.trainingSeconds() : run.evaluations());
+            end = Math.max(end, axis == Axis.TRAINING_SECONDS ? run.trainingSeconds() : run.evaluations());
         }
         if (end <= 0) {
             throw new IllegalStateException("the runs report no training time, so curves against training seconds are "
@@ -143,14 +171,14 @@ public final class Comparison {
     }
 
     private Map<String, String> provenance() {
-        Map<String, String> provenance = new LinkedHashMap<>(settings.provenance);
-        provenance.putIfAbsent("space", settings.space.name());
-        provenance.putIfAbsent("costUnit", settings.costModel.unit());
-        provenance.putIfAbsent("target", "[" + settings.target.low() + ", " + settings.target.high() + "]");
-        provenance.putIfAbsent("budget", settings.budget.toString());
-        provenance.putIfAbsent("seeds", settings.firstSeed + ".." + (settings.firstSeed + settings.seeds - 1));
-        provenance.putIfAbsent("strategies", String.join(",", settings.strategies.keySet()));
-        return provenance;
+        Map<String, String> all = new LinkedHashMap<>(provenance);
+        all.putIfAbsent("space", problem.space().name());
+        all.putIfAbsent("costUnit", problem.costModel().unit());
+        all.putIfAbsent("target", "[" + problem.target().low() + ", " + problem.target().high() + "]");
+        all.putIfAbsent("budget", problem.budget().toString());
+        all.putIfAbsent("seeds", firstSeed + ".." + (firstSeed + seeds - 1));
+        all.putIfAbsent("strategies", String.join(",", strategies.keySet()));
+        return all;
     }
 
     /** Called on a worker thread each time a run ends; must be thread-safe and fast. */
@@ -165,12 +193,9 @@ public final class Comparison {
 
     /** Settings of a comparison. Not thread-safe; build once. */
     public static final class Builder {
-        private SearchSpace space;
-        private CostModel costModel;
+        private SearchRun.Builder template;
         private Evaluator shared;
         private Supplier<Evaluator> factory;
-        private TargetRange target = TargetRange.unconstrained();
-        private Budget budget;
         private final Map<String, SearchStrategy> strategies = new LinkedHashMap<>();
         private int seeds = 100;
         private long firstSeed;
@@ -185,15 +210,14 @@ public final class Comparison {
         private Builder() {
         }
 
-        /** The space every strategy searches. */
-        public Builder space(SearchSpace space) {
-            this.space = space;
-            return this;
-        }
-
-        /** The cost model of the target. */
-        public Builder costModel(CostModel costModel) {
-            this.costModel = costModel;
+        /**
+         * The template of every run: its problem (space, cost model, target, and a budget, e.g.
+         * {@code Budget.trainingSeconds(2e5)} as Table 4) and its failure settings. Each run is a
+         * copy with its own strategy, seed, the comparison's evaluator (not the template's executor),
+         * one worker and a fresh in-memory store; the template is copied when the comparison is built.
+         */
+        public Builder run(SearchRun.Builder runTemplate) {
+            this.template = Objects.requireNonNull(runTemplate, "runTemplate").copy();
             return this;
         }
 
@@ -208,18 +232,6 @@ public final class Comparison {
         public Builder evaluatorFactory(Supplier<Evaluator> factory) {
             this.factory = Objects.requireNonNull(factory, "factory");
             this.shared = null;
-            return this;
-        }
-
-        /** The cost range results must land in. */
-        public Builder target(TargetRange target) {
-            this.target = Objects.requireNonNull(target, "target");
-            return this;
-        }
-
-        /** The budget of every run, e.g. {@code Budget.trainingSeconds(2e5)} as Table 4. */
-        public Builder budget(Budget budget) {
-            this.budget = Objects.requireNonNull(budget, "budget");
             return this;
         }
 
@@ -301,16 +313,15 @@ public final class Comparison {
 
         /** The comparison. */
         public Comparison build() {
-            Objects.requireNonNull(space, "space");
-            Objects.requireNonNull(costModel, "costModel");
-            Objects.requireNonNull(budget, "budget: give every run the same budget, e.g. Budget.trainingSeconds(2e5)");
+            Objects.requireNonNull(template, "run: give the runs' template, e.g. SearchRun.builder().problem(...)");
+            template.problem();
             if (shared == null && factory == null) {
                 throw new IllegalStateException("an evaluator or an evaluatorFactory is needed");
             }
             if (strategies.isEmpty()) {
                 throw new IllegalStateException("no strategy to compare; add one with strategy(name, strategy)");
             }
-            if (budget.isUnlimited()) {
+            if (template.problem().budget().isUnlimited()) {
                 throw new IllegalArgumentException("the budget is unlimited; a comparison needs a common limit, "
                         + "e.g. Budget.trainingSeconds(2e5) as the paper's Table 4");
             }

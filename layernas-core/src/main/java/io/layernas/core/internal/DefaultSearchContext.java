@@ -12,7 +12,7 @@ import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStatus;
 import io.layernas.api.TrialStore;
-import io.layernas.core.Results;
+import io.layernas.core.Problem;
 import io.layernas.core.Resume;
 import io.layernas.core.SearchAbortedException;
 import io.layernas.core.Seeds;
@@ -26,30 +26,25 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The bookkeeping of one run: trials in order, budget, de-duplication, parallel evaluation,
- * replay of stored trials on resume, failure streaks and events. Used by one strategy thread.
+ * What a strategy sees of its run: the problem, the seed's random sources, and {@link #evaluate},
+ * which de-duplicates candidates, replays stored trials on resume, evaluates the rest through the
+ * run's executor, stores and records each trial ({@link TrialLedger}), stops a failure streak
+ * ({@link FailureStreak}) and publishes events. Used by one strategy thread.
  *
  * <p>Determinism: a batch is evaluated in parallel but its trials are accepted in candidate order,
  * and the budget is applied in that order, so what the strategy sees never depends on timing.
  */
 public final class DefaultSearchContext implements SearchContext {
-    private final SearchSpace space;
-    private final CostModel costModel;
-    private final TargetRange target;
-    private final Budget budget;
+    private final Problem problem;
     private final long seed;
     private final Evaluations evaluations;
     private final TrialStore store;
     private final List<SearchListener> listeners;
-    private final int maxConsecutiveFailures;
     private final Map<Architecture, Trial> replay = new HashMap<>();
-    private final Map<Architecture, Trial> byArchitecture = new HashMap<>();
-    private final List<Trial> trials = new ArrayList<>();
+    private final TrialLedger ledger;
+    private final FailureStreak failures;
     /** Accepted trials not stored yet; stored before {@link #evaluate} returns or waits. */
     private final List<Trial> pending = new ArrayList<>();
-    private double trainingSeconds;
-    private int consecutiveFailures;
-    private Trial best;
 
     /**
      * Creates the context; trials already in {@code store} are replayed, not evaluated again.
@@ -57,18 +52,15 @@ public final class DefaultSearchContext implements SearchContext {
      * @param evaluations evaluates through the run's executor: a batch at once when the executor
      *                    runs more than one attempt at a time, else one candidate at a time
      */
-    public DefaultSearchContext(SearchSpace space, CostModel costModel, TargetRange target, Budget budget, long seed,
-                                Evaluations evaluations, TrialStore store,
+    public DefaultSearchContext(Problem problem, long seed, Evaluations evaluations, TrialStore store,
                                 List<SearchListener> listeners, int maxConsecutiveFailures) {
-        this.space = space;
-        this.costModel = costModel;
-        this.target = target;
-        this.budget = budget;
+        this.problem = problem;
         this.seed = seed;
         this.evaluations = evaluations;
         this.store = store;
         this.listeners = List.copyOf(listeners);
-        this.maxConsecutiveFailures = maxConsecutiveFailures;
+        this.ledger = new TrialLedger(problem.budget(), problem.target());
+        this.failures = new FailureStreak(maxConsecutiveFailures);
         List<Trial> stored = store.load();
         int replayed = Resume.replayed(stored);
         if (replayed < stored.size()) {
@@ -81,22 +73,22 @@ public final class DefaultSearchContext implements SearchContext {
 
     @Override
     public SearchSpace space() {
-        return space;
+        return problem.space();
     }
 
     @Override
     public CostModel costModel() {
-        return costModel;
+        return problem.costModel();
     }
 
     @Override
     public TargetRange target() {
-        return target;
+        return problem.target();
     }
 
     @Override
     public Budget budget() {
-        return budget;
+        return problem.budget();
     }
 
     @Override
@@ -111,22 +103,22 @@ public final class DefaultSearchContext implements SearchContext {
 
     @Override
     public Optional<Trial> find(Architecture architecture) {
-        return Optional.ofNullable(byArchitecture.get(architecture));
+        return Optional.ofNullable(ledger.get(architecture));
     }
 
     @Override
     public boolean budgetExhausted() {
-        return trials.size() >= budget.maxEvaluations() || trainingSeconds >= budget.maxTrainingSeconds();
+        return ledger.exhausted();
     }
 
     /** The trials so far, in order. */
     public List<Trial> trials() {
-        return List.copyOf(trials);
+        return ledger.trials();
     }
 
     /** Summed training seconds so far. */
     public double trainingSeconds() {
-        return trainingSeconds;
+        return ledger.trainingSeconds();
     }
 
     @Override
@@ -140,7 +132,7 @@ public final class DefaultSearchContext implements SearchContext {
         Map<Architecture, CompletableFuture<Trial>> running = oneAtATime ? Map.of() : start(fresh);
         try {
             for (Candidate candidate : candidates) {
-                Trial known = byArchitecture.get(candidate.architecture());
+                Trial known = ledger.get(candidate.architecture());
                 if (known != null) {
                     result.add(known);
                     continue;
@@ -148,9 +140,10 @@ public final class DefaultSearchContext implements SearchContext {
                 if (budgetExhausted()) {
                     break;
                 }
-                Trial trial = oneAtATime ? replayOrEvaluate(candidate, trials.size())
+                int index = ledger.next();
+                Trial trial = oneAtATime ? replayOrEvaluate(candidate, index)
                         : awaitStoringWhatIsDone(candidate, running.get(candidate.architecture()));
-                result.add(accept(trial.index() == trials.size() ? trial : renumber(trial, trials.size())));
+                result.add(accept(trial.index() == index ? trial : renumber(trial, index)));
                 if (oneAtATime) {
                     storePending();
                 }
@@ -172,7 +165,7 @@ public final class DefaultSearchContext implements SearchContext {
         if (!running.isDone()) {
             storePending();
         }
-        return await(candidate, trials.size(), running);
+        return await(candidate, ledger.next(), running);
     }
 
     private void storePending() {
@@ -185,10 +178,10 @@ public final class DefaultSearchContext implements SearchContext {
     /** New architectures of the batch, in order, no more than the evaluation budget has room for. */
     private Map<Architecture, Candidate> freshCandidates(List<Candidate> candidates) {
         Map<Architecture, Candidate> fresh = new LinkedHashMap<>();
-        long room = budget.maxEvaluations() - trials.size();
+        long room = ledger.room();
         for (Candidate candidate : candidates) {
-            space.validate(candidate.architecture());
-            if (fresh.size() < room && !byArchitecture.containsKey(candidate.architecture())) {
+            problem.space().validate(candidate.architecture());
+            if (fresh.size() < room && ledger.get(candidate.architecture()) == null) {
                 fresh.putIfAbsent(candidate.architecture(), candidate);
             }
         }
@@ -197,7 +190,7 @@ public final class DefaultSearchContext implements SearchContext {
 
     private Map<Architecture, CompletableFuture<Trial>> start(Map<Architecture, Candidate> fresh) {
         Map<Architecture, CompletableFuture<Trial>> running = new HashMap<>();
-        int index = trials.size();
+        int index = ledger.next();
         for (Candidate candidate : fresh.values()) {
             int trialIndex = index++;
             Trial stored = replay.get(candidate.architecture());
@@ -221,7 +214,7 @@ public final class DefaultSearchContext implements SearchContext {
 
     /** The trial of {@code candidate} once the executor is done; cancelling it cancels the evaluation. */
     private CompletableFuture<Trial> evaluateLater(Candidate candidate, int index) {
-        double cost = costModel.cost(candidate.architecture());
+        double cost = problem.costModel().cost(candidate.architecture());
         CompletableFuture<Evaluations.Outcome> outcome = evaluations.start(candidate.architecture(), index);
         CompletableFuture<Trial> trial = outcome.thenApply(o -> new Trial(index, candidate.architecture(),
                 candidate.layer(), candidate.bucket(), cost, o.status(), o.metrics(), o.failure(), o.wallSeconds(),
@@ -236,7 +229,7 @@ public final class DefaultSearchContext implements SearchContext {
 
     private Trial await(Candidate candidate, int index, CompletableFuture<Trial> trial) {
         return Evaluations.await(trial, failure -> new Trial(index, candidate.architecture(), candidate.layer(),
-                candidate.bucket(), costModel.cost(candidate.architecture()), TrialStatus.FAILED,
+                candidate.bucket(), problem.costModel().cost(candidate.architecture()), TrialStatus.FAILED,
                 null, failure, 0, 1));
     }
 
@@ -251,29 +244,17 @@ public final class DefaultSearchContext implements SearchContext {
             pending.add(trial);
         } else if (replayed.index() != trial.index()) {
             throw new SearchAbortedException("the stored trials do not match this search: trial #" + replayed.index()
-                    + " (" + space.format(trial.architecture()) + ") comes at #" + trial.index()
+                    + " (" + problem.space().format(trial.architecture()) + ") comes at #" + trial.index()
                     + " now. Resume with the same configuration and seed as the interrupted run.");
         }
-        trials.add(trial);
-        byArchitecture.put(trial.architecture(), trial);
-        trainingSeconds += trial.trainingSeconds();
-        if (trial.succeeded() && target.contains(trial.cost())
-                && (best == null || Results.BETTER_FIRST.compare(trial, best) < 0)) {
-            best = trial;
+        ledger.add(trial);
+        publish(new SearchEvent.TrialFinished(trial, ledger.next(), ledger.trainingSeconds(), ledger.best()));
+        if (replayed == null) {
+            failures.count(trial);
+        } else {
+            failures.replay(trial);
         }
-        publish(new SearchEvent.TrialFinished(trial, trials.size(), trainingSeconds, best));
-        countFailures(trial, replayed != null);
         return trial;
-    }
-
-    /** Counts the failure streak; only a new trial stops the run, so a lowered limit never stops a replay. */
-    private void countFailures(Trial trial, boolean replayed) {
-        consecutiveFailures = trial.succeeded() ? 0 : consecutiveFailures + 1;
-        if (consecutiveFailures >= maxConsecutiveFailures && !replayed) {
-            throw new SearchAbortedException(consecutiveFailures + " trials failed in a row; the last failed with: "
-                    + trial.failure() + ". Fix the evaluator and resume the run (its trials are kept), or raise "
-                    + "run.maxConsecutiveFailures.");
-        }
     }
 
     @Override

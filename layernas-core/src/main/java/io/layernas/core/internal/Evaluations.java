@@ -148,7 +148,7 @@ public final class Evaluations {
                 outcome.completeExceptionally(fatal);
                 return;
             }
-            String failure = timedOut ? "timed out after " + timeout.toSeconds() + " s (run.timeoutSeconds)"
+            String failure = timedOut ? "timed out after " + timeout.toSeconds() + " s, the time limit per evaluation"
                     : cause == null ? "the evaluator returned no metrics" : describe(cause);
             if (number <= retries && !(cause instanceof InterruptedException)) {
                 next();

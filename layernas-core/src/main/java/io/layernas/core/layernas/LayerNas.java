@@ -5,6 +5,7 @@ import io.layernas.api.SearchContext;
 import io.layernas.api.SearchEvent;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.Trial;
+import io.layernas.core.HeapLimit;
 import io.layernas.core.Results;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -218,6 +219,24 @@ public final class LayerNas implements SearchStrategy {
             positive("selections", selections, "10");
             positive("children", children, "5");
             Objects.requireNonNull(policy, "policy");
+            fitsInMemory(bucketCount, perBucket, HeapLimit.maxHeap());
+        }
+
+        /** Bytes one bucket of a memo table takes, empty: its list and its count of children. */
+        static final long BUCKET_BYTES = 64;
+        /** Bytes one kept candidate takes in a memo table, at most (the trial itself is shared). */
+        static final long CANDIDATE_BYTES = 96;
+
+        /**
+         * Fails unless one layer's memo table, full ({@code H} buckets of {@code k} candidates),
+         * fits in the heap ({@link HeapLimit}).
+         */
+        static void fitsInMemory(int bucketCount, int perBucket, long maxHeap) {
+            double bytes = (double) bucketCount * (BUCKET_BYTES + (double) perBucket * CANDIDATE_BYTES);
+            String settings = perBucket > bucketCount ? "perBucket (" + perBucket + ") with bucketCount ("
+                    + bucketCount + ")" : "bucketCount (" + bucketCount + ") with perBucket (" + perBucket + ")";
+            HeapLimit.check(settings, bytes, maxHeap, "per layer for the memo table",
+                    "Lower them (the paper uses bucketCount 100, perBucket 3)");
         }
 
         /** The paper's behaviour with these settings: the default architecture, the policy's child order. */

@@ -37,7 +37,7 @@ public final class LayerStore {
         this.childrenGenerated = new int[buckets];
         this.buckets = new ArrayList<>(buckets);
         for (int i = 0; i < buckets; i++) {
-            this.buckets.add(new ArrayList<>(perBucket + 1));
+            this.buckets.add(new ArrayList<>(Math.min(perBucket, 3) + 1)); // grows only as trials arrive
         }
     }
 

@@ -62,8 +62,8 @@ public final class Layerwise {
                 range = clip(range, target);
             }
             int nextOptions = l + 1 < layers ? space.layers().get(l + 1).size() - 1 : 0;
-            stores.add(new LayerStore(l, range, buckets, perBucket,
-                    strictBound ? perBucket * nextOptions : Integer.MAX_VALUE));
+            int allowance = (int) Math.min(Integer.MAX_VALUE, (long) perBucket * nextOptions);
+            stores.add(new LayerStore(l, range, buckets, perBucket, strictBound ? allowance : Integer.MAX_VALUE));
         }
         this.root = LayerStore.Entry.root(defaults, options(0, true));
     }

@@ -5,6 +5,7 @@ import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.Trial;
+import io.layernas.core.HeapLimit;
 import io.layernas.core.MnasReward;
 import io.layernas.core.evolution.RegularizedEvolution;
 import java.util.ArrayList;
@@ -159,7 +160,12 @@ public final class Ppo implements SearchStrategy {
             check("entropy", entropy, entropy >= 0 && Double.isFinite(entropy), "0 or 0.01");
             check("baselineDecay", baselineDecay, baselineDecay >= 0 && baselineDecay < 1, "0.9");
             new MnasReward(mnasExponent, Double.NaN);
+            HeapLimit.check("trainBatch (" + trainBatch + ")", (double) trainBatch * BYTES_PER_ACTION,
+                    HeapLimit.maxHeap(), "for one round's actions and trials", "Lower it (the paper uses 16)");
         }
+
+        /** Bytes one action of a round takes while it is evaluated and learnt from, at most. */
+        static final long BYTES_PER_ACTION = 512;
 
         /** The paper's batch sizes with learning rate 0.01, clip 0.2, no entropy bonus, decay 0.9. */
         public static Config paper() {

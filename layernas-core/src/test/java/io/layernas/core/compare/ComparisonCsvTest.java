@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layernas.api.Budget;
 import io.layernas.api.TargetRange;
+import io.layernas.core.Problem;
 import io.layernas.core.RandomSpaces;
+import io.layernas.core.SearchRun;
 import io.layernas.core.SyntheticEvaluator;
 import io.layernas.core.random.RandomSearch;
 import java.nio.file.Files;
@@ -15,8 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ComparisonCsvTest {
     private final RandomSpaces.Problem problem = RandomSpaces.problem(5, 4, 4, 5);
-    private final ComparisonResult result = Comparison.builder().space(problem.space()).costModel(problem.costs())
-            .evaluator(new SyntheticEvaluator(1, 0, 2)).target(new TargetRange(8, 12)).budget(Budget.trainingSeconds(40))
+    private final ComparisonResult result = Comparison.builder()
+            .run(SearchRun.builder().problem(new Problem(problem.space(), problem.costs(), new TargetRange(8, 12),
+                    Budget.trainingSeconds(40))))
+            .evaluator(new SyntheticEvaluator(1, 0, 2))
             .seeds(3).gridPoints(10).strategy("random", new RandomSearch(RandomSearch.Config.defaults()))
             .optimum(new Optimum(0.9, 0.8, 0.85, problem.space().defaultArchitecture(), 7)).build().run();
 

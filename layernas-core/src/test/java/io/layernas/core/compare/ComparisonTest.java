@@ -12,6 +12,7 @@ import io.layernas.api.SearchResult;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
+import io.layernas.core.Problem;
 import io.layernas.core.layernas.LayerNas;
 import io.layernas.core.RandomSpaces;
 import io.layernas.core.SearchRun;
@@ -49,17 +50,21 @@ class ComparisonTest {
         return strategies;
     }
 
+    private static SearchRun.Builder template(TargetRange target, Budget budget) {
+        return SearchRun.builder().problem(new Problem(PROBLEM.space(), PROBLEM.costs(), target, budget));
+    }
+
     private static ComparisonResult compare(int workers, Comparison.Progress progress) {
-        Comparison.Builder builder = Comparison.builder().space(PROBLEM.space()).costModel(PROBLEM.costs())
-                .evaluator(EVALUATOR).target(TARGET).budget(BUDGET).seeds(SEEDS).firstSeed(10).workers(workers)
+        Comparison.Builder builder = Comparison.builder().run(template(TARGET, BUDGET))
+                .evaluator(EVALUATOR).seeds(SEEDS).firstSeed(10).workers(workers)
                 .gridPoints(40).progress(progress);
         strategies().forEach(builder::strategy);
         return builder.build().run();
     }
 
     private static ComparisonResult compare(int workers, Evaluator evaluator, FinishedRuns finishedRuns) {
-        Comparison.Builder builder = Comparison.builder().space(PROBLEM.space()).costModel(PROBLEM.costs())
-                .evaluator(evaluator).target(TARGET).budget(BUDGET).seeds(SEEDS).firstSeed(10).workers(workers)
+        Comparison.Builder builder = Comparison.builder().run(template(TARGET, BUDGET))
+                .evaluator(evaluator).seeds(SEEDS).firstSeed(10).workers(workers)
                 .gridPoints(40).finishedRuns(finishedRuns);
         strategies().forEach(builder::strategy);
         return builder.build().run();
@@ -221,8 +226,8 @@ class ComparisonTest {
     void theOptimumAppearsInTheTable() throws Exception {
         Optimum optimum = Optimum.byEnumeration(PROBLEM.space(), PROBLEM.costs(), EVALUATOR, TARGET, 1_000_000);
         assertThat(optimum.bestValid()).isCloseTo(PROBLEM.bruteForceOptimum(TARGET), within(1e-12));
-        ComparisonResult result = Comparison.builder().space(PROBLEM.space()).costModel(PROBLEM.costs())
-                .evaluator(EVALUATOR).target(TARGET).budget(BUDGET).seeds(2).strategy("random",
+        ComparisonResult result = Comparison.builder().run(template(TARGET, BUDGET))
+                .evaluator(EVALUATOR).seeds(2).strategy("random",
                         new RandomSearch(RandomSearch.Config.defaults())).optimum(optimum).build().run();
         assertThat(result.summaryTable()).contains("| optimum").contains(String.format(java.util.Locale.ROOT, "%.4f",
                 optimum.bestValid()));
@@ -231,8 +236,8 @@ class ComparisonTest {
 
     @Test
     void aComparisonNeedsACommonBudgetAndUniqueNames() {
-        assertThatThrownBy(() -> Comparison.builder().space(PROBLEM.space()).costModel(PROBLEM.costs())
-                .evaluator(EVALUATOR).budget(Budget.unlimited()).strategy("a", c -> { }).build())
+        assertThatThrownBy(() -> Comparison.builder().run(template(TargetRange.unconstrained(), Budget.unlimited()))
+                .evaluator(EVALUATOR).strategy("a", c -> { }).build())
                 .hasMessageContaining("unlimited");
         assertThatThrownBy(() -> Comparison.builder().strategy("a", c -> { }).strategy("a", c -> { }))
                 .hasMessageContaining("'a' is given twice");
@@ -241,8 +246,8 @@ class ComparisonTest {
 
     @Test
     void runsWithoutTrainingTimeNeedTheEvaluationAxis() {
-        Comparison.Builder builder = Comparison.builder().space(PROBLEM.space()).costModel(PROBLEM.costs())
-                .evaluator(PROBLEM.evaluator()).target(TARGET).budget(Budget.evaluations(30)).seeds(2)
+        Comparison.Builder builder = Comparison.builder().run(template(TARGET, Budget.evaluations(30)))
+                .evaluator(PROBLEM.evaluator()).seeds(2)
                 .strategy("random", new RandomSearch(RandomSearch.Config.defaults()));
         assertThatThrownBy(() -> builder.build().run()).hasMessageContaining("Axis.EVALUATIONS");
         ComparisonResult result = builder.axis(Axis.EVALUATIONS).gridPoints(30).build().run();
@@ -266,5 +271,25 @@ class ComparisonTest {
             sum += (v - mean) * (v - mean);
         }
         return Math.sqrt(sum / values.size());
+    }
+
+    @Test
+    void aComparisonCopiesItsRunTemplateAndTheTemplateCarriesTheRunSettings() {
+        SearchRun.Builder template = template(TARGET, Budget.evaluations(20));
+        Comparison.Builder builder = Comparison.builder().run(template).evaluator(PROBLEM.evaluator()).seeds(2)
+                .axis(Axis.EVALUATIONS).gridPoints(20).strategy("random", new RandomSearch(RandomSearch.Config.defaults()));
+        Comparison comparison = builder.build();
+        template.problem(new Problem(PROBLEM.space(), PROBLEM.costs(), new TargetRange(1000, 2000), Budget.evaluations(3)));
+        ComparisonResult result = comparison.run();
+        assertThat(result.runs()).allSatisfy(run -> assertThat(run.evaluations()).isEqualTo(20));
+        assertThat(result.provenance()).containsEntry("target", "[" + TARGET.low() + ", " + TARGET.high() + "]");
+
+        Evaluator failing = request -> {
+            throw new IllegalStateException("no data");
+        };
+        ComparisonResult stopped = Comparison.builder().run(template(TARGET, Budget.evaluations(20))
+                .maxConsecutiveFailures(2)).evaluator(failing).seeds(2).axis(Axis.EVALUATIONS)
+                .strategy("random", new RandomSearch(RandomSearch.Config.defaults())).build().run();
+        assertThat(stopped.runs()).allSatisfy(run -> assertThat(run.evaluations()).isEqualTo(2));
     }
 }

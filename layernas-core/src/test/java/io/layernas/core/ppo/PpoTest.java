@@ -89,5 +89,10 @@ class PpoTest {
                 .hasMessage("clip (1.5) is out of range. Maybe you meant 0.2?");
         assertThatThrownBy(() -> new Ppo.Config(0, 8, 10, 0.01, 0.2, 0, 0.9, -0.07, 100))
                 .hasMessage("trainBatch (0) must be positive. Maybe you meant 16, the paper's?");
+        assertThatThrownBy(() -> new Ppo.Config(Integer.MAX_VALUE, 8, 10, 0.01, 0.2, 0, 0.9, -0.07, 100))
+                .hasMessageStartingWith("trainBatch (2147483647) needs up to 1048576 MB for one round's actions and "
+                        + "trials, more than an eighth of the ")
+                .hasMessageEndingWith("Lower it (the paper uses 16), or give the JVM more memory, e.g. "
+                        + "LAYERNAS_JAVA_OPTS=-Xmx8g.");
     }
 }

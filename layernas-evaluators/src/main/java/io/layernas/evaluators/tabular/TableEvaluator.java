@@ -1,12 +1,12 @@
 package io.layernas.evaluators.tabular;
 
 import io.layernas.api.Architecture;
+import io.layernas.api.BenchmarkKeys;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.EvaluationRequest;
 import io.layernas.api.Evaluator;
 import io.layernas.api.Metrics;
 import io.layernas.api.SearchSpace;
-import io.layernas.spaces.natsbench.BenchmarkKeys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

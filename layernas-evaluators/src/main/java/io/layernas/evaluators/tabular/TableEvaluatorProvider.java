@@ -1,5 +1,6 @@
 package io.layernas.evaluators.tabular;
 
+import io.layernas.api.BenchmarkKeys;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.Evaluator;
 import io.layernas.api.EvaluatorProvider;
@@ -7,9 +8,6 @@ import io.layernas.api.SearchSpace;
 import io.layernas.api.Settings;
 import io.layernas.evaluators.tabular.TableEvaluator.Config;
 import io.layernas.evaluators.tabular.TableEvaluator.Key;
-import io.layernas.spaces.natsbench.NatsDataset;
-import io.layernas.spaces.natsbench.NatsSizeSpace;
-import io.layernas.spaces.natsbench.NatsTopologySpace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +19,7 @@ import java.util.Locale;
  *       release {@code .tfrecord};</li>
  *   <li>{@code epochs}: for a {@code .tfrecord}, the training length to read (default 108);</li>
  *   <li>{@code dataset}: {@code cifar10}, {@code cifar100}, {@code ImageNet16-120} (columns
- *       {@code imagenet16_*}) or any column prefix; default the NATS space's dataset, else cifar10;</li>
+ *       {@code imagenet16_*}) or any column prefix; default the space's {@link BenchmarkKeys#benchmarkDataset}, else cifar10;</li>
  *   <li>{@code metric}: {@code valid} (default) or {@code test}, the search objective;</li>
  *   <li>{@code key}: {@code arch} (default) or {@code index};</li>
  *   <li>{@code seeds}: {@code mean} (default) or {@code sample} (one seed's accuracy per trial);</li>
@@ -69,9 +67,8 @@ public final class TableEvaluatorProvider implements EvaluatorProvider {
     }
 
     private static String dataset(SearchSpace space, Settings settings) {
-        NatsDataset spaceDataset = space instanceof NatsSizeSpace sss ? sss.dataset()
-                : space instanceof NatsTopologySpace tss ? tss.dataset() : null;
-        String fallback = spaceDataset == null ? "cifar10" : spaceDataset.label();
+        String spaceDataset = space instanceof BenchmarkKeys keys ? keys.benchmarkDataset().orElse(null) : null;
+        String fallback = spaceDataset == null ? "cifar10" : spaceDataset;
         String name = settings.getString("dataset", fallback);
         String prefix;
         try {
@@ -79,9 +76,9 @@ public final class TableEvaluatorProvider implements EvaluatorProvider {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(settings.keyOf("dataset") + " (" + name + ") " + e.getMessage(), e);
         }
-        if (spaceDataset != null && !prefix.equals(TableColumns.datasetPrefix(spaceDataset.label()))) {
+        if (spaceDataset != null && !prefix.equals(TableColumns.datasetPrefix(spaceDataset))) {
             throw new ConfigurationException(settings.keyOf("dataset") + " (" + name + ") differs from the space's dataset ("
-                    + spaceDataset.label() + "), so costs and accuracies would describe different networks. Set both to the same.");
+                    + spaceDataset + "), so costs and accuracies would describe different networks. Set both to the same.");
         }
         return prefix;
     }

@@ -45,9 +45,14 @@ class CommandEvaluatorTest {
     }
 
     @Test
-    void aStringCommandRunsThroughTheShell() throws Exception {
+    void aScriptRunsThroughTheShellOnlyWhenAskedTo() throws Exception {
         String command = "/bin/sh " + fakeTrainer() + " ok";
-        assertThat(evaluate(Map.of("command", command), 2).objective()).isEqualTo(0.23);
+        assertThat(evaluate(Map.of("command", command, "shell", true), 2).objective()).isEqualTo(0.23);
+        assertThatThrownBy(() -> evaluate(Map.of("command", command), 2))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("evaluator.command ('/bin/sh ")
+                .hasMessageContaining("is one string with spaces")
+                .hasMessageContaining("set evaluator.shell: true");
     }
 
     @Test
@@ -64,7 +69,7 @@ class CommandEvaluatorTest {
         Path pidFile = directory.resolve("child.pid");
         assertThatThrownBy(() -> evaluate(Map.of("command", script("sleep", pidFile.toString()), "timeoutSeconds", 1), 0))
                 .isInstanceOf(ExternalCommandException.class)
-                .hasMessageContaining("ran longer than timeoutSeconds (1 s) and was killed");
+                .hasMessageContaining("ran longer than timeoutSeconds (1 s) and was killed with every process of its session");
         long childPid = Long.parseLong(Files.readString(pidFile).strip());
         ProcessHandle.of(childPid).ifPresent(child -> child.onExit().orTimeout(10, TimeUnit.SECONDS).join());
         assertThat(ProcessHandle.of(childPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
@@ -122,7 +127,11 @@ class CommandEvaluatorTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("evaluator.command is missing. Give the training command");
         assertThatThrownBy(() -> provider().create(SPACE, settings(Map.of("command", "x", "timeoutSeconds", 0))))
-                .hasMessageStartingWith("evaluator.timeoutSeconds (0) must be positive");
+                .hasMessageStartingWith("evaluator.timeoutSeconds (0) must be a whole number from 1 to 2592000");
+        assertThatThrownBy(() -> provider().create(SPACE, settings(Map.of("command", "x", "timeoutSeconds", 4294967297L))))
+                .hasMessageStartingWith("evaluator.timeoutSeconds (4294967297) must be a whole number from 1 to");
+        assertThatThrownBy(() -> provider().create(SPACE, settings(Map.of("command", List.of("a", "b"), "shell", true))))
+                .hasMessageContaining("evaluator.command has 2 parts, but with evaluator.shell: true it is one");
         assertThatThrownBy(() -> provider().create(SPACE, settings(Map.of("command", "x", "input", "pipe"))))
                 .hasMessageContaining("evaluator.input (pipe) must be one of [file, stdin]");
         assertThatThrownBy(() -> provider().create(SPACE, settings(Map.of("command", "x", "workingDir", "/nope"))))

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.layernas.api.Architecture;
+import io.layernas.api.BenchmarkKeys;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.EvaluationRequest;
 import io.layernas.api.Evaluator;
 import io.layernas.api.EvaluatorProvider;
+import io.layernas.api.Layer;
 import io.layernas.api.Metrics;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.Settings;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -146,5 +149,48 @@ class TableEvaluatorTest {
                 .hasMessageStartingWith("evaluator.path is missing");
         assertThatThrownBy(() -> provider.create(SSS, new Settings("evaluator", Map.of("path", "nope.csv"), dir)))
                 .isInstanceOf(TableException.class).hasMessageContaining("nope.csv").hasMessageContaining("does not exist");
+    }
+
+    /** A table-backed space the evaluator module has never heard of: two layers, keys like {@code a-b}. */
+    private record PairSpace(String dataset) implements BenchmarkKeys {
+        @Override
+        public String name() {
+            return "pairs";
+        }
+
+        @Override
+        public List<Layer> layers() {
+            return List.of(new Layer("first", List.of("a", "b")), new Layer("second", List.of("x", "y")));
+        }
+
+        @Override
+        public String tableKey(Architecture architecture) {
+            return layers().get(0).options().get(architecture.choice(0)) + "-"
+                    + layers().get(1).options().get(architecture.choice(1));
+        }
+
+        @Override
+        public Optional<String> benchmarkDataset() {
+            return Optional.ofNullable(dataset);
+        }
+    }
+
+    @Test
+    void anyBenchmarkKeysSpaceIsLookedUpByItsKeysInItsDatasetsColumns() throws Exception {
+        Files.write(dir.resolve("pairs.csv"), List.of("arch,cifar10_valid,cifar100_valid,train_seconds",
+                "a-x,10.0,20.0,1", "b-y,30.0,40.0,2"));
+        EvaluatorProvider provider = ServiceLoader.load(EvaluatorProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals("table")).findFirst().orElseThrow();
+        Evaluator evaluator = provider.create(new PairSpace("cifar100"), new Settings("evaluator",
+                Map.of("path", "pairs.csv"), dir));
+        PairSpace space = new PairSpace("cifar100");
+        assertThat(evaluator.evaluate(new EvaluationRequest(space, Architecture.of(1, 1), 0, 1, 1)).objective())
+                .isCloseTo(0.40, within(1e-12));
+        Evaluator noDataset = provider.create(new PairSpace(null), new Settings("evaluator", Map.of("path", "pairs.csv"), dir));
+        assertThat(noDataset.evaluate(new EvaluationRequest(space, Architecture.of(0, 0), 0, 1, 1)).objective())
+                .isCloseTo(0.10, within(1e-12));
+        assertThatThrownBy(() -> provider.create(new PairSpace("cifar100"), new Settings("evaluator",
+                Map.of("path", "pairs.csv", "dataset", "cifar10"), dir)))
+                .hasMessageStartingWith("evaluator.dataset (cifar10) differs from the space's dataset (cifar100)");
     }
 }

@@ -116,7 +116,10 @@ final class SlurmExecutor implements CandidateExecutor {
             return;
         }
         Optional<String> recorded = attempt.job.journal().find(attempt.job.key());
-        List<String> named = recorded.isPresent() ? List.of() : slurm.live(user, jobName(attempt));
+        // A directory without a recorded job: a controller died between preparing it and recording the
+        // job id, so a job may run under the attempt's name. No directory: it was never submitted.
+        List<String> named = recorded.isPresent() || !Files.isDirectory(attempt.files.directory()) ? List.of()
+                : slurm.live(user, jobName(attempt));
         if (recorded.isPresent() || !named.isEmpty()) {
             attempt.jobId = recorded.isPresent() ? recorded.get() : named.get(0);
             attempt.job.journal().record(attempt.job.key(), attempt.jobId);

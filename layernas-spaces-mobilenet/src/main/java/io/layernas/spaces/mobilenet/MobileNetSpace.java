@@ -1,12 +1,16 @@
 package io.layernas.spaces.mobilenet;
 
 import io.layernas.api.Architecture;
+import io.layernas.api.CostModel;
+import io.layernas.api.DescribedSpace;
 import io.layernas.api.InputShape;
 import io.layernas.api.Layer;
 import io.layernas.api.NetworkSpace;
 import io.layernas.api.Op;
+import io.layernas.api.OpCosts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A MobileNet search space: a fixed sequence of ops (stem, bottlenecks, head, classifier) whose
@@ -17,7 +21,7 @@ import java.util.List;
  * output width), which is what makes the cost models incremental and their ranges exact
  * ({@link NetworkCostModel}). Immutable and thread-safe.
  */
-public final class MobileNetSpace implements NetworkSpace {
+public final class MobileNetSpace implements NetworkSpace, DescribedSpace {
     private final String name;
     private final InputShape input;
     private final List<Layer> layers;
@@ -78,5 +82,27 @@ public final class MobileNetSpace implements NetworkSpace {
     @Override
     public String toString() {
         return "MobileNetSpace[" + name + ", " + layers.size() + " layers, input " + input + "]";
+    }
+
+    /** The paper's space table: a row per layer or fixed op, {@code |S|}, and the Table 1 counts. */
+    @Override
+    public String describeSpace() {
+        return NetworkTable.describeSpace(this);
+    }
+
+    /** The paper's per-op table, with a latency column when {@code costs} is a per-op latency model (ms). */
+    @Override
+    public String describeNetwork(Architecture architecture, CostModel costs) {
+        return NetworkTable.describe(this, architecture, latency(costs, architecture));
+    }
+
+    private static ToDoubleFunction<Op> latency(CostModel costs, Architecture architecture) {
+        if (!(costs instanceof OpCosts perOp) || !"ms".equals(costs.unit())) {
+            return null;
+        }
+        double[] ms = perOp.opCosts(architecture);
+        int[] next = {0};
+        // NetworkTable asks for the ops in network order, once each.
+        return op -> ms[next[0]++];
     }
 }

@@ -1,9 +1,9 @@
 package io.layernas.spaces.mobilenet;
 
 import io.layernas.api.Architecture;
-import io.layernas.api.CostModel;
 import io.layernas.api.CostRange;
 import io.layernas.api.Op;
+import io.layernas.api.OpCosts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
@@ -24,7 +24,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Immutable and thread-safe once created.
  */
-public final class NetworkCostModel implements CostModel {
+public final class NetworkCostModel implements OpCosts {
     private final MobileNetSpace space;
     private final String unit;
     private final ToDoubleFunction<Op> opCost;
@@ -127,6 +127,7 @@ public final class NetworkCostModel implements CostModel {
     }
 
     /** The cost of each op of {@code space().network(architecture)}, in order. */
+    @Override
     public double[] opCosts(Architecture architecture) {
         space.validate(architecture);
         double[] costs = new double[tables.length];

@@ -1,6 +1,7 @@
 package io.layernas.spaces.natsbench;
 
 import io.layernas.api.Architecture;
+import io.layernas.api.BenchmarkKeys;
 import io.layernas.api.Layer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,7 @@
 package io.layernas.spaces.natsbench;
 
 import io.layernas.api.Architecture;
-import io.layernas.api.InputShape;
 import io.layernas.api.Layer;
-import io.layernas.api.NetworkSpace;
 import io.layernas.api.Op;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.OptionalLong;
  * <p>The network is NATS-Bench's {@code DynamicShapeTinyNet} with one cell per stage and the fixed
  * cell {@link CellGenotype#SIZE_SEARCH_CELL}. Immutable and thread-safe.
  */
-public final class NatsSizeSpace implements NetworkSpace, BenchmarkKeys {
+public final class NatsSizeSpace extends AbstractNatsSpace {
     /** Registered name. */
     public static final String NAME = "nats-sss";
     /** The widths, from most to least cost. */
@@ -26,38 +24,18 @@ public final class NatsSizeSpace implements NetworkSpace, BenchmarkKeys {
     /** Number of layers. */
     public static final int LAYERS = 5;
 
-    private final NatsDataset dataset;
-    private final List<Layer> layers;
-
     /** The space for {@code dataset}. */
     public NatsSizeSpace(NatsDataset dataset) {
-        this.dataset = dataset;
+        super(NAME, dataset, widthLayers());
+    }
+
+    private static List<Layer> widthLayers() {
         List<String> options = WIDTHS.stream().map(String::valueOf).toList();
         List<Layer> list = new ArrayList<>();
         for (int i = 1; i <= LAYERS; i++) {
             list.add(new Layer("layer" + i + ".channels", options));
         }
-        this.layers = List.copyOf(list);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Layer> layers() {
-        return layers;
-    }
-
-    /** The dataset the networks are built for. */
-    public NatsDataset dataset() {
-        return dataset;
-    }
-
-    @Override
-    public InputShape input() {
-        return dataset.input();
+        return list;
     }
 
     /** The 5 widths of {@code architecture}, in channels. */
@@ -108,10 +86,5 @@ public final class NatsSizeSpace implements NetworkSpace, BenchmarkKeys {
             rest /= 8;
         }
         return Architecture.of(choices);
-    }
-
-    @Override
-    public String toString() {
-        return NAME + "(" + dataset.label() + ")";
     }
 }

@@ -1,9 +1,7 @@
 package io.layernas.spaces.natsbench;
 
 import io.layernas.api.Architecture;
-import io.layernas.api.InputShape;
 import io.layernas.api.Layer;
-import io.layernas.api.NetworkSpace;
 import io.layernas.api.Op;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,17 +21,17 @@ import java.util.List;
  * a formula of the cell (the release shuffles it): take it from a table's {@code index} column.
  * The networks are NATS-Bench's {@code TinyNetwork} with C = 16, N = 5. Immutable and thread-safe.
  */
-public final class NatsTopologySpace implements NetworkSpace, BenchmarkKeys {
+public final class NatsTopologySpace extends AbstractNatsSpace {
     /** Registered name. */
     public static final String NAME = "nats-tss";
     private static final int[] CHANNELS = channels(16, 5);
 
-    private final NatsDataset dataset;
-    private final List<Layer> layers;
-
     /** The space for {@code dataset}. */
     public NatsTopologySpace(NatsDataset dataset) {
-        this.dataset = dataset;
+        super(NAME, dataset, nodeLayers());
+    }
+
+    private static List<Layer> nodeLayers() {
         List<Layer> list = new ArrayList<>();
         for (int node = 1; node <= CellGenotype.NODES; node++) {
             List<String> options = new ArrayList<>();
@@ -42,27 +40,7 @@ public final class NatsTopologySpace implements NetworkSpace, BenchmarkKeys {
             }
             list.add(new Layer("node" + node, options));
         }
-        this.layers = List.copyOf(list);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Layer> layers() {
-        return layers;
-    }
-
-    /** The dataset the networks are built for. */
-    public NatsDataset dataset() {
-        return dataset;
-    }
-
-    @Override
-    public InputShape input() {
-        return dataset.input();
+        return list;
     }
 
     /** The cell of {@code architecture}. */
@@ -111,7 +89,7 @@ public final class NatsTopologySpace implements NetworkSpace, BenchmarkKeys {
         if (text.trim().startsWith("|")) {
             return architecture(CellGenotype.parse(text));
         }
-        return NetworkSpace.super.parse(text);
+        return super.parse(text);
     }
 
     @Override
@@ -123,11 +101,6 @@ public final class NatsTopologySpace implements NetworkSpace, BenchmarkKeys {
     @Override
     public String tableKey(Architecture architecture) {
         return format(architecture);
-    }
-
-    @Override
-    public String toString() {
-        return NAME + "(" + dataset.label() + ")";
     }
 
     private static int optionCount(int node) {

@@ -1,0 +1,215 @@
+package io.layernas.dashboard;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.json.JavalinJackson;
+import io.layernas.store.SqliteTrialReader;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dashboard's web server ({@code layernas serve}): pages for the runs, each run and each
+ * comparison found under the served directories, and the JSON they read. Read-only: every route is
+ * a GET, and run stores are opened read-only.
+ *
+ * <p>Start it with {@link #start}; {@link #close} stops it and closes the stores it opened.
+ */
+public final class Dashboard implements AutoCloseable {
+    /** The most trials one request returns; a page asks again for the rest. */
+    public static final int PAGE_SIZE = 20_000;
+
+    private final Javalin app;
+    private final RunCatalog catalog;
+    private final String host;
+
+    private Dashboard(Javalin app, RunCatalog catalog, String host) {
+        this.app = app;
+        this.catalog = catalog;
+        this.host = host;
+    }
+
+    /**
+     * Serves the runs under {@code roots} on {@code host}:{@code port} (port 0 picks a free one).
+     *
+     * @throws IllegalStateException when the port cannot be bound
+     */
+    public static Dashboard start(List<Path> roots, String host, int port) {
+        RunCatalog catalog = new RunCatalog(roots);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            // Level 1: most of the saving for a fraction of the CPU (pages of trials are megabytes).
+            config.http.gzipOnlyCompression(1);
+            config.router.ignoreTrailingSlashes = true;
+        });
+        new Routes(catalog, Assets.load()).register(app, Hosts.isLoopback(host));
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw new IllegalStateException("cannot serve on " + host + ":" + port + ": " + e.getMessage()
+                    + ". Choose another port with --port, or stop what uses it.", e);
+        }
+        return new Dashboard(app, catalog, host);
+    }
+
+    /** Where it serves, e.g. {@code http://127.0.0.1:7070/}. */
+    public URI url() {
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + shown + ":" + app.port() + "/");
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        catalog.close();
+    }
+
+    /** The routes; each resolves a run by id in the catalog, never by path. */
+    private record Routes(RunCatalog catalog, Assets assets) {
+        void register(Javalin app, boolean loopbackOnly) {
+            app.before(ctx -> {
+                ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' "
+                        + "'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                        + "frame-ancestors 'none'");
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Cache-Control", "no-store");
+                if (loopbackOnly && !Hosts.isLoopbackHostHeader(ctx.host())) {
+                    // A page from another site that re-pointed its name at 127.0.0.1 (DNS rebinding).
+                    throw new io.javalin.http.ForbiddenResponse("this dashboard answers to localhost only");
+                }
+            });
+            app.get("/", ctx -> assets.page(ctx, "index.html"));
+            app.get("/runs/{id}", ctx -> {
+                run(ctx);
+                assets.page(ctx, "run.html");
+            });
+            app.get("/comparisons/{id}", ctx -> {
+                comparison(ctx);
+                assets.page(ctx, "compare.html");
+            });
+            app.get("/assets/{name}", ctx -> assets.serve(ctx, ctx.pathParam("name")));
+            app.get("/api/runs", ctx -> ctx.json(runs()));
+            app.get("/api/runs/{id}", ctx -> ctx.json(new RunView(catalog, run(ctx)).details()));
+            app.get("/api/runs/{id}/trials", this::trials);
+            app.get("/api/runs/{id}/trials/{index}", this::trial);
+            app.get("/api/runs/{id}/buckets", ctx -> buckets(ctx));
+            app.get("/api/comparisons/{id}", ctx -> ctx.json(new ComparisonView(comparison(ctx)).json()));
+            app.exception(BadRequest.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+            app.exception(IllegalStateException.class, (e, ctx) -> error(ctx, HttpStatus.INTERNAL_SERVER_ERROR,
+                    e.getMessage()));
+        }
+
+        private Map<String, Object> runs() {
+            List<Map<String, Object>> runs = new java.util.ArrayList<>();
+            List<Map<String, Object>> comparisons = new java.util.ArrayList<>();
+            for (RunCatalog.Entry entry : catalog.entries()) {
+                if (entry.kind() == RunCatalog.Kind.RUN) {
+                    runs.add(safeSummary(entry));
+                } else {
+                    comparisons.add(Map.of("id", entry.id(), "name", entry.name()));
+                }
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("roots", catalog.roots().stream().map(Path::toString).toList());
+            json.put("runs", runs);
+            json.put("comparisons", comparisons);
+            return json;
+        }
+
+        /** One unreadable run must not hide the others. */
+        private Map<String, Object> safeSummary(RunCatalog.Entry entry) {
+            try {
+                return new RunView(catalog, entry).summary();
+            } catch (RuntimeException e) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("id", entry.id());
+                json.put("name", entry.name());
+                json.put("status", "unreadable");
+                json.put("message", e.getMessage());
+                return json;
+            }
+        }
+
+        private void trials(Context ctx) {
+            int after = integer(ctx, "after", -1);
+            int limit = Math.min(PAGE_SIZE, Math.max(1, integer(ctx, "limit", PAGE_SIZE)));
+            ctx.contentType("application/json").result(Trials.page(store(ctx).afterAsJson(after, limit)));
+        }
+
+        private void trial(Context ctx) {
+            int index = integer(ctx.pathParam("index"), "the trial index in the path");
+            ctx.json(Trials.details(store(ctx).trial(index).orElseThrow(
+                    () -> new NotFoundResponse("no trial #" + index + " in this run"))));
+        }
+
+        private void buckets(Context ctx) {
+            List<Map<String, Object>> buckets = new java.util.ArrayList<>();
+            List<SqliteTrialReader.Bucket> tallied = new RunView(catalog, run(ctx)).buckets()
+                    .orElseThrow(() -> new NotFoundResponse("this run has no trials.db"));
+            for (SqliteTrialReader.Bucket bucket : tallied) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("layer", bucket.layer());
+                json.put("bucket", bucket.bucket());
+                json.put("trials", bucket.trials());
+                json.put("succeeded", bucket.succeeded());
+                json.put("minCost", Json.number(bucket.minCost()));
+                json.put("maxCost", Json.number(bucket.maxCost()));
+                json.put("best", bucket.best().stream().map(Trials::brief).toList());
+                buckets.add(json);
+            }
+            ctx.json(Map.of("buckets", buckets));
+        }
+
+        private RunCatalog.Entry run(Context ctx) {
+            return catalog.find(ctx.pathParam("id"), RunCatalog.Kind.RUN)
+                    .orElseThrow(() -> new NotFoundResponse("no run with this id under the served directories"));
+        }
+
+        private RunCatalog.Entry comparison(Context ctx) {
+            return catalog.find(ctx.pathParam("id"), RunCatalog.Kind.COMPARISON)
+                    .orElseThrow(() -> new NotFoundResponse("no comparison with this id under the served directories"));
+        }
+
+        private SqliteTrialReader store(Context ctx) {
+            return catalog.reader(run(ctx)).orElseThrow(() -> new NotFoundResponse("this run has no trials.db"));
+        }
+
+        private static int integer(Context ctx, String name, int missing) {
+            String text = ctx.queryParam(name);
+            return text == null ? missing : integer(text, "the query parameter '" + name + "'");
+        }
+
+        private static int integer(String text, String what) {
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new BadRequest(what + " must be an integer, e.g. 0; it was '" + text + "'");
+            }
+        }
+
+        private static void error(Context ctx, HttpStatus status, String message) {
+            ctx.status(status).json(Map.of("error", String.valueOf(message)));
+        }
+    }
+
+    /** A request the server cannot answer as asked. */
+    static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+}
