@@ -5,6 +5,7 @@
 #   scripts/bench.sh --scaling-report         # trainings per complete search against H.k.sum|S| (counts, seconds)
 #   scripts/bench.sh --load-report            # ./layernas run at 200,000 trials: time, trials/s, peak memory
 #   scripts/bench.sh --dashboard-report       # the dashboard with a 100,000-trial run: page load time, server memory
+#   scripts/bench.sh --utilization-report [DATA] [SEEDS]  # workers kept busy (simulated) and quality, NATS topology
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -ntp -DskipTests install -pl layernas-bench -am
@@ -12,6 +13,9 @@ jar=layernas-bench/target/benchmarks.jar
 if [ "${1:-}" = "--load-report" ]; then
   shift
   exec java -Dlayernas.root="$PWD" -cp "$jar" io.layernas.bench.LoadReport "$@"
+fi
+if [ "${1:-}" = "--utilization-report" ]; then
+  exec java -cp "$jar" io.layernas.bench.UtilizationReport "${2:-../shared/data}" "${3:-100}"
 fi
 if [ "${1:-}" = "--scaling-report" ]; then
   exec java -cp "$jar" io.layernas.bench.ScalingReport

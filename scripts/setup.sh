@@ -6,13 +6,15 @@
 #     run against (scripts/services/slurm.sh starts and stops it).
 #   - chromium, chromium-driver: the browser and its WebDriver that the dashboard's browser tests
 #     (layernas-dashboard, *BrowserIT) drive through Selenium; nothing is downloaded at test time.
+#   - postgresql: the server scripts/services/postgresql.sh starts for the PostgreSQL trial store
+#     and worker pool tests (scripts/test.sh starts and stops it).
 # Safe to run repeatedly, as root, without a terminal: it installs only what is missing and runs
 # 'apt-get update' only when a package has to be installed.
 set -euo pipefail
 
 export DEBIAN_FRONTEND=noninteractive
 
-PACKAGES=(dataset-fashion-mnist slurmctld slurmd slurm-client munge chromium chromium-driver)
+PACKAGES=(dataset-fashion-mnist slurmctld slurmd slurm-client munge chromium chromium-driver postgresql)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

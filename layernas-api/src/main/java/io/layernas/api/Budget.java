@@ -33,6 +33,15 @@ public record Budget(long maxEvaluations, double maxTrainingSeconds) {
         return new Budget(Long.MAX_VALUE, seconds);
     }
 
+    /** {@code 300 trials, unlimited training seconds}: for provenance and messages. */
+    @Override
+    public String toString() {
+        String seconds = Double.isInfinite(maxTrainingSeconds) ? "unlimited"
+                : java.math.BigDecimal.valueOf(maxTrainingSeconds).stripTrailingZeros().toPlainString();
+        return (maxEvaluations == Long.MAX_VALUE ? "unlimited" : Long.toString(maxEvaluations)) + " trials, "
+                + seconds + " training seconds";
+    }
+
     /** True when neither limit is set. */
     public boolean isUnlimited() {
         return maxEvaluations == Long.MAX_VALUE && maxTrainingSeconds == Double.POSITIVE_INFINITY;

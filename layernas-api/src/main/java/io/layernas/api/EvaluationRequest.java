@@ -12,13 +12,22 @@ import java.util.Objects;
  *                     derived from the run's seed and the architecture so that it does not
  *                     depend on evaluation order or parallelism
  * @param attempt      1 for the first attempt, higher for retries
+ * @param monitor      where to report progress and learn of cancellation; {@link EvaluationMonitor#NONE}
+ *                     outside a run
  */
-public record EvaluationRequest(SearchSpace space, Architecture architecture, int trialIndex, long seed, int attempt) {
+public record EvaluationRequest(SearchSpace space, Architecture architecture, int trialIndex, long seed, int attempt,
+                                EvaluationMonitor monitor) {
     public EvaluationRequest {
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(architecture, "architecture");
+        Objects.requireNonNull(monitor, "monitor");
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt starts at 1, was " + attempt);
         }
+    }
+
+    /** A request outside a run: nothing listens to its progress and nothing cancels it. */
+    public EvaluationRequest(SearchSpace space, Architecture architecture, int trialIndex, long seed, int attempt) {
+        this(space, architecture, trialIndex, seed, attempt, EvaluationMonitor.NONE);
     }
 }

@@ -16,6 +16,18 @@ public sealed interface SearchEvent {
     }
 
     /**
+     * An evaluation reported how far it has come ({@link EvaluationMonitor#progress}). May arrive
+     * from the thread that evaluates, never at the same time as another event.
+     *
+     * @param trialIndex   the index the trial will have
+     * @param architecture the candidate being evaluated
+     * @param progress     how far it has come
+     */
+    record TrialProgress(int trialIndex, Architecture architecture, EvaluationProgress progress)
+            implements SearchEvent {
+    }
+
+    /**
      * LayerNAS began a pass over a layer.
      *
      * @param layer 0-based layer being searched

@@ -37,4 +37,15 @@ public record TargetRange(double low, double high) {
     public CostRange asRange() {
         return new CostRange(low, high);
     }
+
+    /** True when every cost meets it. */
+    public boolean isUnconstrained() {
+        return low == Double.NEGATIVE_INFINITY && high == Double.POSITIVE_INFINITY;
+    }
+
+    /** {@code [100.0, 110.0]}, or {@code none (any cost)} when unconstrained: for provenance and messages. */
+    @Override
+    public String toString() {
+        return isUnconstrained() ? "none (any cost)" : "[" + low + ", " + high + "]";
+    }
 }

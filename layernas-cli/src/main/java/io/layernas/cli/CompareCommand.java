@@ -45,7 +45,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Runs every strategy of the experiment's 'compare' section from 'compare.seeds' seeds (run.seed, "
                 + "run.seed + 1, ...) under the same space, cost model, target, evaluator and budget; writes the "
-                + "summary table, the best-so-far curves (mean and 25-75% band) as CSV, PNG, SVG and index.html.")
+                + "summary table, the best-so-far curves (mean and 25-75%% band) as CSV, PNG, SVG and index.html.")
 final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     private LayerNasCommand parent;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "layernas", mixinStandardHelpOptions = true, versionProvider = LayerNasCommand.Version.class,
         description = "Hardware-aware neural architecture search with LayerNAS.",
         subcommands = {RunCommand.class, CompareCommand.class, PluginsCommand.class, DescribeCommand.class,
-                EvaluateCommand.class, ServeCommand.class, picocli.CommandLine.HelpCommand.class},
+                EvaluateCommand.class, ServeCommand.class, WorkerCommand.class, StoreCommand.class,
+                picocli.CommandLine.HelpCommand.class},
         footer = {"", "Configuration: docs/configuration.md. Results: docs/results.md. Commands: docs/cli.md."})
 public final class LayerNasCommand implements Runnable {
     private final CliContext context;

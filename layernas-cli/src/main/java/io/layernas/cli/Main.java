@@ -6,7 +6,7 @@ import picocli.CommandLine;
 /**
  * The {@code layernas} command: {@code run}, {@code compare}, {@code plugins}, {@code describe}, {@code serve}.
  * Exit codes: 0 done, 1 unexpected failure, 2 bad configuration or usage, 3 the run stopped
- * because too many trials failed in a row, or every trial failed.
+ * because too many trials failed in a row, or every trial failed; 130/143 the run was stopped by SIGINT/SIGTERM.
  */
 public final class Main {
     /** Exit code of a configuration or usage error. */

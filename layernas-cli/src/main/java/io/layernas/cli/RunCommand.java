@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Runs one search from an experiment file and writes its results (trials, result.json, "
                 + "CSV, plots, index.html) to an output directory.",
                 "Exit code 0 when done, 2 on a configuration error, 3 when too many trials failed in a row or every "
-                        + "trial failed."})
+                        + "trial failed, 130 or 143 when Ctrl-C or SIGTERM stopped it (it can be resumed; the last "
+                        + "line says how)."})
 final class RunCommand implements Callable<Integer> {
     /** Exit code of a run that stopped for failures or in which every trial failed. */
     static final int FAILED = 3;
@@ -60,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
         RunSession session = new RunSession(context, experiment, directory, resume != null, quiet,
                 acceptChangedData);
         SearchResult result = session.run();
+        if (result.stopReason() == StopReason.INTERRUPTED) {
+            return session.interruptExitCode();
+        }
         if (result.stopReason() == StopReason.TOO_MANY_FAILURES) {
             return FAILED;
         }

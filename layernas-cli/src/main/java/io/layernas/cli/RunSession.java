@@ -16,6 +16,7 @@ import io.layernas.cli.config.Defaults;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.config.Numbers;
 import io.layernas.cli.progress.ProgressBar;
+import io.layernas.cli.results.LiveResults;
 import io.layernas.cli.results.OutputFiles;
 import io.layernas.cli.results.ResultWriter;
 import io.layernas.cli.results.RunReport;
@@ -28,11 +29,13 @@ import io.layernas.core.SearchRun;
 import io.layernas.store.RunDirectoryLock;
 import io.layernas.store.RunStatus;
 import io.layernas.store.SqliteTrialStore;
+import io.layernas.store.postgres.WorkerPoolError;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -42,12 +45,16 @@ import org.yaml.snakeyaml.Yaml;
  * the results and print a summary.
  */
 final class RunSession {
+    /** Exit code of a run stopped without a signal (the JVM shutting down for another reason). */
+    static final int INTERRUPTED = 130;
+
     private final CliContext context;
     private final ExperimentConfig config;
     private final Path directory;
     private final boolean resuming;
     private final boolean quiet;
     private final boolean acceptChangedData;
+    private int interruptExitCode = INTERRUPTED;
 
     RunSession(CliContext context, ExperimentConfig config, Path directory, boolean resuming, boolean quiet,
                boolean acceptChangedData) {
@@ -61,45 +68,88 @@ final class RunSession {
 
     SearchResult run() {
         Injector injector = Wiring.injector(config, context.registry().get(),
-                new RunDirectory(directory, acceptChangedData));
+                new RunDirectory(directory, acceptChangedData, resuming));
         OutputDirectories.create(directory, resuming ? "--resume" : "the output directory");
-        try (RunDirectoryLock lock = RunDirectoryLock.acquire(directory, "layernas run")) {
-            return runLocked(injector);
+        try (RunDirectoryLock lock = RunDirectoryLock.acquire(directory, "layernas run");
+             SignalStop signals = SignalStop.install(config.run().abandonOnInterrupt(), context.err())) {
+            return runLocked(injector, signals);
         }
     }
 
-    private SearchResult runLocked(Injector injector) {
+    private SearchResult runLocked(Injector injector, SignalStop signals) {
         Problem problem = Wiring.get(injector, Problem.class);
         SearchSpace space = problem.space();
         CostModel costModel = problem.costModel();
         TargetRange target = problem.target();
         Provenance provenance = Wiring.get(injector, Provenance.class);
         long start = System.nanoTime();
+        String name = resuming ? String.valueOf(directory.toAbsolutePath().getFileName()) : config.name();
+        Function<SearchResult, RunReport> report = result -> new RunReport(name, space, result, provenance,
+                (System.nanoTime() - start) / 1e9);
         RunStatus status = null;
         SearchResult result;
         try (TrialStore store = Wiring.get(injector, TrialStore.class)) {
             prepare(store, provenance, space, costModel, target);
             status = startStatus(space, costModel, target);
-            SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class).store(store)
-                    .listener(new ProgressBar(context.err(), problem.budget(), costModel.unit(),
-                            ProgressBar.modeFor(quiet), System::nanoTime));
-            try (Evaluator evaluator = Wiring.get(injector, Evaluator.class);
-                 CandidateExecutor executor = Wiring.get(injector, CandidateExecutor.class)) {
-                result = builder.executor(executor).build().run();
-            }
+            ProgressBar bar = new ProgressBar(context.err(), problem.budget(), costModel.unit(),
+                    ProgressBar.modeFor(quiet), System::nanoTime).ticking();
+            SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class).store(store).listener(bar)
+                    .listener(new LiveResults(directory, target, costModel.unit(), report, System::nanoTime));
+            result = search(builder, injector, bar, signals);
+        } catch (WorkerPoolError e) {
+            // Not a configuration error, whatever the database said: the run stopped and can be resumed.
+            IllegalStateException stopped = new IllegalStateException(e.getMessage());
+            stopped.addSuppressed(e);
+            throw stopped;
         } catch (Exception e) {
             if (status != null) {
                 status.ended(RunStatus.State.FAILED, Map.of("message", String.valueOf(e.getMessage()))).write(directory);
             }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
-        status.ended(result.stopReason() == StopReason.TOO_MANY_FAILURES ? RunStatus.State.FAILED
-                : RunStatus.State.FINISHED, Map.of("stopReason", result.stopReason().name())).write(directory);
-        String name = resuming ? String.valueOf(directory.toAbsolutePath().getFileName()) : config.name();
-        RunReport report = new RunReport(name, space, result, provenance, (System.nanoTime() - start) / 1e9);
-        ResultWriter.write(report, directory);
-        printSummary(report);
+        RunStatus.State state = switch (result.stopReason()) {
+            case TOO_MANY_FAILURES -> RunStatus.State.FAILED;
+            case INTERRUPTED -> RunStatus.State.STOPPED;
+            default -> RunStatus.State.FINISHED;
+        };
+        status.ended(state, Map.of("stopReason", result.stopReason().name())).write(directory);
+        ResultWriter.write(report.apply(result), directory);
+        printSummary(report.apply(result));
+        if (result.stopReason() == StopReason.INTERRUPTED) {
+            PrintStream hint = quiet ? context.err() : context.out();
+            context.err().flush();
+            hint.println("resume with: ./layernas run --resume " + Shell.quote(directory.toString()));
+        }
         return result;
+    }
+
+    /**
+     * Runs the search with Ctrl-C and SIGTERM turned into an orderly stop ({@code signals}, installed
+     * before the evaluator loads its engine and data), and closes the executor (which waits for running
+     * evaluations) and the evaluator (its native memory) before it returns. A signal that came before
+     * the search began stops it at once.
+     */
+    private SearchResult search(SearchRun.Builder builder, Injector injector, ProgressBar bar, SignalStop signals)
+            throws Exception {
+        try (bar) {
+            SearchResult result;
+            try (Evaluator evaluator = Wiring.get(injector, Evaluator.class);
+                 CandidateExecutor executor = Wiring.get(injector, CandidateExecutor.class)) {
+                SearchRun search = builder.executor(executor).build();
+                signals.watch(search);
+                result = search.run();
+            }
+            signals.finished();
+            if (signals.signalled()) {
+                interruptExitCode = signals.exitCode();
+            }
+            return result;
+        }
+    }
+
+    /** The exit code of an interrupted run: 130 after SIGINT, 143 after SIGTERM. */
+    int interruptExitCode() {
+        return interruptExitCode;
     }
 
     /** Tells readers (the dashboard) that the run goes on, and what they cannot work out without plugins. */

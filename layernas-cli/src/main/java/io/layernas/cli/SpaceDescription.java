@@ -16,6 +16,8 @@ import java.util.Locale;
 /** The text of {@code layernas describe}. Stateless. */
 final class SpaceDescription {
     private static final int OPTIONS_SHOWN = 8;
+    /** Characters of options shown per layer, so that the table fits a terminal of 100-120 columns. */
+    private static final int OPTIONS_WIDTH = 40;
 
     private SpaceDescription() {
     }
@@ -28,7 +30,7 @@ final class SpaceDescription {
         }
         List<String> columns = new ArrayList<>(List.of("#", "layer", "|S|", "options (default first)"));
         if (cost != null) {
-            columns.add("cost range, only this layer free (" + cost.unit() + ")");
+            columns.add("cost, this layer free (" + cost.unit() + ")");
         }
         TextTable table = new TextTable(columns);
         Architecture defaults = space.defaultArchitecture();
@@ -75,10 +77,19 @@ final class SpaceDescription {
                 space.layerCount(), Numbers.count(space.architectureCount()), space.optionCount());
     }
 
+    /** The first options, as many as fit {@link #OPTIONS_WIDTH} characters, and how many more there are. */
     private static String options(Layer layer) {
         List<String> options = layer.options();
-        String shown = String.join(" ", options.subList(0, Math.min(OPTIONS_SHOWN, options.size())));
-        return options.size() > OPTIONS_SHOWN ? shown + " ... (" + (options.size() - OPTIONS_SHOWN) + " more)" : shown;
+        StringBuilder shown = new StringBuilder();
+        int count = 0;
+        for (String option : options.subList(0, Math.min(OPTIONS_SHOWN, options.size()))) {
+            if (count > 0 && shown.length() + 1 + option.length() > OPTIONS_WIDTH) {
+                break;
+            }
+            shown.append(count == 0 ? "" : " ").append(option);
+            count++;
+        }
+        return count < options.size() ? shown + " ... (" + (options.size() - count) + " more)" : shown.toString();
     }
 
     private static String ops(List<Op> ops) {

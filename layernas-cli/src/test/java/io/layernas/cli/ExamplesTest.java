@@ -55,6 +55,7 @@ class ExamplesTest {
             }
         }
         PluginRegistry registry = PluginRegistry.fromClassPath();
+        assertStatedSizeIsTrue(file, new Plugins(registry).space(config.space()));
         if (config.evaluator().name().equals("djl-train")) {
             var settings = config.evaluator().settings();
             TrainingSettings.from(settings);
@@ -72,6 +73,24 @@ class ExamplesTest {
         if (config.compare() != null) {
             Plugins plugins = Wiring.get(injector, Plugins.class);
             config.compare().strategies().forEach(plugins::strategy);
+        }
+    }
+
+    /** A size the example's comments state ("20,736 architectures") is the space's true count. */
+    private static void assertStatedSizeIsTrue(Path file, SearchSpace space) {
+        java.util.regex.Matcher stated = java.util.regex.Pattern.compile("([0-9][0-9,]*) architectures")
+                .matcher(readString(file));
+        while (stated.find()) {
+            assertThat(Double.parseDouble(stated.group(1).replace(",", "")))
+                    .as(file + " says " + stated.group()).isEqualTo(space.architectureCount());
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

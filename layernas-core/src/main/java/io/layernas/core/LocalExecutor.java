@@ -12,7 +12,8 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * The {@code local} executor: evaluates on a fixed number of daemon threads of this JVM.
- * Cancelling an attempt's future interrupts its thread. Nothing survives the process, so there is
+ * Cancelling an attempt's future interrupts its thread; a job whose monitor is cancelled by the time
+ * a thread takes it never starts. Nothing survives the process, so there is
  * nothing to re-attach to on resume (a resumed run evaluates unfinished candidates again).
  * Thread-safe.
  */
@@ -36,6 +37,7 @@ public final class LocalExecutor implements CandidateExecutor {
         CompletableFuture<Metrics> result = new CompletableFuture<>();
         Future<?> task = pool.submit(() -> {
             try {
+                job.request().monitor().checkCancelled(); // a job queued when the run stopped never starts
                 result.complete(evaluator.evaluate(job.request()));
             } catch (Throwable e) {
                 result.completeExceptionally(e);
@@ -54,10 +56,28 @@ public final class LocalExecutor implements CandidateExecutor {
         return workers;
     }
 
-    /** Interrupts running evaluations; the evaluator itself is closed by whoever created it. */
+    /**
+     * Interrupts running evaluations and waits until each has returned, so that no thread is left
+     * inside an evaluator (or its native code) when the process exits; the evaluator itself is closed
+     * by whoever created it. Evaluators that watch {@link io.layernas.api.EvaluationMonitor#cancelled()}
+     * return within a training step. Idempotent.
+     */
     @Override
     public void close() {
         pool.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadFactory daemon(String name) {

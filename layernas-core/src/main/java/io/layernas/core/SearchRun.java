@@ -14,6 +14,8 @@ import io.layernas.api.TargetRange;
 import io.layernas.api.TrialStore;
 import io.layernas.core.internal.DefaultSearchContext;
 import io.layernas.core.internal.Evaluations;
+import io.layernas.core.internal.SearchStoppedException;
+import io.layernas.core.internal.Stop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,11 @@ import java.util.Objects;
  * <p>Same seed and same settings give the same trials in the same order, whatever the number of
  * workers. With a {@link TrialStore} that already holds trials of an interrupted run with the same
  * settings, {@link #run()} replays those trials instead of evaluating them and continues from there.
+ *
+ * <p>{@link #stop} ends a run early and in order, from any thread (a signal handler): no evaluation
+ * starts after it, and the running ones finish or are abandoned. With the local executor,
+ * {@link #run()} returns only once every evaluating thread has returned, so the process may exit
+ * safely right after it.
  */
 public final class SearchRun {
     private final Problem problem;
@@ -39,6 +46,7 @@ public final class SearchRun {
     private final CandidateExecutor executor;
     private final TrialStore store;
     private final List<SearchListener> listeners;
+    private final Stop stop = new Stop();
 
     /** Copies every setting, so the builder can change or build again without touching this run. */
     private SearchRun(Builder builder) {
@@ -66,27 +74,48 @@ public final class SearchRun {
     }
 
     /**
+     * Asks the run to stop: no evaluation starts after this call, and {@link #run()} returns the
+     * trials made so far with {@link StopReason#INTERRUPTED}. Running evaluations finish and are
+     * kept, or, with {@code abandonRunning}, are told to give up ({@link
+     * io.layernas.api.EvaluationMonitor#cancelled()}) and are not recorded: a resumed run evaluates
+     * them again. Thread-safe; a second call may turn finishing into abandoning, never back.
+     */
+    public void stop(boolean abandonRunning) {
+        stop.request(abandonRunning);
+    }
+
+    /**
      * Runs the search to its end. Returns when the strategy has nothing left to try, the budget
      * is spent or too many trials failed in a row ({@link SearchResult#stopReason()} says which).
      */
     public SearchResult run() {
         CandidateExecutor running = executor != null ? executor : new LocalExecutor(evaluator, workers);
         try {
-            Evaluations evaluations = new Evaluations(problem.space(), running, store.journal(), seed, retries, timeout);
+            Evaluations evaluations = new Evaluations(problem.space(), running, store.journal(), seed, retries, timeout,
+                    stop);
             DefaultSearchContext context = new DefaultSearchContext(problem, seed, evaluations, store, listeners,
-                    maxConsecutiveFailures);
+                    maxConsecutiveFailures, stop);
             StopReason reason;
             String abort = null;
             try {
                 strategy.search(context);
                 reason = context.budgetExhausted() ? StopReason.BUDGET_EXHAUSTED : StopReason.COMPLETED;
             } catch (SearchAbortedException e) {
+                stop.request(true);
                 reason = StopReason.TOO_MANY_FAILURES;
                 abort = e.getMessage();
+            } catch (SearchStoppedException e) {
+                reason = StopReason.INTERRUPTED;
+            }
+            if (executor == null) {
+                running.close(); // waits for running evaluations: none is left when listeners hear of the end
             }
             SearchResult result = result(context, reason, abort);
             context.publish(new SearchEvent.SearchFinished(result));
             return result;
+        } catch (RuntimeException | Error e) {
+            stop.request(true); // the search failed: abandon what still runs, and wait for it below
+            throw e;
         } finally {
             if (executor == null) {
                 running.close();

@@ -89,7 +89,8 @@ public final class NatsTopologyComparison {
         Path table = dataDirectory.resolve(TABLE);
         if (!Files.isRegularFile(table)) {
             throw new IllegalArgumentException("no NATS-Bench topology table at " + table + ". Pass the directory that "
-                    + "holds " + TABLE + " (the project's reference data, e.g. ../shared/data).");
+                    + "holds " + TABLE + " (e.g. ../shared/data; docs/data.md says where to download and how to "
+                    + "convert it).");
         }
         return table;
     }

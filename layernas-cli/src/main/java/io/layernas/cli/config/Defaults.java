@@ -26,6 +26,8 @@ public final class Defaults {
     public static final int MAX_CONSECUTIVE_FAILURES = 20;
     /** {@code run.timeoutSeconds}: no limit per evaluation attempt. */
     public static final double TIMEOUT_SECONDS = Double.POSITIVE_INFINITY;
+    /** {@code run.onInterrupt}: the first Ctrl-C lets running trials finish; a second abandons them. */
+    public static final String ON_INTERRUPT = "finish";
     /** Least {@code run.timeoutSeconds}: below a second even starting a training job fails. */
     public static final double MIN_TIMEOUT_SECONDS = 1;
     /** Largest {@code run.timeoutSeconds} (about 31 years); longer is {@code unlimited}. */
@@ -64,7 +66,10 @@ public final class Defaults {
             Map.entry("run.retries", Integer.toString(RETRIES)),
             Map.entry("run.maxConsecutiveFailures", Integer.toString(MAX_CONSECUTIVE_FAILURES)),
             Map.entry("run.timeoutSeconds", "unlimited"),
+            Map.entry("run.onInterrupt", ON_INTERRUPT),
             Map.entry("run.output", OUTPUT_PARENT + "/<config name>"),
+            Map.entry("run.store", "trials.db in the output directory"),
+            Map.entry("run.id", "the output directory's name"),
             Map.entry("target.low", "0 (with high)"),
             Map.entry("target.high", "unlimited"),
             Map.entry("target.fraction", "none"),

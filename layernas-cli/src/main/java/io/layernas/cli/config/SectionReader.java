@@ -106,11 +106,22 @@ public final class SectionReader {
      * one is close to it.
      */
     public static void requireAllUsed(Settings settings, String owner) {
+        requireAllUsed(settings, owner, List.of());
+    }
+
+    /**
+     * {@link #requireAllUsed(Settings, String)}, where the section also has keys of its own that the
+     * settings' reader does not read ({@code search.strategy}, {@code space.name}): a misspelling of
+     * one of those gets its "did you mean" too.
+     */
+    public static void requireAllUsed(Settings settings, String owner, List<String> sectionKeys) {
         try {
             settings.requireAllUsed(owner);
         } catch (ConfigurationException e) {
             String unknown = settings.unusedKeys().iterator().next();
-            String hint = Names.didYouMean(unknown, List.copyOf(settings.readSettings().keySet()));
+            List<String> known = new java.util.ArrayList<>(settings.readSettings().keySet());
+            known.addAll(sectionKeys);
+            String hint = Names.didYouMean(unknown, known);
             throw new ConfigurationException(hint.isEmpty() ? e.getMessage() : e.getMessage() + hint, e);
         }
     }

@@ -19,7 +19,9 @@ public final class StopAdvice {
                     + "(the trials made so far are kept), or raise run.maxConsecutiveFailures; trials that timed out may "
                     + "need a larger run.timeoutSeconds, "
                     + "failing ones may pass with run.retries");
-            case COMPLETED, BUDGET_EXHAUSTED -> Optional.empty();
+            case INTERRUPTED -> Optional.of("resume with 'layernas run --resume DIR' (the trials made so far are kept; "
+                    + "an abandoned trial is evaluated again)");
+            case COMPLETED, BUDGET_EXHAUSTED, RUNNING -> Optional.empty();
         };
     }
 }

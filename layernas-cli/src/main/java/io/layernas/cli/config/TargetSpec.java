@@ -125,8 +125,8 @@ public record TargetSpec(double low, double high, List<Double> fraction, String 
                 : new TargetRange(fraction.get(0) * reference(reachable, defaultCost),
                 fraction.get(1) * reference(reachable, defaultCost));
         if (!target.reachableFrom(reachable)) {
-            throw new ConfigurationException("target " + describe(target, unit) + " is outside the costs " + what
-                    + " can reach: [" + Numbers.format(reachable.min()) + ", " + Numbers.format(reachable.max()) + "] "
+            throw new ConfigurationException("target " + describe(target, unit) + " is outside the range of costs "
+                    + "reachable in " + what + ": [" + Numbers.format(reachable.min()) + ", " + Numbers.format(reachable.max()) + "] "
                     + unit + ". Set the target inside that range, e.g. target: {low: "
                     + Numbers.format(reachable.min() + 0.8 * reachable.width()) + ", high: "
                     + Numbers.format(reachable.max()) + "}, or target: {fraction: [0.8, 1.0], of: max}.");

@@ -5,20 +5,29 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a plot shows, independent of the format it is drawn in ({@link PngRenderer},
- * {@link SvgRenderer}). Immutable.
+ * What a plot shows, independent of the format it is drawn in: {@link ChartRenderer} draws the
+ * same chart as PNG and SVG. Immutable.
  *
  * @param title  the title
  * @param xLabel the x axis label
  * @param yLabel the y axis label
  * @param series the series, drawn in order
- * @param bands  vertical bands (e.g. the target cost range), drawn behind the series
+ * @param bands  vertical bands (e.g. the target cost range), drawn behind the series; a band that
+ *               covers all the data says nothing and is not drawn
+ * @param zoomY  scale the y axis to where the series spend the last 90% of the x axis (see
+ *               {@link Axes#of}), for curves that start far below where they end
  */
-public record Chart(String title, String xLabel, String yLabel, List<Series> series, List<Band> bands) {
+public record Chart(String title, String xLabel, String yLabel, List<Series> series, List<Band> bands,
+                   boolean zoomY) {
     public Chart {
         Objects.requireNonNull(title, "title");
         series = List.copyOf(series);
         bands = List.copyOf(bands);
+    }
+
+    /** A chart whose axes cover all its data. */
+    public Chart(String title, String xLabel, String yLabel, List<Series> series, List<Band> bands) {
+        this(title, xLabel, yLabel, series, bands, false);
     }
 
     /** How a series is drawn. */
@@ -28,7 +37,9 @@ public record Chart(String title, String xLabel, String yLabel, List<Series> ser
         /** Horizontal then vertical segments: a value that holds until the next point. */
         STEP,
         /** Dots only. */
-        POINTS
+        POINTS,
+        /** One highlighted point: a large outlined diamond, labelled with the series name and value. */
+        MARKER
     }
 
     /**

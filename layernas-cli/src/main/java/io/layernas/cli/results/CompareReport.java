@@ -77,7 +77,7 @@ public final class CompareReport {
         String x = result.axis() == Axis.TRAINING_SECONDS ? "training seconds" : "trials";
         String y = metric == Metric.VALID ? "best objective (validation)" : "test accuracy of the best-so-far model";
         return new Chart(metric == Metric.VALID ? "Best objective so far" : "Test accuracy of the best so far", x, y,
-                series, List.of());
+                series, List.of(), true);
     }
 
     private static double[] pick(double[] values, List<Integer> kept) {

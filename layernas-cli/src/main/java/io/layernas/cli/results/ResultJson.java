@@ -28,7 +28,7 @@ public final class ResultJson {
         ObjectNode target = root.putObject("target");
         number(target, "low", report.target().low());
         number(target, "high", report.target().high());
-        root.put("stopReason", result.stopReason().name());
+        root.put("stopReason", result.stopReason() == null ? "RUNNING" : result.stopReason().name());
         root.put("evaluations", result.evaluations());
         root.put("succeeded", result.trials().stream().filter(Trial::succeeded).count());
         root.put("failed", result.trials().stream().filter(t -> !t.succeeded()).count());

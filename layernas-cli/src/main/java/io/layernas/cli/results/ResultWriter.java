@@ -2,12 +2,12 @@ package io.layernas.cli.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.layernas.api.SearchResult;
+import io.layernas.api.StopReason;
 import io.layernas.api.Trial;
 import io.layernas.cli.config.Numbers;
 import io.layernas.cli.config.StopAdvice;
 import io.layernas.cli.plots.Chart;
-import io.layernas.cli.plots.PngRenderer;
-import io.layernas.cli.plots.SvgRenderer;
+import io.layernas.cli.plots.ChartRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,8 +55,8 @@ public final class ResultWriter {
 
     /** Writes the chart as {@code name.png} and {@code name.svg}. */
     public static void plot(Chart chart, Path directory, String name) {
-        PngRenderer.write(chart, directory.resolve(name + ".png"));
-        text(directory.resolve(name + ".svg"), SvgRenderer.render(chart));
+        ChartRenderer.writePng(chart, directory.resolve(name + ".png"));
+        text(directory.resolve(name + ".svg"), ChartRenderer.svg(chart));
     }
 
     private static void writeTrialsJsonl(RunReport report, Path directory) {
@@ -117,7 +117,11 @@ public final class ResultWriter {
     public static Map<String, String> summary(RunReport report) {
         SearchResult result = report.result();
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("stopped", result.stopReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        if (result.stopReason() == StopReason.RUNNING) {
+            facts.put("status", "running (this page is rewritten as trials finish; reload it)");
+        } else {
+            facts.put("stopped", result.stopReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
         result.abort().ifPresent(reason -> facts.put("because", reason));
         StopAdvice.forReason(result.stopReason()).ifPresent(advice -> facts.put("what to do", advice));
         long failed = result.trials().stream().filter(t -> !t.succeeded()).count();

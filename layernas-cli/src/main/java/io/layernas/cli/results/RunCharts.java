@@ -38,7 +38,7 @@ public final class RunCharts {
         double[] x = rows.stream().mapToDouble(r -> r[0]).toArray();
         double[] y = rows.stream().mapToDouble(r -> r[1]).toArray();
         return new Chart("Best objective meeting the target", "trials", "objective",
-                List.of(Chart.Series.of(strategy, x, y, Chart.Style.STEP, Chart.PALETTE[0])), List.of());
+                List.of(Chart.Series.of(strategy, x, y, Chart.Style.STEP, Chart.PALETTE[0])), List.of(), true);
     }
 
     /** Every successful trial's cost and objective, the front, and the target band. */
@@ -52,14 +52,9 @@ public final class RunCharts {
                 result.front().stream().mapToDouble(Trial::objective).toArray(), Chart.Style.LINE, Chart.PALETTE[1]));
         if (result.best() != null) {
             series.add(Chart.Series.of("best in target", new double[] {result.best().cost()},
-                    new double[] {result.best().objective()}, Chart.Style.POINTS, Chart.PALETTE[7]));
+                    new double[] {result.best().objective()}, Chart.Style.MARKER, Chart.PALETTE[1]));
         }
-        List<Chart.Band> bands = isUnconstrained(target) ? List.of()
-                : List.of(new Chart.Band("target", target.low(), target.high(), Chart.PALETTE[2]));
+        List<Chart.Band> bands = List.of(new Chart.Band("target", target.low(), target.high(), Chart.PALETTE[2]));
         return new Chart("Cost and objective of every trial", "cost (" + unit + ")", "objective", series, bands);
-    }
-
-    private static boolean isUnconstrained(TargetRange target) {
-        return Double.isInfinite(target.low()) && Double.isInfinite(target.high());
     }
 }

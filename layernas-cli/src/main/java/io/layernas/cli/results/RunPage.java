@@ -19,8 +19,9 @@ final class RunPage {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("space", report.plugin("space"));
         facts.put("cost model", report.plugin("cost") + " (" + report.costUnit() + ")");
-        facts.put("target", "[" + Numbers.format(report.target().low()) + ", " + Numbers.format(report.target().high())
-                + "] " + report.costUnit());
+        facts.put("target", report.target().isUnconstrained() ? "none (any cost)" : "["
+                + Numbers.format(report.target().low()) + ", " + Numbers.format(report.target().high()) + "] "
+                + report.costUnit());
         facts.put("strategy", report.plugin("strategy"));
         facts.put("evaluator", report.plugin("evaluator"));
         facts.put("seed", Long.toString(report.provenance().seed()));

@@ -13,6 +13,7 @@ import io.layernas.cli.config.PluginChoice;
 import io.layernas.cli.config.SectionReader;
 import io.layernas.cli.plugins.PluginRegistry;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -80,7 +81,7 @@ public final class Plugins {
             throw new ConfigurationException(choice.owner() + " created nothing; its plugin ("
                     + provider.getClass().getName() + ") is broken.");
         }
-        SectionReader.requireAllUsed(settings, choice.owner());
+        SectionReader.requireAllUsed(settings, choice.owner(), List.of(choice.nameKey()));
         return created;
     }
 

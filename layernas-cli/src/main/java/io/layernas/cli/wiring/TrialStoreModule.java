@@ -2,9 +2,13 @@ package io.layernas.cli.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import io.layernas.api.ConfigurationException;
 import io.layernas.api.TrialStore;
+import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.store.RunIdentity;
 import io.layernas.store.SqliteTrialStore;
+import io.layernas.store.postgres.PostgresDatabase;
+import io.layernas.store.postgres.PostgresTrialStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Where a run keeps its trials: the one binding to change for another store. Trials go to
@@ -19,9 +25,13 @@ import java.util.TreeMap;
  * {@code run --resume DIR} replays them after a crash; {@code trials.jsonl} is written with the
  * other results.
  *
+ * <p>With {@code run.store: postgresql://host[:port]/db} the trials go to that shared database
+ * instead, under the run id ({@code run.id}, default the output directory's name), with the
+ * resolved configuration that workers build the run's evaluator from.
+ *
  * <p>The store is tied to the run's fingerprint: the resolved configuration without the settings
  * that do not change what the search decides of its stored trials (output directory, workers,
- * budget, executor, failure handling). So a run can be resumed with more workers, a larger budget,
+ * budget, executor, failure handling, what Ctrl-C does). So a run can be resumed with more workers, a larger budget,
  * on another executor, with more retries or a longer time limit (its stored trials are a prefix of
  * the longer run's), but not with another space, target, strategy or seed. The data files'
  * checksums are checked too: a changed file is refused, naming it, unless
@@ -30,7 +40,11 @@ import java.util.TreeMap;
 public final class TrialStoreModule extends AbstractModule {
     /** Keys of the resolved configuration that a resumed run may change. */
     static final List<String> NOT_IN_FINGERPRINT = List.of("run.output", "run.workers", "budget", "executor",
-            "run.retries", "run.maxConsecutiveFailures", "run.timeoutSeconds");
+            "run.retries", "run.maxConsecutiveFailures", "run.timeoutSeconds", "run.store", "run.id",
+            "run.onInterrupt");
+
+    /** The executor whose workers read the run from its PostgreSQL store. */
+    private static final String WORKERS = "workers";
 
     private final RunDirectory directory;
 
@@ -47,9 +61,32 @@ public final class TrialStoreModule extends AbstractModule {
     /** Not a singleton: the run opens it once, after every plugin was created and checked, so a bad
      *  configuration leaves no file behind. */
     @Provides
-    TrialStore store(Provenance provenance) {
-        return SqliteTrialStore.open(directory.path().resolve(SqliteTrialStore.FILE_NAME),
-                identity(provenance, NOT_IN_FINGERPRINT, directory.acceptChangedData()));
+    TrialStore store(Provenance provenance, ExperimentConfig config) {
+        RunIdentity identity = identity(provenance, NOT_IN_FINGERPRINT, directory.acceptChangedData());
+        if (config.run().store() == null && WORKERS.equals(config.executor().name())) {
+            throw new ConfigurationException("executor 'workers' needs run.store: postgresql://host[:port]/database, "
+                    + "the database its workers share (layernas worker --store URL); without it the trials stay in "
+                    + "this machine's trials.db, where no worker can see them.");
+        }
+        if (config.run().store() == null) {
+            return SqliteTrialStore.open(directory.path().resolve(SqliteTrialStore.FILE_NAME), identity);
+        }
+        PostgresDatabase database = PostgresDatabase.parse(config.run().store(), "run.store", System.getenv());
+        return PostgresTrialStore.open(database, runId(config), identity.fingerprint(), yaml(provenance.config()),
+                directory.resuming());
+    }
+
+    /** The run's id in a shared store: {@code run.id}, else the output directory's name. */
+    String runId(ExperimentConfig config) {
+        return config.run().id() != null ? config.run().id()
+                : String.valueOf(directory.path().toAbsolutePath().normalize().getFileName());
+    }
+
+    /** The resolved configuration as YAML, as config.yaml holds it. */
+    static String yaml(Map<String, Object> config) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(options).dump(config);
     }
 
     /** The run's identity: its fingerprint without the keys {@code free} (and their children), and its data. */

@@ -17,21 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherScriptTest {
     private static final Path LAUNCHER = Path.of("..", "layernas");
-    private static final List<String> TOOLS = List.of("bash", "env", "find", "head", "dirname", "readlink", "cat");
+    private static final List<String> TOOLS = List.of("bash", "env", "find", "head", "dirname", "readlink", "cat", "sed");
 
     @TempDir
     Path directory;
 
     @Test
     void onAFreshCloneWithoutMavenItSaysHowToBuild() throws Exception {
-        Path clone = Files.createDirectories(directory.resolve("clone"));
-        Path launcher = clone.resolve("layernas");
-        Files.copy(LAUNCHER, launcher);
-        launcher.toFile().setExecutable(true);
-        Path bin = Files.createDirectories(directory.resolve("bin"));
-        for (String tool : TOOLS) {
-            Files.createSymbolicLink(bin.resolve(tool), which(tool));
-        }
+        Path launcher = freshClone();
+        Path bin = directory.resolve("bin");
 
         ProcessBuilder builder = new ProcessBuilder(bin.resolve("bash").toString(), launcher.toString(), "--help")
                 .redirectErrorStream(true);
@@ -43,6 +37,37 @@ class LauncherScriptTest {
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(output).contains("the project is not built and Maven (mvn) is not installed")
                 .contains("mvn -q -DskipTests install -pl layernas-cli -am");
+    }
+
+    @Test
+    void itsBuildOutputCarriesNoColourCodesIntoALog() throws Exception {
+        Path launcher = freshClone();
+        Path bin = directory.resolve("bin");
+        // Stands in for Maven 3.8, which writes ESC[0m even with -B; it fails so the launcher stops there.
+        Path mvn = bin.resolve("mvn");
+        Files.writeString(mvn, "#!" + which("bash") + "\nprintf '\\033[0m\\033[0m[ERROR] broken build\\n'\nexit 1\n");
+        mvn.toFile().setExecutable(true);
+        ProcessBuilder builder = new ProcessBuilder(bin.resolve("bash").toString(), launcher.toString(), "--help")
+                .redirectErrorStream(true);
+        builder.environment().put("PATH", bin.toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("[ERROR] broken build").doesNotContain("\u001b");
+    }
+
+    /** The launcher alone in a directory, as on a fresh clone, and a bin/ with only {@link #TOOLS}. */
+    private Path freshClone() throws java.io.IOException {
+        Path launcher = Files.createDirectories(directory.resolve("clone")).resolve("layernas");
+        Files.copy(LAUNCHER, launcher);
+        launcher.toFile().setExecutable(true);
+        Path bin = Files.createDirectories(directory.resolve("bin"));
+        for (String tool : TOOLS) {
+            Files.createSymbolicLink(bin.resolve(tool), which(tool));
+        }
+        return launcher;
     }
 
     private static Path which(String tool) {

@@ -72,6 +72,14 @@ class ValidationTest {
     }
 
     @Test
+    void aMisspelledKeyOfTheSectionItselfGetsADidYouMeanToo() {
+        assertThatThrownBy(() -> wire(with("search", "search: {stratgy: random}")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("search.stratgy is not a setting of strategy 'layernas'.")
+                .hasMessageEndingWith("Did you mean 'strategy'?");
+    }
+
+    @Test
     void aBadPluginValueNamesTheKey() {
         assertThatThrownBy(() -> wire(with("search", "search: {strategy: layernas, bucketCount: lots}")))
                 .isInstanceOf(ConfigurationException.class)
@@ -82,8 +90,8 @@ class ValidationTest {
     void aTargetOutsideTheReachableRangeGivesTheRangeAndASuggestion() {
         assertThatThrownBy(() -> wire(with("target", "target: {low: 300, high: 400}")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("target [300, 400] MFLOPs is outside the costs space 'nats-sss' with cost model 'nats-flops' "
-                        + "can reach: [4.481, 274.4] MFLOPs. Set the target inside that range, e.g. target: "
+                .hasMessage("target [300, 400] MFLOPs is outside the range of costs reachable in space 'nats-sss' "
+                        + "with cost model 'nats-flops': [4.481, 274.4] MFLOPs. Set the target inside that range, e.g. target: "
                         + "{low: 220.4, high: 274.4}, or target: {fraction: [0.8, 1.0], of: max}.");
     }
 

@@ -174,7 +174,7 @@ public final class Comparison {
         Map<String, String> all = new LinkedHashMap<>(provenance);
         all.putIfAbsent("space", problem.space().name());
         all.putIfAbsent("costUnit", problem.costModel().unit());
-        all.putIfAbsent("target", "[" + problem.target().low() + ", " + problem.target().high() + "]");
+        all.putIfAbsent("target", problem.target().toString());
         all.putIfAbsent("budget", problem.budget().toString());
         all.putIfAbsent("seeds", firstSeed + ".." + (firstSeed + seeds - 1));
         all.putIfAbsent("strategies", String.join(",", strategies.keySet()));

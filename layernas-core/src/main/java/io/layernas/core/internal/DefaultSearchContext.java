@@ -40,6 +40,7 @@ public final class DefaultSearchContext implements SearchContext {
     private final Evaluations evaluations;
     private final TrialStore store;
     private final List<SearchListener> listeners;
+    private final Stop stop;
     private final Map<Architecture, Trial> replay = new HashMap<>();
     private final TrialLedger ledger;
     private final FailureStreak failures;
@@ -53,7 +54,8 @@ public final class DefaultSearchContext implements SearchContext {
      *                    runs more than one attempt at a time, else one candidate at a time
      */
     public DefaultSearchContext(Problem problem, long seed, Evaluations evaluations, TrialStore store,
-                                List<SearchListener> listeners, int maxConsecutiveFailures) {
+                                List<SearchListener> listeners, int maxConsecutiveFailures, Stop stop) {
+        this.stop = stop;
         this.problem = problem;
         this.seed = seed;
         this.evaluations = evaluations;
@@ -124,6 +126,7 @@ public final class DefaultSearchContext implements SearchContext {
     @Override
     public List<Trial> evaluate(List<Candidate> candidates) {
         List<Trial> result = new ArrayList<>();
+        throwIfStopped();
         if (budgetExhausted()) {
             return result;
         }
@@ -143,6 +146,9 @@ public final class DefaultSearchContext implements SearchContext {
                 int index = ledger.next();
                 Trial trial = oneAtATime ? replayOrEvaluate(candidate, index)
                         : awaitStoringWhatIsDone(candidate, running.get(candidate.architecture()));
+                if (trial == null) {
+                    break; // abandoned by a stop; later trials of the batch would come out of order
+                }
                 result.add(accept(trial.index() == index ? trial : renumber(trial, index)));
                 if (oneAtATime) {
                     storePending();
@@ -152,7 +158,14 @@ public final class DefaultSearchContext implements SearchContext {
             storePending();
             running.values().forEach(f -> f.cancel(true));
         }
+        throwIfStopped();
         return result;
+    }
+
+    private void throwIfStopped() {
+        if (stop.requested()) {
+            throw new SearchStoppedException();
+        }
     }
 
     /**
@@ -212,13 +225,20 @@ public final class DefaultSearchContext implements SearchContext {
         return await(candidate, index, evaluateLater(candidate, index));
     }
 
-    /** The trial of {@code candidate} once the executor is done; cancelling it cancels the evaluation. */
+    /**
+     * The trial of {@code candidate} once the executor is done; cancelling it cancels the evaluation.
+     * {@code null} when a stop kept it from starting or abandoned it.
+     */
     private CompletableFuture<Trial> evaluateLater(Candidate candidate, int index) {
+        if (stop.requested()) {
+            return CompletableFuture.completedFuture(null);
+        }
         double cost = problem.costModel().cost(candidate.architecture());
-        CompletableFuture<Evaluations.Outcome> outcome = evaluations.start(candidate.architecture(), index);
-        CompletableFuture<Trial> trial = outcome.thenApply(o -> new Trial(index, candidate.architecture(),
-                candidate.layer(), candidate.bucket(), cost, o.status(), o.metrics(), o.failure(), o.wallSeconds(),
-                o.attempts()));
+        CompletableFuture<Evaluations.Outcome> outcome = evaluations.start(candidate.architecture(), index,
+                this::publish);
+        CompletableFuture<Trial> trial = outcome.thenApply(o -> o.abandoned() ? null : new Trial(index,
+                candidate.architecture(), candidate.layer(), candidate.bucket(), cost, o.status(), o.metrics(),
+                o.failure(), o.wallSeconds(), o.attempts()));
         trial.whenComplete((t, e) -> {
             if (trial.isCancelled()) {
                 outcome.cancel(true);
@@ -257,8 +277,9 @@ public final class DefaultSearchContext implements SearchContext {
         return trial;
     }
 
+    /** Sends {@code event} to every listener; one event at a time, whichever thread publishes. */
     @Override
-    public void publish(SearchEvent event) {
+    public synchronized void publish(SearchEvent event) {
         for (SearchListener listener : listeners) {
             try {
                 listener.onEvent(event);

@@ -3,9 +3,13 @@ package io.layernas.core.internal;
 import io.layernas.api.Architecture;
 import io.layernas.api.CandidateExecutor;
 import io.layernas.api.EvaluationJob;
+import io.layernas.api.EvaluationMonitor;
+import io.layernas.api.EvaluationProgress;
 import io.layernas.api.EvaluationRequest;
 import io.layernas.api.JobJournal;
 import io.layernas.api.Metrics;
+import io.layernas.api.SearchEvent;
+import io.layernas.api.SearchListener;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.TrialStatus;
 import io.layernas.core.Seeds;
@@ -20,7 +24,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs one evaluation through the run's {@link CandidateExecutor}, with retries and a time limit,
  * turning every failure (exception, missing metrics, timeout, failed job) into a reason instead of
- * an exception. Thread-safe.
+ * an exception. An evaluation cut short by the run's {@link Stop} is neither a success nor a
+ * failure: it is {@linkplain Outcome#abandoned() abandoned} and not recorded, so that a resumed run
+ * evaluates it again. Each attempt's request carries a monitor: the evaluator's progress becomes
+ * {@link SearchEvent.TrialProgress} events, and a stop that abandons (or the time limit) cancels it.
+ * Thread-safe.
  */
 public final class Evaluations {
     private final SearchSpace space;
@@ -29,27 +37,35 @@ public final class Evaluations {
     private final long seed;
     private final int retries;
     private final Duration timeout;
+    private final Stop stop;
 
-    /** Outcome of all attempts at one architecture. */
+    /** Outcome of all attempts at one architecture; neither metrics nor failure when abandoned. */
     public record Outcome(Metrics metrics, String failure, double wallSeconds, int attempts) {
         /** The status the outcome gives its trial. */
         public TrialStatus status() {
             return metrics != null ? TrialStatus.SUCCEEDED : TrialStatus.FAILED;
+        }
+
+        /** True when the run's stop cut the evaluation short: there is no trial to record. */
+        public boolean abandoned() {
+            return metrics == null && failure == null;
         }
     }
 
     /**
      * @param journal where a remote executor records its jobs (the trial store's)
      * @param timeout most time one attempt may take, or {@code null} for no limit
+     * @param stop    the run's stop request
      */
     public Evaluations(SearchSpace space, CandidateExecutor executor, JobJournal journal, long seed, int retries,
-                       Duration timeout) {
+                       Duration timeout, Stop stop) {
         this.space = space;
         this.executor = executor;
         this.journal = journal;
         this.seed = seed;
         this.retries = retries;
         this.timeout = timeout;
+        this.stop = stop;
     }
 
     /** Attempts the executor runs at once. */
@@ -59,10 +75,10 @@ public final class Evaluations {
 
     /**
      * Starts evaluating {@code architecture}, trying up to {@code 1 + retries} times. Cancelling the
-     * returned future cancels the attempt in flight.
+     * returned future cancels the attempt in flight. The evaluator's progress goes to {@code events}.
      */
-    public CompletableFuture<Outcome> start(Architecture architecture, int trialIndex) {
-        Attempts attempts = new Attempts(architecture, trialIndex);
+    public CompletableFuture<Outcome> start(Architecture architecture, int trialIndex, SearchListener events) {
+        Attempts attempts = new Attempts(architecture, trialIndex, events);
         attempts.next();
         return attempts.outcome;
     }
@@ -91,13 +107,15 @@ public final class Evaluations {
         private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         private final Architecture architecture;
         private final int trialIndex;
+        private final SearchListener events;
         private final long started = System.nanoTime();
         private volatile CompletableFuture<Metrics> current;
         private int attempt;
 
-        Attempts(Architecture architecture, int trialIndex) {
+        Attempts(Architecture architecture, int trialIndex, SearchListener events) {
             this.architecture = architecture;
             this.trialIndex = trialIndex;
+            this.events = events;
             outcome.whenComplete((o, e) -> {
                 CompletableFuture<Metrics> running = current;
                 if (outcome.isCancelled() && running != null) {
@@ -109,8 +127,9 @@ public final class Evaluations {
         void next() {
             attempt++;
             int number = attempt;
+            AtomicBoolean timedOut = new AtomicBoolean();
             EvaluationRequest request = new EvaluationRequest(space, architecture, trialIndex,
-                    Seeds.forArchitecture(seed, architecture), number);
+                    Seeds.forArchitecture(seed, architecture), number, new Monitor(this, timedOut));
             CompletableFuture<Metrics> future;
             try {
                 future = executor.submit(EvaluationJob.of(request, journal));
@@ -122,7 +141,6 @@ public final class Evaluations {
                 future.cancel(true);
                 return;
             }
-            AtomicBoolean timedOut = new AtomicBoolean();
             if (timeout != null) {
                 CompletableFuture<Metrics> limited = future;
                 CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
@@ -148,6 +166,11 @@ public final class Evaluations {
                 outcome.completeExceptionally(fatal);
                 return;
             }
+            if (stop.requested()) {
+                // An uninterrupted run would have made all its attempts: leave this one to the resumed run.
+                outcome.complete(new Outcome(null, null, seconds(started), number));
+                return;
+            }
             String failure = timedOut ? "timed out after " + timeout.toSeconds() + " s, the time limit per evaluation"
                     : cause == null ? "the evaluator returned no metrics" : describe(cause);
             if (number <= retries && !(cause instanceof InterruptedException)) {
@@ -155,6 +178,42 @@ public final class Evaluations {
             } else {
                 outcome.complete(new Outcome(null, failure, seconds(started), number));
             }
+        }
+    }
+
+    /**
+     * One attempt's monitor: cancelled by a stop that abandons, its time limit, or its trial's
+     * cancellation. Before the attempt has begun (the first {@link #cancelled()} call, which the local
+     * executor makes just before it calls the evaluator) any stop cancels it, so a queued attempt never
+     * starts after a stop.
+     */
+    private final class Monitor implements EvaluationMonitor {
+        private final Attempts attempts;
+        private final AtomicBoolean timedOut;
+        private volatile boolean began;
+
+        Monitor(Attempts attempts, AtomicBoolean timedOut) {
+            this.attempts = attempts;
+            this.timedOut = timedOut;
+        }
+
+        @Override
+        public void progress(EvaluationProgress progress) {
+            if (progress != null && !cancelled()) {
+                attempts.events.onEvent(new SearchEvent.TrialProgress(attempts.trialIndex, attempts.architecture,
+                        progress));
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            if (!began) {
+                if (stop.requested()) {
+                    return true;
+                }
+                began = true;
+            }
+            return timedOut.get() || stop.abandoning() || attempts.outcome.isCancelled();
         }
     }
 

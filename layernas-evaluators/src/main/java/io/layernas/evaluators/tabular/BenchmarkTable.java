@@ -58,7 +58,8 @@ public final class BenchmarkTable {
     public static BenchmarkTable read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new TableException(file, 0, "the table file does not exist. Set the evaluator's 'path' to a table "
-                    + "in the format of docs/benchmark-tables.md (CSV, JSON lines or the NAS-Bench-101 .tfrecord).");
+                    + "in the format of docs/benchmark-tables.md (CSV, JSON lines or the NAS-Bench-101 .tfrecord). "
+                    + "docs/data.md says where to download each benchmark and how to convert and check it.");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -91,7 +92,8 @@ public final class BenchmarkTable {
     public static BenchmarkTable readNasBench101(Path file, int epochs) {
         if (!Files.isRegularFile(file)) {
             throw new TableException(file, 0, "the NAS-Bench-101 file does not exist. Set the evaluator's 'path' to "
-                    + "nasbench_only108.tfrecord (or a converted table, see docs/benchmark-tables.md).");
+                    + "nasbench_only108.tfrecord (or a converted table, see docs/benchmark-tables.md); docs/data.md "
+                    + "says where to download it.");
         }
         try {
             return of(file, NasBench101Records.read(file, epochs));

@@ -15,6 +15,8 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.layernas.api.EvaluationMonitor;
+import io.layernas.api.EvaluationProgress;
 import io.layernas.api.InputShape;
 import io.layernas.api.Op;
 import java.util.List;
@@ -40,12 +42,21 @@ public final class CandidateTrainer {
         this.settings = settings;
     }
 
+    /** Builds {@code network} for {@code input}, trains it and evaluates it, for no one watching. */
+    public TrainingResult train(List<Op> network, InputShape input, long seed) {
+        return train(network, input, seed, EvaluationMonitor.NONE);
+    }
+
     /**
-     * Builds {@code network} for {@code input}, trains it and evaluates it.
+     * Builds {@code network} for {@code input}, trains it and evaluates it, reporting each epoch to
+     * {@code monitor}. Checks {@link EvaluationMonitor#cancelled()} before every step: a cancelled
+     * training closes its model and trainer (their native memory) and throws, on this thread, so no
+     * native call is left running when the run ends.
      *
      * @throws TrainingDivergedException when the loss becomes NaN or infinite
+     * @throws java.util.concurrent.CancellationException when the monitor cancels
      */
-    public TrainingResult train(List<Op> network, InputShape input, long seed) {
+    public TrainingResult train(List<Op> network, InputShape input, long seed, EvaluationMonitor monitor) {
         SplittableRandom random = new SplittableRandom(seed);
         InputAdapter adapter = new InputAdapter(input);
         SequentialBlock block = NetworkBuilder.build(network, input);
@@ -55,14 +66,17 @@ public final class CandidateTrainer {
                 trainer.initialize(new Shape(settings.batchSize(), input.channels(), input.size(), input.size()));
                 Weights.initialize(block, random.split());
                 long start = System.nanoTime();
-                double loss = 0;
+                double loss = Double.NaN;
+                monitor.progress(new EvaluationProgress(0, settings.epochs(), loss, 0));
                 for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-                    loss = trainEpoch(trainer, adapter, random.split(), epoch);
+                    loss = trainEpoch(trainer, adapter, random.split(), epoch, monitor);
+                    monitor.progress(new EvaluationProgress(epoch + 1, settings.epochs(), loss,
+                            (System.nanoTime() - start) / 1e9));
                 }
                 double trainingSeconds = (System.nanoTime() - start) / 1e9;
                 long evaluationStart = System.nanoTime();
-                double validation = accuracy(trainer, adapter, data.train(), split.validation());
-                double test = accuracy(trainer, adapter, data.test(), split.test());
+                double validation = accuracy(trainer, adapter, data.train(), split.validation(), monitor);
+                double test = accuracy(trainer, adapter, data.test(), split.test(), monitor);
                 return new TrainingResult(validation, test, trainingSeconds, (System.nanoTime() - evaluationStart) / 1e9,
                         loss, Weights.countParams(block), Weights.countTrainable(block));
             }
@@ -86,7 +100,8 @@ public final class CandidateTrainer {
     }
 
     /** One pass over the training images in a seeded order; returns the mean loss. */
-    private double trainEpoch(Trainer trainer, InputAdapter adapter, SplittableRandom random, int epoch) {
+    private double trainEpoch(Trainer trainer, InputAdapter adapter, SplittableRandom random, int epoch,
+                              EvaluationMonitor monitor) {
         int[] order = split.train().clone();
         DataSplit.shuffle(order, random);
         double lossSum = 0;
@@ -96,6 +111,7 @@ public final class CandidateTrainer {
             if (to - from < 2) {
                 break; // batch norm cannot train on a single image
             }
+            monitor.checkCancelled();
             try (NDManager batch = trainer.getManager().newSubManager()) {
                 NDList[] xy = batch(batch, adapter, data.train(), order, from, to);
                 lossSum += forwardBackward(trainer, xy);
@@ -129,9 +145,11 @@ public final class CandidateTrainer {
         }
     }
 
-    private double accuracy(Trainer trainer, InputAdapter adapter, LabelledImages images, int[] indices) {
+    private double accuracy(Trainer trainer, InputAdapter adapter, LabelledImages images, int[] indices,
+                            EvaluationMonitor monitor) {
         long correct = 0;
         for (int from = 0; from < indices.length; from += settings.batchSize()) {
+            monitor.checkCancelled();
             int to = Math.min(indices.length, from + settings.batchSize());
             try (NDManager batch = trainer.getManager().newSubManager()) {
                 NDList[] xy = batch(batch, adapter, images, indices, from, to);

@@ -15,6 +15,10 @@ import java.util.Map;
  * {@code trainable_params}, {@code train_loss} and
  * {@code evaluation_seconds}. The training time counts against a time budget.
  *
+ * <p>Reports each epoch to the request's monitor and stops between two training steps once the
+ * monitor cancels (see {@link CandidateTrainer#train(java.util.List, io.layernas.api.InputShape, long,
+ * io.layernas.api.EvaluationMonitor)}).
+ *
  * <p>Thread-safe: each evaluation has its own model and trainer; the data set is shared read-only.
  * The request's seed decides the weight initialisation and the order of training images.
  */
@@ -40,7 +44,8 @@ public final class DjlTrainingEvaluator implements Evaluator {
     @Override
     public Metrics evaluate(EvaluationRequest request) {
         NetworkSpace space = requireNetworkSpace(request.space());
-        TrainingResult result = trainer.train(space.network(request.architecture()), space.input(), request.seed());
+        TrainingResult result = trainer.train(space.network(request.architecture()), space.input(), request.seed(),
+                request.monitor());
         return new Metrics(result.validationAccuracy(), result.trainingSeconds(), Map.of(
                 Metrics.TEST_ACCURACY, result.testAccuracy(),
                 "validation_accuracy", result.validationAccuracy(),

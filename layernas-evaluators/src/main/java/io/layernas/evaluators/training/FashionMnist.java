@@ -25,7 +25,7 @@ public record FashionMnist(LabelledImages train, LabelledImages test) {
         if (!Files.isDirectory(directory)) {
             throw new DatasetException("Fashion-MNIST directory " + directory + " does not exist. Run scripts/setup.sh "
                     + "(it installs Debian's dataset-fashion-mnist into " + DEBIAN_DIRECTORY
-                    + ") or set datasetDir to a directory with the four IDX files.");
+                    + ") or set datasetDir to a directory with the four IDX files (docs/data.md).");
         }
         LabelledImages train = new LabelledImages(IdxReader.readImages(file(directory, "train-images-idx3-ubyte")),
                 IdxReader.readLabels(file(directory, "train-labels-idx1-ubyte")));

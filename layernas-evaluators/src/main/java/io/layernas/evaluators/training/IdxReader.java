@@ -19,7 +19,7 @@ public final class IdxReader {
     private static final int IMAGES_MAGIC = 0x00000803;
     private static final int LABELS_MAGIC = 0x00000801;
     private static final String FIX = " Run scripts/setup.sh (it installs Debian's dataset-fashion-mnist) or point "
-            + "datasetDir at a directory with the four Fashion-MNIST IDX files.";
+            + "datasetDir at a directory with the four Fashion-MNIST IDX files (docs/data.md says where to get them).";
 
     private IdxReader() {
     }

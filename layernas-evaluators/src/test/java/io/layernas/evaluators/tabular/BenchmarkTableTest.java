@@ -47,7 +47,9 @@ class BenchmarkTableTest {
         Path missing = dir.resolve("absent.csv");
         assertThatThrownBy(() -> BenchmarkTable.read(missing)).isInstanceOf(TableException.class)
                 .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist")
-                .hasMessageContaining("'path'");
+                .hasMessageContaining("'path'").hasMessageContaining("docs/data.md");
+        assertThatThrownBy(() -> BenchmarkTable.readNasBench101(dir.resolve("nasbench_only108.tfrecord"), 108))
+                .hasMessageContaining("does not exist").hasMessageContaining("docs/data.md");
     }
 
     @Test

@@ -53,7 +53,8 @@ class IdxReaderTest {
     void missingFileNamesThePathAndTheFix() {
         Path file = directory.resolve("t10k-images-idx3-ubyte.gz");
         assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(DatasetException.class)
-                .hasMessageContaining(file + " does not exist").hasMessageContaining("scripts/setup.sh");
+                .hasMessageContaining(file + " does not exist").hasMessageContaining("scripts/setup.sh")
+                .hasMessageContaining("docs/data.md");
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class LatencyCostModelProvider implements CostModelProvider {
             throw new ConfigurationException(settings.keyOf(settings.has("file") ? "file" : "directory") + ": no latency "
                     + "table at " + file + ". Set " + settings.keyOf("directory") + " to the folder holding "
                     + "proxylessnas-mobile_trim.yaml and ofa-note10-*_lookup_table.yaml, or " + settings.keyOf("file")
-                    + " to a table file.");
+                    + " to a table file. docs/data.md says where to download the tables.");
         }
         try {
             LatencyModel model = LatencyModel.of(LatencyTable.load(file));

@@ -84,7 +84,7 @@ public final class NetworkTable {
 
     /** The Table 1 figures: unique architectures and LayerNAS's maximum trials with {@code candidates} per layer. */
     public static String counts(SearchSpace space, int candidates) {
-        return String.format(Locale.ROOT, "unique architectures (prod |S|): %.2e; sum |S| = %d; max trials with %d "
+        return String.format(Locale.ROOT, "unique architectures (prod |S|): %.2e; sum |S| = %d%nmax trials with %d "
                 + "candidates per layer (%d x sum |S|): %.2e%n", space.architectureCount(), space.optionCount(),
                 candidates, candidates, (double) candidates * space.optionCount());
     }

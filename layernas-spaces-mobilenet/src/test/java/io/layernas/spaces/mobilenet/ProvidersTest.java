@@ -80,7 +80,8 @@ class ProvidersTest {
         SearchSpace space = space("mobilenet-v2", Map.of());
         assertThatThrownBy(() -> costModel("latency", space, Map.of("directory", "/no/such/dir")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("cost.directory")
-                .hasMessageContaining("/no/such/dir/ofa-note10-224_lookup_table.yaml");
+                .hasMessageContaining("/no/such/dir/ofa-note10-224_lookup_table.yaml")
+                .hasMessageContaining("docs/data.md");
         assertThatThrownBy(() -> costModel("latency", space("mobilenet-mini", Map.of()), Map.of()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("not 28")
                 .hasMessageContaining("pixel1");

@@ -1,0 +1,202 @@
+package io.layernas.store.postgres;
+
+import java.io.PrintStream;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One worker of the pool: claims a task, evaluates it with its run's evaluator while a heartbeat
+ * renews the lease, commits the result, and claims the next; with nothing to do it waits (so it
+ * may start before its run). {@link #stop()} (Ctrl-C) interrupts the evaluation and ends the
+ * loop: a result that was ready is committed, otherwise the task goes back to the queue at once. Runs on the thread that calls {@link #run()}.
+ */
+public final class PoolWorker {
+    /** Evaluates the tasks of one run. */
+    @FunctionalInterface
+    public interface Evaluation {
+        /** Evaluates {@code task}; failures of the evaluator are a result, not an exception. */
+        TaskResult evaluate(ClaimedTask task);
+    }
+
+    /** Builds the evaluation of a run from its stored configuration (YAML). */
+    @FunctionalInterface
+    public interface Evaluations {
+        /** The evaluation of run {@code runId}; throws with a message when this host cannot build it. */
+        Evaluation forRun(String runId, String config);
+    }
+
+    /**
+     * How a worker behaves.
+     *
+     * @param lease      how long a claim lasts without a heartbeat (a dead worker's task waits this long)
+     * @param poll       how long to wait before looking again when the queue is empty
+     * @param runs       the run ids to serve; empty for every run in the database
+     * @param idleExit   end after this long without work, or {@code null} to wait for ever
+     */
+    public record Settings(Duration lease, Duration poll, List<String> runs, Duration idleExit) {
+        public Settings {
+            Objects.requireNonNull(lease, "lease");
+            Objects.requireNonNull(poll, "poll");
+            runs = List.copyOf(runs);
+        }
+    }
+
+    private final WorkerQueue queue;
+    private final Evaluations evaluations;
+    private final Settings settings;
+    private final PrintStream log;
+    private final Map<String, Evaluation> byRun = new HashMap<>();
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "layernas-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Object lock = new Object();
+    private volatile boolean stopping;
+    private volatile Thread loop;
+    private ClaimedTask evaluating;
+    private int completed;
+
+    /** A worker on {@code queue}, logging what it does to {@code log}. */
+    public PoolWorker(WorkerQueue queue, Evaluations evaluations, Settings settings, PrintStream log) {
+        this.queue = queue;
+        this.evaluations = evaluations;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /**
+     * Serves tasks until {@link #stop()} or, with {@link Settings#idleExit()}, until idle that long.
+     * Returns the number of results it committed.
+     *
+     * @throws SQLException when the database fails; the claimed task's lease runs out and another worker takes it
+     */
+    public int run() throws SQLException {
+        loop = Thread.currentThread();
+        long idleSince = System.nanoTime();
+        try {
+            while (!stopping) {
+                Optional<ClaimedTask> task = queue.claim(settings.runs(), settings.lease());
+                if (task.isPresent()) {
+                    process(task.get());
+                    idleSince = System.nanoTime();
+                } else if (settings.idleExit() != null
+                        && System.nanoTime() - idleSince > settings.idleExit().toNanos()) {
+                    log.println("worker: no work for " + settings.idleExit().toSeconds() + " s; exiting");
+                    break;
+                } else {
+                    pause(settings.poll());
+                }
+            }
+        } finally {
+            heartbeat.shutdownNow();
+            Thread.interrupted();
+        }
+        return completed;
+    }
+
+    /** Stops the loop: a task being evaluated goes back to the queue. Safe from any thread (a shutdown hook). */
+    public void stop() {
+        stopping = true;
+        Thread thread = loop;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void process(ClaimedTask task) throws SQLException {
+        log.println("worker: run " + task.runId() + " trial #" + task.index() + " attempt " + task.attempt() + " "
+                + task.architecture() + " (claim " + task.claim() + ")");
+        long period = Math.max(50, settings.lease().toMillis() / 3);
+        ScheduledFuture<?> beats = heartbeat.scheduleAtFixedRate(() -> renew(task), period, period,
+                TimeUnit.MILLISECONDS);
+        TaskResult result;
+        synchronized (lock) {
+            evaluating = task;
+        }
+        try {
+            result = evaluate(task);
+        } finally {
+            beats.cancel(false);
+            synchronized (lock) {
+                evaluating = null;
+            }
+            if (!stopping) {
+                Thread.interrupted(); // a lost lease interrupted the evaluation; the loop goes on
+            }
+        }
+        if (stopping && result.metrics() == null) {
+            // Most likely the stop interrupted it: not a failure of the architecture.
+            Thread.interrupted();
+            boolean returned = queue.release(task);
+            log.println("worker: stopping; trial #" + task.index() + (returned ? " handed back to the queue"
+                    : " was already taken by another worker"));
+            return;
+        }
+        if (queue.complete(task, result)) {
+            completed++;
+        } else {
+            log.println("worker: lease of run " + task.runId() + " trial #" + task.index() + " was lost; its result"
+                    + " is dropped (another worker evaluates it)");
+        }
+    }
+
+    private TaskResult evaluate(ClaimedTask task) {
+        long started = System.nanoTime();
+        try {
+            Evaluation evaluation = byRun.get(task.runId());
+            if (evaluation == null) {
+                evaluation = evaluations.forRun(task.runId(), queue.configOf(task.runId()));
+                byRun.put(task.runId(), evaluation);
+            }
+            return evaluation.evaluate(task);
+        } catch (SQLException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new TaskResult(null, "worker " + hostName() + " cannot evaluate run '" + task.runId() + "': " + why,
+                    (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private void renew(ClaimedTask task) {
+        try {
+            if (!queue.renew(task, settings.lease())) {
+                log.println("worker: lease of run " + task.runId() + " trial #" + task.index() + " was lost (expired"
+                        + " or withdrawn by the run); stopping its evaluation");
+                synchronized (lock) {
+                    if (evaluating == task) {
+                        loop.interrupt();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            log.println("worker: heartbeat failed: " + e.getMessage());
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+
+    /** This host's name, for logs and the queue's {@code worker} column. */
+    public static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.layernas.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.layernas.api.Architecture;
+import io.layernas.api.Metrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The work queue against the real server: claims, leases, late results, hand-backs, runs kept apart. */
+class WorkQueueIT {
+    private static final Duration LONG = Duration.ofMinutes(5);
+
+    private static String newRun(PostgresDatabase database, String prefix) {
+        String run = TestPostgres.runId(prefix);
+        PostgresTrialStore.open(database, run, "fp", "run: {seed: 1}\n", false).close();
+        return run;
+    }
+
+    private static List<RunQueue.Entry> entries(int count) {
+        return IntStream.range(0, count).mapToObj(i -> entry(i, Architecture.of(i, i % 3))).toList();
+    }
+
+    private static RunQueue.Entry entry(int index, Architecture architecture) {
+        return new RunQueue.Entry(key(index, architecture), index, 1, 1000L + index, architecture);
+    }
+
+    private static String key(int index, Architecture architecture) {
+        return "t" + index + "-a1-" + architecture;
+    }
+
+    private static List<String> keys(int count) {
+        return entries(count).stream().map(RunQueue.Entry::key).toList();
+    }
+
+    private static TaskResult result(double objective) {
+        return new TaskResult(new Metrics(objective, 5, Map.of("test_accuracy", objective / 2)), null, 0.1);
+    }
+
+    @Test
+    void concurrentWorkersClaimEveryTaskExactlyOnce() throws Exception {
+        PostgresDatabase database = TestPostgres.database();
+        String run = newRun(database, "claims");
+        try (RunQueue queue = new RunQueue(database, run)) {
+            queue.submit(entries(40));
+            ExecutorService threads = Executors.newFixedThreadPool(6);
+            List<Future<List<Integer>>> claimed = new ArrayList<>();
+            for (int w = 0; w < 6; w++) {
+                String name = "w" + w;
+                claimed.add(threads.submit(() -> drain(database, name, run)));
+            }
+            List<Integer> all = new ArrayList<>();
+            for (Future<List<Integer>> future : claimed) {
+                all.addAll(future.get());
+            }
+            threads.shutdown();
+            Collections.sort(all);
+            assertThat(all).isEqualTo(IntStream.range(0, 40).boxed().toList());
+            Map<String, TaskResult> done = queue.finished(keys(40));
+            assertThat(done).hasSize(40);
+            TaskResult seventh = done.get(entries(40).get(7).key());
+            assertThat(seventh.metrics().objective()).isEqualTo(7.0);
+            assertThat(seventh.metrics().values()).containsEntry("test_accuracy", 3.5);
+        }
+    }
+
+    private static List<Integer> drain(PostgresDatabase database, String name, String run) throws Exception {
+        List<Integer> mine = new ArrayList<>();
+        try (WorkerQueue worker = new WorkerQueue(database, name)) {
+            for (Optional<ClaimedTask> task = worker.claim(List.of(run), LONG); task.isPresent();
+                 task = worker.claim(List.of(run), LONG)) {
+                mine.add(task.get().index());
+                assertThat(task.get().seed()).isEqualTo(1000L + task.get().index());
+                assertThat(worker.complete(task.get(), result(task.get().index()))).isTrue();
+            }
+        }
+        return mine;
+    }
+
+    @Test
+    void aResultUnderALostLeaseIsDroppedAndTheNewClaimCounts() throws Exception {
+        PostgresDatabase database = TestPostgres.database();
+        String run = newRun(database, "lease");
+        try (RunQueue queue = new RunQueue(database, run);
+             WorkerQueue slow = new WorkerQueue(database, "slow");
+             WorkerQueue other = new WorkerQueue(database, "other")) {
+            queue.submit(entries(1));
+            ClaimedTask first = slow.claim(List.of(run), Duration.ofMillis(300)).orElseThrow();
+            assertThat(other.claim(List.of(run), LONG)).as("leased, so not claimable").isEmpty();
+            Thread.sleep(600);
+            ClaimedTask second = other.claim(List.of(run), LONG).orElseThrow();
+            assertThat(second.key()).isEqualTo(first.key());
+            assertThat(second.claim()).isGreaterThan(first.claim());
+            assertThat(slow.renew(first, LONG)).as("the heartbeat learns the lease is gone").isFalse();
+            assertThat(slow.complete(first, result(0.1))).isFalse();
+            assertThat(queue.finished(keys(1))).isEmpty();
+            assertThat(other.complete(second, result(0.9))).isTrue();
+            assertThat(slow.complete(first, result(0.1))).as("still dropped after the other finished").isFalse();
+            assertThat(queue.finished(keys(1)).values()).singleElement()
+                    .satisfies(r -> assertThat(r.metrics().objective()).isEqualTo(0.9));
+        }
+    }
+
+    @Test
+    void aHeartbeatKeepsTheLeaseAndAHandBackFreesTheTaskAtOnce() throws Exception {
+        PostgresDatabase database = TestPostgres.database();
+        String run = newRun(database, "renew");
+        try (RunQueue queue = new RunQueue(database, run);
+             WorkerQueue a = new WorkerQueue(database, "a");
+             WorkerQueue b = new WorkerQueue(database, "b")) {
+            queue.submit(entries(1));
+            ClaimedTask task = a.claim(List.of(run), Duration.ofMillis(400)).orElseThrow();
+            for (int i = 0; i < 4; i++) {
+                Thread.sleep(200);
+                assertThat(a.renew(task, Duration.ofMillis(400))).isTrue();
+            }
+            assertThat(b.claim(List.of(run), LONG)).as("renewed past its first lease").isEmpty();
+            assertThat(a.release(task)).isTrue();
+            assertThat(b.claim(List.of(run), LONG)).isPresent();
+        }
+    }
+
+    @Test
+    void workersServeOnlyTheRunsTheyAreGivenAndResubmittingKeepsFinishedWork() throws Exception {
+        PostgresDatabase database = TestPostgres.database();
+        String mine = newRun(database, "mine");
+        String theirs = newRun(database, "theirs");
+        try (RunQueue q1 = new RunQueue(database, mine); RunQueue q2 = new RunQueue(database, theirs);
+             WorkerQueue worker = new WorkerQueue(database, "w")) {
+            q2.submit(entries(2));
+            q1.submit(entries(2));
+            ClaimedTask task = worker.claim(List.of(mine), LONG).orElseThrow();
+            assertThat(task.runId()).isEqualTo(mine);
+            worker.complete(task, result(0.4));
+            q1.submit(entries(2));
+            assertThat(q1.finished(keys(2))).as("a resumed controller finds the finished task")
+                    .containsOnlyKeys(task.key());
+            q1.withdraw(keys(2));
+            assertThat(worker.claim(List.of(mine), LONG)).isEmpty();
+            assertThat(worker.claim(List.of(theirs), LONG).orElseThrow().runId()).isEqualTo(theirs);
+        }
+    }
+}
