@@ -29,6 +29,17 @@ public interface SearchSpace {
         return Architecture.defaults(layerCount());
     }
 
+    /**
+     * Where a layerwise search starts: by default the {@link #defaultArchitecture() baseline}. A
+     * space whose default options leave the network disconnected (a cell whose default edges are
+     * all {@code none} has no path to its output, so every partly searched cell scores like
+     * chance) returns an architecture whose unsearched layers keep it connected, e.g. the
+     * NATS-Bench topology cell with each node a {@code skip_connect} from the previous one.
+     */
+    default Architecture searchStart() {
+        return defaultArchitecture();
+    }
+
     /** Number of unique architectures, {@code prod |S_i|}, as a double (it may exceed 1e39). */
     default double architectureCount() {
         double product = 1;

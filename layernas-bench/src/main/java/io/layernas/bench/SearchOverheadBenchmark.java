@@ -32,10 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class SearchOverheadBenchmark {
-    @Param({"nats-sss", "mobilenet-v3-small", "mobilenet-v2"})
+    @Param({"nats-sss", "nats-tss", "mobilenet-v3-small", "mobilenet-v2"})
     public String space;
 
-    @Param({"layernas", "layernas-dp", "random", "evolution", "ppo"})
+    @Param({"layernas", "layernas-dp", "random", "evolution", "ppo", "tpe"})
     public String strategy;
 
     /** Evaluations per search. */

@@ -55,17 +55,28 @@ public final class NatsTopologyComparison {
      *                         {@link #OPERATIONS}, see {@link DefaultOperation}
      */
     public record Options(int seeds, int workers, double budgetSeconds, double secondsPerTrial, int gridPoints,
-                          boolean sampleSeeds, String defaultOperation) {
+                          boolean sampleSeeds, String defaultOperation, double maxFlopsFraction,
+                          Map<String, StrategySpec> strategies) {
         public Options {
             if (!OPERATIONS.contains(defaultOperation)) {
                 throw new IllegalArgumentException("default operation '" + defaultOperation + "' is not one of "
                         + OPERATIONS);
             }
+            if (!(maxFlopsFraction > 0)) {
+                throw new IllegalArgumentException("FLOPs fraction " + maxFlopsFraction + " must be positive; 1 is no limit");
+            }
+            strategies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(strategies));
+        }
+
+        /** These options with another set of strategies, label -> plugin and settings, in order. */
+        public Options withStrategies(Map<String, StrategySpec> newStrategies) {
+            return new Options(seeds, workers, budgetSeconds, secondsPerTrial, gridPoints, sampleSeeds, defaultOperation,
+                    maxFlopsFraction, newStrategies);
         }
 
         /** 100 seeds, 2 workers, 1e5 s, 1000 s per lookup (100 trainings per run), 100 points, mean accuracy, none. */
         public static Options paper() {
-            return new Options(100, 2, 1e5, 1000, 100, false, "none");
+            return new Options(100, 2, 1e5, 1000, 100, false, "none", 1, NatsTopologyComparison.strategies());
         }
     }
 
@@ -99,28 +110,56 @@ public final class NatsTopologyComparison {
             SearchSpace space = setup.space();
             CostModel flops = setup.costModel();
             Evaluator evaluator = setup.evaluator();
-            TargetRange target = TargetRange.unconstrained();
+            TargetRange target = options.maxFlopsFraction() >= 1 ? TargetRange.unconstrained()
+                    : TargetRange.atMost(options.maxFlopsFraction()
+                        * flops.range(space.defaultArchitecture(), 0, space.layerCount()).max());
             Comparison.Builder builder = Comparison.builder().run(SearchRun.builder().problem(new Problem(space, flops,
                             target, Budget.trainingSeconds(options.budgetSeconds()))))
                     .evaluator(evaluator).seeds(options.seeds())
                     .workers(options.workers()).gridPoints(options.gridPoints()).progress(progress)
                     .optimum(Optimum.byEnumeration(space, flops, evaluator, target, 20_000))
                     .provenance(provenance(table, dataset, options));
-            for (Map.Entry<String, String> strategy : strategies().entrySet()) {
-                builder.strategy(strategy.getKey(), find(StrategyProvider.class, strategy.getValue())
-                        .create(Settings.empty("search")));
+            for (Map.Entry<String, StrategySpec> strategy : options.strategies().entrySet()) {
+                builder.strategy(strategy.getKey(), find(StrategyProvider.class, strategy.getValue().plugin())
+                        .create(Settings.of("search", strategy.getValue().settings())));
             }
             return builder.build().run();
         }
     }
 
-    /** Label -> strategy plugin, in the order the paper's table lists them. */
-    static Map<String, String> strategies() {
-        Map<String, String> strategies = new LinkedHashMap<>();
-        strategies.put("RS", "random");
-        strategies.put("RE", "evolution");
-        strategies.put("PPO", "ppo");
-        strategies.put("LayerNAS", "layernas");
+    /** Label -> strategy, in the order the paper's table lists them, then TPE. */
+    static Map<String, StrategySpec> strategies() {
+        return parseStrategies("RS=random,RE=evolution,PPO=ppo,TPE=tpe,LayerNAS=layernas");
+    }
+
+    /** A strategy plugin and its settings. */
+    public record StrategySpec(String plugin, Map<String, Object> settings) {
+    }
+
+    /**
+     * Reads {@code label=plugin[?key=value&key=value],...}, e.g.
+     * {@code RS=random,LN-paper=layernas?preset=paper}; the order is kept.
+     */
+    public static Map<String, StrategySpec> parseStrategies(String text) {
+        Map<String, StrategySpec> strategies = new LinkedHashMap<>();
+        for (String item : text.split(",")) {
+            String[] labelAndRest = item.split("=", 2);
+            if (labelAndRest.length != 2) {
+                throw new IllegalArgumentException("strategy '" + item + "' is not label=plugin[?key=value&...]");
+            }
+            String[] pluginAndSettings = labelAndRest[1].split("\\?", 2);
+            Map<String, Object> settings = new LinkedHashMap<>();
+            if (pluginAndSettings.length == 2) {
+                for (String pair : pluginAndSettings[1].split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    if (kv.length != 2) {
+                        throw new IllegalArgumentException("setting '" + pair + "' of '" + item + "' is not key=value");
+                    }
+                    settings.put(kv[0], kv[1]);
+                }
+            }
+            strategies.put(labelAndRest[0], new StrategySpec(pluginAndSettings[0], settings));
+        }
         return strategies;
     }
 
@@ -132,6 +171,7 @@ public final class NatsTopologyComparison {
         provenance.put("secondsPerTrial", options.secondsPerTrial() + " (simulated: the table has no training time)");
         provenance.put("seedsMode", options.sampleSeeds() ? "sample" : "mean");
         provenance.put("defaultOperation", options.defaultOperation());
+        provenance.put("maxFlopsFraction", Double.toString(options.maxFlopsFraction()));
         return provenance;
     }
 

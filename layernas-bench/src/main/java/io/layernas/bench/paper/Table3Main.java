@@ -20,7 +20,7 @@ import java.util.Locale;
  * java -cp layernas-bench.jar io.layernas.bench.paper.Table3Main \
  *     [--data ../shared/data] [--out target/paper-table3] [--seeds 100] [--workers 2] \
  *     [--budget 1e5] [--seconds-per-trial 1000] [--datasets cifar10,cifar100,ImageNet16-120] [--sample-seeds] \
- *     [--default-op none]
+ *     [--default-op none] [--max-flops 0.5] [--strategies RS=random,TPE=tpe,LN=layernas?preset=paper]
  * </pre>
  * The data directory defaults to the system property {@code layernas.data.dir}, else {@code ../shared/data}.
  */
@@ -39,6 +39,8 @@ public final class Table3Main {
         double perTrial = paper.secondsPerTrial();
         boolean sample = false;
         String defaultOperation = paper.defaultOperation();
+        double maxFlops = paper.maxFlopsFraction();
+        var strategies = paper.strategies();
         List<String> datasets = List.of("cifar10", "cifar100", "ImageNet16-120");
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -59,12 +61,15 @@ public final class Table3Main {
                 case "--seconds-per-trial" -> perTrial = Double.parseDouble(value);
                 case "--datasets" -> datasets = List.of(value.split(","));
                 case "--default-op" -> defaultOperation = value;
+                case "--max-flops" -> maxFlops = Double.parseDouble(value);
+                case "--strategies" -> strategies = NatsTopologyComparison.parseStrategies(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "; options are --data, --out, "
-                        + "--seeds, --workers, --budget, --seconds-per-trial, --datasets, --sample-seeds, --default-op");
+                        + "--seeds, --workers, --budget, --seconds-per-trial, --datasets, --sample-seeds, --default-op, --max-flops, "
+                        + "--strategies");
             }
         }
         NatsTopologyComparison.Options options = new NatsTopologyComparison.Options(seeds, workers, budget, perTrial,
-                paper.gridPoints(), sample, defaultOperation);
+                paper.gridPoints(), sample, defaultOperation, maxFlops, strategies);
         Path table = NatsTopologyComparison.table(data);
         for (String dataset : datasets) {
             long start = System.nanoTime();
@@ -90,9 +95,9 @@ public final class Table3Main {
                            double wallSeconds) {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "### NATS-Bench topology search, %s: %d runs per strategy, budget %.0e "
-                        + "s, %.0f simulated s per lookup, %s validation accuracy, default edge %s; %.1f s wall clock on %d workers%n%n",
+                        + "s, %.0f simulated s per lookup, %s validation accuracy, default edge %s, FLOPs <= %.2f of max; %.1f s wall clock on %d workers%n%n",
                 dataset, options.seeds(), options.budgetSeconds(), options.secondsPerTrial(),
-                options.sampleSeeds() ? "one seed's" : "mean", options.defaultOperation(), wallSeconds,
+                options.sampleSeeds() ? "one seed's" : "mean", options.defaultOperation(), options.maxFlopsFraction(), wallSeconds,
                 options.workers()));
         text.append("| method | test accuracy (ours) | valid accuracy (ours) | trainings per run | paper's Table 3 |\n");
         text.append("|---|---|---|---|---|\n");

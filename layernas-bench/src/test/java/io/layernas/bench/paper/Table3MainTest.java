@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A tiny version of the Table 3 experiment on the real table; skipped when the table is absent. */
 class Table3MainTest {
     private static final NatsTopologyComparison.Options TINY =
-            new NatsTopologyComparison.Options(3, 2, 100_000, 1000, 30, false, "none"); // the paper's budget, 3 seeds
+            new NatsTopologyComparison.Options(3, 2, 100_000, 1000, 30, false, "none", 1,
+                    NatsTopologyComparison.Options.paper().strategies()); // the paper's budget, 3 seeds
     private static Path table;
     private static ComparisonResult result;
 
@@ -41,7 +42,7 @@ class Table3MainTest {
 
     @Test
     void everyStrategyRunsFromEverySeedWithinTheBudget() {
-        assertThat(result.strategies()).containsExactly("RS", "RE", "PPO", "LayerNAS");
+        assertThat(result.strategies()).containsExactly("RS", "RE", "PPO", "TPE", "LayerNAS");
         for (String strategy : result.strategies()) {
             List<RunCurve> runs = result.runsOf(strategy);
             assertThat(runs).hasSize(3);
@@ -58,9 +59,21 @@ class Table3MainTest {
     void writesTheTablesAndTheSummaryNextToThePapers(@TempDir Path directory) throws Exception {
         Table3Main.write(result, "cifar10", TINY, 1.5, directory);
         assertThat(directory.resolve("curves.csv")).exists();
-        assertThat(Files.readAllLines(directory.resolve("summary.csv"))).hasSize(1 + 4 + 1);
+        assertThat(Files.readAllLines(directory.resolve("summary.csv"))).hasSize(1 + 5 + 1);
         String summary = Files.readString(directory.resolve("summary.md"));
         assertThat(summary).contains("| LayerNAS |").contains("94.34±0.12").contains("| optimum").contains("94.37");
+    }
+
+    @Test
+    void aFlopsLimitKeepsEveryChosenModelUnderIt() throws Exception {
+        NatsTopologyComparison.Options half = new NatsTopologyComparison.Options(2, 2, 30_000, 1000, 10, false, "none",
+                0.5, NatsTopologyComparison.parseStrategies("TPE=tpe,LN-paper=layernas?preset=paper"));
+        ComparisonResult limited = NatsTopologyComparison.run(table, "cifar100", half, (run, done, total) -> { });
+        assertThat(limited.strategies()).containsExactly("TPE", "LN-paper");
+        // Fewer cells are inside half the largest FLOPs, and their best is below the space's.
+        assertThat(limited.optimum().inTarget()).isBetween(1000L, 15000L);
+        assertThat(limited.optimum().bestTest()).isLessThan(0.7351);
+        assertThat(limited.summaryOf("TPE").found()).isEqualTo(2);
     }
 
     @Test

@@ -8,7 +8,9 @@ import io.layernas.api.Trial;
 import io.layernas.core.HeapLimit;
 import io.layernas.core.Results;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -23,6 +25,13 @@ import java.util.SplittableRandom;
  * {@code k} best there. A candidate whose children are all generated is marked exhausted. After
  * the last layer the search goes back to the first, and it stops when a whole cycle of layers finds
  * nothing to select, or the budget is spent. Stateless: each call of {@link #search} has its own state.
+ *
+ * <p>Beyond the paper (the {@linkplain Config#defaults() defaults}; {@link Config#paper()} is the
+ * paper's exact behaviour): the search starts from the space's {@link
+ * io.layernas.api.SearchSpace#searchStart() search start} (a connected cell where the default
+ * options would leave it disconnected), parents are selected by a softmax of their accuracy
+ * ({@link Policy#SOFTMAX}), and children come in the order of a model of each option's gain
+ * learned from the trials so far ({@link OptionGains}).
  */
 public final class LayerNas implements SearchStrategy {
     private final Config config;
@@ -39,13 +48,15 @@ public final class LayerNas implements SearchStrategy {
 
     @Override
     public void search(SearchContext context) {
-        Layerwise state = new Layerwise(context, config.bucketCount(), config.perBucket(), config.strictBound());
+        Layerwise state = new Layerwise(context, config.bucketCount(), config.perBucket(), config.strictBound(),
+                config.fromSearchStart() ? context.space().searchStart() : context.space().defaultArchitecture());
         SplittableRandom random = context.random("layernas");
+        OptionGains gains = config.learnedOrder() ? new OptionGains(context.space()) : null;
         int layers = state.layers();
         int idleLayers = 0;
         for (int pass = 0, layer = 0; idleLayers < layers && !context.budgetExhausted(); ) {
             context.publish(new SearchEvent.LayerStarted(layer, pass));
-            idleLayers = searchLayer(context, state, layer, random) ? 0 : idleLayers + 1;
+            idleLayers = searchLayer(context, state, layer, random, gains) ? 0 : idleLayers + 1;
             if (++layer == layers) {
                 layer = 0;
                 pass++;
@@ -54,30 +65,56 @@ public final class LayerNas implements SearchStrategy {
     }
 
     /** One pass over {@code layer}; false when there was nothing to select. */
-    private boolean searchLayer(SearchContext context, Layerwise state, int layer, SplittableRandom random) {
+    private boolean searchLayer(SearchContext context, Layerwise state, int layer, SplittableRandom random,
+                                OptionGains gains) {
         List<LayerStore.Entry> selectable = state.parents(layer, true);
         if (selectable.isEmpty()) {
             return false;
         }
         List<Candidate> batch = new ArrayList<>();
-        for (int r = 0; r < config.selections() && !selectable.isEmpty(); r++) {
+        Map<Candidate, Trial> parents = new IdentityHashMap<>();
+        for (int r = 0; r < config.selections() && !selectable.isEmpty() && !context.budgetExhausted(); r++) {
             List<Trial> choices = selectable.stream().map(LayerStore.Entry::trial).toList();
             LayerStore.Entry parent = selectable.remove(config.policy().select(layer, choices, random));
-            generateChildren(state, parent, layer, random, batch);
+            int first = batch.size();
+            generateChildren(state, parent, layer, random, batch, gains);
+            batch.subList(first, batch.size()).forEach(child -> parents.put(child, parent.trial()));
+            if (gains != null) {
+                // The learned order learns from each parent's children before the next parent's.
+                evaluate(context, state, layer, batch, parents, gains);
+                batch.clear();
+            }
         }
         // The batch depends only on costs and earlier results, so evaluating it at once (in
         // parallel) decides exactly what evaluating child by child would.
-        for (Trial trial : context.evaluate(batch)) {
-            state.keep(trial, layer);
-        }
+        evaluate(context, state, layer, batch, parents, gains);
         return true;
     }
 
+    private static void evaluate(SearchContext context, Layerwise state, int layer, List<Candidate> batch,
+                                 Map<Candidate, Trial> parents, OptionGains gains) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Trial> trials = context.evaluate(batch);
+        for (int i = 0; i < trials.size(); i++) {
+            Trial trial = trials.get(i);
+            state.keep(trial, layer);
+            if (gains != null && trial.succeeded()) {
+                Trial parent = parents.get(batch.get(i));
+                double base = parent.succeeded() ? parent.objective() : 0;
+                gains.record(layer, trial.architecture().choice(layer), trial.objective() - base);
+            }
+        }
+    }
+
     private void generateChildren(Layerwise state, LayerStore.Entry parent, int layer, SplittableRandom random,
-                                  List<Candidate> batch) {
+                                  List<Candidate> batch, OptionGains gains) {
         int valid = 0;
         while (valid < config.children() && !state.exhausted(parent, layer)) {
-            int pick = config.policy().nextChild(layer, parent.trial(), parent.remaining(), random);
+            int baselineFirst = layer == 0 ? parent.remaining().indexOf(parent.trial().architecture().choice(0)) : -1;
+            int pick = gains == null ? config.policy().nextChild(layer, parent.trial(), parent.remaining(), random)
+                    : baselineFirst >= 0 ? baselineFirst : gains.next(layer, parent.remaining(), random);
             Candidate child = state.child(parent, layer, state.takeChild(parent, layer, pick));
             if (child != null) {
                 batch.add(child);
@@ -105,17 +142,52 @@ public final class LayerNas implements SearchStrategy {
             return best;
         };
 
+        /**
+         * A softmax of the accuracies: candidate {@code i} with weight {@code exp((a_i - a_max) /
+         * s)}, {@code s} the accuracies' standard deviation (uniform when they are all equal), so
+         * the best is the likeliest and one a standard deviation below it has weight 1/e.
+         */
+        Policy SOFTMAX = (layer, selectable, random) -> {
+            double best = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            double squares = 0;
+            for (Trial trial : selectable) {
+                best = Math.max(best, trial.objective());
+                sum += trial.objective();
+                squares += trial.objective() * trial.objective();
+            }
+            double mean = sum / selectable.size();
+            double sd = Math.sqrt(Math.max(squares / selectable.size() - mean * mean, 0));
+            if (!(sd > 0) || !Double.isFinite(sd)) {
+                return random.nextInt(selectable.size());
+            }
+            double[] weights = new double[selectable.size()];
+            double total = 0;
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = Math.exp((selectable.get(i).objective() - best) / sd);
+                total += weights[i];
+            }
+            double u = random.nextDouble() * total;
+            for (int i = 0; i < weights.length - 1; i++) {
+                u -= weights[i];
+                if (u < 0) {
+                    return i;
+                }
+            }
+            return weights.length - 1;
+        };
+
         /** The index in {@code selectable} of the candidate to expand next. */
         int select(int layer, List<Trial> selectable, SplittableRandom random);
 
         /**
          * The index in {@code remaining} (options of {@code layer}) of the next child of {@code parent}.
-         * By default the first child of the first layer is the default architecture itself, so a run
+         * By default the first child of the first layer is the starting architecture itself, so a run
          * measures the space's baseline network first (when it can reach the target); other children
          * come in random order.
          */
         default int nextChild(int layer, Trial parent, List<Integer> remaining, SplittableRandom random) {
-            int defaults = layer == 0 ? remaining.indexOf(0) : -1;
+            int defaults = layer == 0 ? remaining.indexOf(parent.architecture().choice(0)) : -1;
             return defaults >= 0 ? defaults : random.nextInt(remaining.size());
         }
     }
@@ -134,9 +206,13 @@ public final class LayerNas implements SearchStrategy {
      *                    bucket that has used its allowance is not expanded; when false (the
      *                    default), it is, so that with enough budget the search reaches what
      *                    Algorithm 2 finds, at the price of some trainings beyond the bound
+     * @param fromSearchStart when true, start from the space's {@code searchStart()} (a connected
+     *                    cell); when false, from its default architecture, as the paper
+     * @param learnedOrder when true, children come in the order of {@link OptionGains}; when
+     *                    false, in the policy's order (random)
      */
     public record Config(int bucketCount, int perBucket, int selections, int children, Policy policy,
-                         boolean strictBound) {
+                         boolean strictBound, boolean fromSearchStart, boolean learnedOrder) {
         public Config {
             positive("bucketCount", bucketCount, "100, the paper's H");
             positive("perBucket", perBucket, "3, the paper's k");
@@ -163,19 +239,35 @@ public final class LayerNas implements SearchStrategy {
                     "Lower them (the paper uses bucketCount 100, perBucket 3)");
         }
 
-        /** H = 100, k = 3, R = 10, T = 5, random selection, no strict bound. */
+        /** The paper's behaviour with these settings: the default architecture, the policy's child order. */
+        public Config(int bucketCount, int perBucket, int selections, int children, Policy policy,
+                      boolean strictBound) {
+            this(bucketCount, perBucket, selections, children, policy, strictBound, false, false);
+        }
+
+        /**
+         * H = 100, k = 3, R = 10, T = 5, no strict bound; beyond the paper: the space's search
+         * start, softmax selection and the learned child order.
+         */
         public static Config defaults() {
+            return new Config(100, 3, 10, 5, Policy.SOFTMAX, false, true, true);
+        }
+
+        /** The paper's behaviour (preset {@code paper}): H = 100, k = 3, R = 10, T = 5, random, default architecture. */
+        public static Config paper() {
             return new Config(100, 3, 10, 5, Policy.RANDOM, false);
         }
 
         /** These settings with another policy. */
         public Config withPolicy(Policy newPolicy) {
-            return new Config(bucketCount, perBucket, selections, children, newPolicy, strictBound);
+            return new Config(bucketCount, perBucket, selections, children, newPolicy, strictBound, fromSearchStart,
+                    learnedOrder);
         }
 
         /** These settings with the strict bound on or off. */
         public Config withStrictBound(boolean strict) {
-            return new Config(bucketCount, perBucket, selections, children, policy, strict);
+            return new Config(bucketCount, perBucket, selections, children, policy, strict, fromSearchStart,
+                    learnedOrder);
         }
 
         private static void positive(String name, int value, String suggestion) {

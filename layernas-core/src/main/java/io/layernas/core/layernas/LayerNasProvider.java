@@ -6,7 +6,12 @@ import io.layernas.api.StrategyProvider;
 import io.layernas.core.layernas.LayerNas;
 import java.util.List;
 
-/** {@code layernas}: Algorithm 1. Settings: bucketCount (H), perBucket (k), selections (R), children (T), policy, strictBound. */
+/**
+ * {@code layernas}: Algorithm 1. Settings: preset ({@code default}, or {@code paper} for the paper's
+ * exact behaviour), then any of bucketCount (H), perBucket (k), selections (R), children (T),
+ * policy (random, best, softmax), strictBound, start (searchStart, default), childOrder (learned,
+ * random) to override the preset's.
+ */
 public final class LayerNasProvider implements StrategyProvider {
     @Override
     public String name() {
@@ -20,14 +25,25 @@ public final class LayerNasProvider implements StrategyProvider {
 
     @Override
     public SearchStrategy create(Settings settings) {
-        LayerNas.Config defaults = LayerNas.Config.defaults();
+        String preset = settings.getChoice("preset", "default", List.of("default", "paper"));
+        LayerNas.Config defaults = preset.equals("paper") ? LayerNas.Config.paper() : LayerNas.Config.defaults();
         int buckets = settings.getInt("bucketCount", defaults.bucketCount());
         int perBucket = settings.getInt("perBucket", defaults.perBucket());
         int selections = settings.getInt("selections", defaults.selections());
         int children = settings.getInt("children", defaults.children());
-        String policy = settings.getChoice("policy", "random", List.of("random", "best"));
+        String policy = settings.getChoice("policy", defaults.policy() == LayerNas.Policy.SOFTMAX ? "softmax" : "random",
+                List.of("random", "best", "softmax"));
         boolean strict = settings.getBoolean("strictBound", defaults.strictBound());
+        String start = settings.getChoice("start", defaults.fromSearchStart() ? "searchStart" : "default",
+                List.of("searchStart", "default"));
+        String order = settings.getChoice("childOrder", defaults.learnedOrder() ? "learned" : "random",
+                List.of("learned", "random"));
+        LayerNas.Policy chosen = switch (policy) {
+            case "best" -> LayerNas.Policy.BEST;
+            case "softmax" -> LayerNas.Policy.SOFTMAX;
+            default -> LayerNas.Policy.RANDOM;
+        };
         return settings.build(() -> new LayerNas(new LayerNas.Config(buckets, perBucket, selections, children,
-                    policy.equals("best") ? LayerNas.Policy.BEST : LayerNas.Policy.RANDOM, strict)));
+                    chosen, strict, start.equals("searchStart"), order.equals("learned"))));
     }
 }

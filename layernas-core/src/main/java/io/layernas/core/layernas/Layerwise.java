@@ -30,6 +30,7 @@ public final class Layerwise {
     private final TargetRange target;
     private final List<LayerStore> stores = new ArrayList<>();
     private final LayerStore.Entry root;
+    private final Architecture start;
 
     /**
      * Builds empty stores of {@code buckets} x {@code perBucket} for every layer.
@@ -40,11 +41,20 @@ public final class Layerwise {
      *                    replace partly expanded ones
      */
     public Layerwise(SearchContext context, int buckets, int perBucket, boolean strictBound) {
+        this(context, buckets, perBucket, strictBound, context.space().defaultArchitecture());
+    }
+
+    /**
+     * As {@link #Layerwise(SearchContext, int, int, boolean)}, starting from {@code start} instead of
+     * the space's default architecture: its option of each layer is the one an unsearched layer keeps.
+     */
+    public Layerwise(SearchContext context, int buckets, int perBucket, boolean strictBound, Architecture start) {
         this.context = context;
         this.space = context.space();
         this.costs = context.costModel();
         this.target = context.target();
-        Architecture defaults = space.defaultArchitecture();
+        this.start = start;
+        Architecture defaults = start;
         int layers = space.layerCount();
         for (int l = 0; l < layers; l++) {
             CostRange range = costs.range(defaults, 0, l + 1);
@@ -55,7 +65,7 @@ public final class Layerwise {
             int allowance = (int) Math.min(Integer.MAX_VALUE, (long) perBucket * nextOptions);
             stores.add(new LayerStore(l, range, buckets, perBucket, strictBound ? allowance : Integer.MAX_VALUE));
         }
-        root = LayerStore.Entry.root(defaults, options(0, true));
+        this.root = LayerStore.Entry.root(defaults, options(0, true));
     }
 
     private static CostRange clip(CostRange range, TargetRange target) {
@@ -151,11 +161,13 @@ public final class Layerwise {
         return target.reachableFrom(costs.range(trial.architecture(), layer + 1, space.layerCount()));
     }
 
-    /** Options of {@code layer} a parent generates: all for the root, all but the default otherwise. */
+    /** Options of {@code layer} a parent generates: all for the root, all but the start's otherwise. */
     private List<Integer> options(int layer, boolean includeDefault) {
         if (layer >= space.layerCount()) {
             return List.of();
         }
-        return IntStream.range(includeDefault ? 0 : 1, space.layers().get(layer).size()).boxed().toList();
+        int kept = start.choice(layer);
+        return IntStream.range(0, space.layers().get(layer).size()).filter(o -> includeDefault || o != kept).boxed()
+                .toList();
     }
 }

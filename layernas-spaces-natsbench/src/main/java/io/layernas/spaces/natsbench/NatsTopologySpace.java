@@ -66,6 +66,17 @@ public final class NatsTopologySpace extends AbstractNatsSpace {
         return Architecture.of(choices);
     }
 
+    /**
+     * The truncated cell: each node a {@code skip_connect} from the previous node, {@code none} on
+     * its other edges (option 1 of every layer), so the newest searched node is the cell's output
+     * (Appendix C.1 adds one tensor per layer) and a cell searched up to node {@code k} is
+     * connected. The all-{@code none} default has no path to the output and scores 10%.
+     */
+    @Override
+    public Architecture searchStart() {
+        return Architecture.of(1, 1, 1);
+    }
+
     /** The official cell string. */
     @Override
     public String format(Architecture architecture) {

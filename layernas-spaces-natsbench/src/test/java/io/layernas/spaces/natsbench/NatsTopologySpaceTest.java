@@ -35,6 +35,14 @@ class NatsTopologySpaceTest extends SearchSpaceContract {
     }
 
     @Test
+    void theSearchStartsFromTheTruncatedCell() {
+        NatsTopologySpace space = new NatsTopologySpace(NatsDataset.CIFAR10);
+        assertThat(space.format(space.searchStart()))
+                .isEqualTo("|skip_connect~0|+|none~0|skip_connect~1|+|none~0|none~1|skip_connect~2|");
+        assertThat(space.defaultArchitecture()).isEqualTo(io.layernas.api.Architecture.of(0, 0, 0));
+    }
+
+    @Test
     void readsAndWritesTheOfficialString() {
         Architecture architecture = space.parse(ALL_CONV);
         assertThat(architecture).isEqualTo(Architecture.of(3, 3 * 5 + 3, 3 * 25 + 3 * 5 + 3));

@@ -1,0 +1,140 @@
+package io.layernas.core.tpe;
+
+import io.layernas.api.Architecture;
+import io.layernas.api.Candidate;
+import io.layernas.api.SearchContext;
+import io.layernas.api.SearchSpace;
+import io.layernas.api.SearchStrategy;
+import io.layernas.api.TargetRange;
+import io.layernas.api.Trial;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The Tree-structured Parzen Estimator as Optuna's {@code TPESampler} does it for categorical
+ * parameters, one parameter per layer, maximising the objective (validation accuracy).
+ *
+ * <p>The first {@code startupTrials} suggestions are uniform. After that, of the {@code n} trials
+ * told so far the {@code gamma(n) = min(ceil(n/10), 25)} best form the "below" group and the rest
+ * the "above" group; each group gives a {@link CategoricalParzen Parzen estimator} (per layer, or
+ * over whole architectures when {@code multivariate}); {@code eiCandidates} draws from the below
+ * estimator are scored by {@code log l(x) - log g(x)} and the best is suggested.
+ *
+ * <p>Counting as a study does: a suggestion trained before is told its known value again as a new
+ * trial at no cost, and one outside the target is not trained but told as infeasible, with its
+ * distance to the target as the violation (Optuna's {@code constraints_func}: infeasible trials
+ * fill the above group). The search ends with the budget, or after {@code maxIdleSuggestions}
+ * suggestions in a row that trained nothing. Stateless: randomness comes from {@code random("tpe")}.
+ */
+public final class Tpe implements SearchStrategy {
+    private final Config config;
+
+    /** TPE with the given settings. */
+    public Tpe(Config config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** The settings. */
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public void search(SearchContext context) {
+        SplittableRandom random = context.random("tpe");
+        TpeHistory history = new TpeHistory();
+        TargetRange target = context.target();
+        for (int idle = 0; !context.budgetExhausted() && idle < config.maxIdleSuggestions(); ) {
+            Architecture next = suggest(context.space(), history, random);
+            double violation = violation(target, context.costModel().cost(next));
+            if (violation > 0) {
+                history.add(next, 0, violation);
+                idle++;
+                continue;
+            }
+            Optional<Trial> known = context.find(next);
+            Optional<Trial> trial = known.isPresent() ? known : context.evaluate(Candidate.of(next));
+            idle = known.isPresent() ? idle + 1 : 0;
+            trial.filter(Trial::succeeded).ifPresent(t -> history.add(next, -t.objective(), 0));
+        }
+    }
+
+    private static double violation(TargetRange target, double cost) {
+        return Math.max(0, target.low() - cost) + Math.max(0, cost - target.high());
+    }
+
+    /** The next architecture to try given what was told. */
+    Architecture suggest(SearchSpace space, TpeHistory history, SplittableRandom random) {
+        int n = history.size();
+        int layers = space.layerCount();
+        if (n < config.startupTrials()) {
+            int[] choices = new int[layers];
+            for (int layer = 0; layer < layers; layer++) {
+                choices[layer] = random.nextInt(space.layers().get(layer).size());
+            }
+            return Architecture.of(choices);
+        }
+        int[][] split = history.split(gamma(n));
+        CategoricalParzen[] below = new CategoricalParzen[layers];
+        CategoricalParzen[] above = new CategoricalParzen[layers];
+        for (int layer = 0; layer < layers; layer++) {
+            int size = space.layers().get(layer).size();
+            below[layer] = new CategoricalParzen(size, observed(history, split[0], layer), config.priorWeight());
+            above[layer] = new CategoricalParzen(size, observed(history, split[1], layer), config.priorWeight());
+        }
+        return config.multivariate() ? Expectation.joint(below, above, config.eiCandidates(), random)
+                : Expectation.independent(below, above, config.eiCandidates(), random);
+    }
+
+    /** Optuna's {@code default_gamma}: {@code min(ceil(0.1 n), 25)}. */
+    static int gamma(int n) {
+        return Math.min((int) Math.ceil(0.1 * n), 25);
+    }
+
+    private static int[] observed(TpeHistory history, int[] trials, int layer) {
+        int[] choices = new int[trials.length];
+        for (int i = 0; i < trials.length; i++) {
+            choices[i] = history.choice(trials[i], layer);
+        }
+        return choices;
+    }
+
+    /**
+     * Settings of TPE; Optuna's defaults are {@link #defaults()}.
+     *
+     * @param startupTrials      uniform suggestions before the estimators are used ({@code n_startup_trials}, 10)
+     * @param eiCandidates       draws from the below estimator scored per suggestion ({@code n_ei_candidates}, 24)
+     * @param priorWeight        weight of the uniform prior kernel ({@code prior_weight}, 1.0)
+     * @param multivariate       one estimator over whole architectures instead of one per layer
+     *                           ({@code multivariate}, false)
+     * @param maxIdleSuggestions suggestions in a row that trained nothing (known or outside the
+     *                           target) after which the search ends (10,000)
+     */
+    public record Config(int startupTrials, int eiCandidates, double priorWeight, boolean multivariate,
+                         int maxIdleSuggestions) {
+        public Config {
+            if (startupTrials < 0) {
+                throw new IllegalArgumentException("startupTrials (" + startupTrials + ") must not be negative. "
+                        + "Maybe you meant 10, Optuna's n_startup_trials?");
+            }
+            if (eiCandidates < 1) {
+                throw new IllegalArgumentException("eiCandidates (" + eiCandidates + ") must be positive. "
+                        + "Maybe you meant 24, Optuna's n_ei_candidates?");
+            }
+            if (!(priorWeight > 0) || Double.isInfinite(priorWeight)) {
+                throw new IllegalArgumentException("priorWeight (" + priorWeight + ") must be a positive number. "
+                        + "Maybe you meant 1.0, Optuna's prior_weight?");
+            }
+            if (maxIdleSuggestions < 1) {
+                throw new IllegalArgumentException("maxIdleSuggestions (" + maxIdleSuggestions
+                        + ") must be positive. Maybe you meant 10000?");
+            }
+        }
+
+        /** Optuna's defaults: 10 startup trials, 24 candidates, prior weight 1, univariate; 10,000 idle suggestions. */
+        public static Config defaults() {
+            return new Config(10, 24, 1.0, false, 10_000);
+        }
+    }
+}
