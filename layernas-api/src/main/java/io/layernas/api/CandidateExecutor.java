@@ -35,6 +35,16 @@ public interface CandidateExecutor extends AutoCloseable {
     }
 
     /**
+     * True when the work runs outside this process and outlives it (cluster jobs, remote workers).
+     * A run that is stopped (Ctrl-C, SIGTERM) then stops waiting for such work at once, without
+     * cancelling it: {@link #close()} decides whether it keeps running, and a resumed run re-attaches
+     * to it. Work in this process (the default, {@code false}) is finished or abandoned instead.
+     */
+    default boolean detachable() {
+        return false;
+    }
+
+    /**
      * Stops the executor at the end of a run or when the controller is interrupted. Work still
      * running elsewhere (cluster jobs) is left running unless the executor was configured to
      * cancel it, so that a resumed run can re-attach. The default does nothing.

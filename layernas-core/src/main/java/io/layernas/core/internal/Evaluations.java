@@ -38,6 +38,7 @@ public final class Evaluations {
     private final int retries;
     private final Duration timeout;
     private final Stop stop;
+    private final java.util.Set<Attempts> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Outcome of all attempts at one architecture; neither metrics nor failure when abandoned. */
     public record Outcome(Metrics metrics, String failure, double wallSeconds, int attempts) {
@@ -66,6 +67,20 @@ public final class Evaluations {
         this.retries = retries;
         this.timeout = timeout;
         this.stop = stop;
+        if (executor.detachable()) {
+            stop.onRequest(this::detachAll);
+        }
+    }
+
+    /**
+     * A stop with an executor whose work outlives this process: stop waiting for that work without
+     * cancelling it (the executor's close decides), so the interrupted run ends at once and a resumed
+     * run re-attaches. The evaluations are abandoned, not failed.
+     */
+    private void detachAll() {
+        for (Attempts attempts : live) {
+            attempts.outcome.complete(new Outcome(null, null, seconds(attempts.started), attempts.attempt));
+        }
     }
 
     /** Attempts the executor runs at once. */
@@ -79,7 +94,12 @@ public final class Evaluations {
      */
     public CompletableFuture<Outcome> start(Architecture architecture, int trialIndex, SearchListener events) {
         Attempts attempts = new Attempts(architecture, trialIndex, events);
+        live.add(attempts);
+        attempts.outcome.whenComplete((o, e) -> live.remove(attempts));
         attempts.next();
+        if (executor.detachable() && stop.requested()) {
+            detachAll();
+        }
         return attempts.outcome;
     }
 
@@ -110,7 +130,7 @@ public final class Evaluations {
         private final SearchListener events;
         private final long started = System.nanoTime();
         private volatile CompletableFuture<Metrics> current;
-        private int attempt;
+        private volatile int attempt;
 
         Attempts(Architecture architecture, int trialIndex, SearchListener events) {
             this.architecture = architecture;

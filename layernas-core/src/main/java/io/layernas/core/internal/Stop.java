@@ -8,6 +8,7 @@ package io.layernas.core.internal;
 public final class Stop {
     private volatile boolean requested;
     private volatile boolean abandon;
+    private final java.util.List<Runnable> onRequest = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Asks the run to stop; {@code abandonRunning} also abandons running evaluations. Never undone. */
     public void request(boolean abandonRunning) {
@@ -15,6 +16,15 @@ public final class Stop {
             abandon = true;
         }
         requested = true;
+        onRequest.forEach(Runnable::run);
+    }
+
+    /** Runs {@code action} on every request from now on, and at once if a stop was requested already. */
+    public void onRequest(Runnable action) {
+        onRequest.add(action);
+        if (requested) {
+            action.run();
+        }
     }
 
     /** True once a stop was requested. */

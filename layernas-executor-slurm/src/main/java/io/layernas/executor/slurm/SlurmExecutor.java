@@ -105,6 +105,12 @@ final class SlurmExecutor implements CandidateExecutor {
         }
     }
 
+    /** Jobs outlive the controller: a stopped run leaves them to {@link #close()} and to its resume. */
+    @Override
+    public boolean detachable() {
+        return true;
+    }
+
     @Override
     public int capacity() {
         return settings.maxJobs();

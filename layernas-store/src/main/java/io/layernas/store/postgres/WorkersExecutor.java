@@ -143,6 +143,12 @@ public final class WorkersExecutor implements CandidateExecutor {
         }
     }
 
+    /** Jobs outlive the controller: a stopped run leaves them to {@link #close()} and to its resume. */
+    @Override
+    public boolean detachable() {
+        return true;
+    }
+
     @Override
     public int capacity() {
         return capacity;
