@@ -3,8 +3,6 @@ package io.layernas.evaluators.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
@@ -21,25 +19,10 @@ import io.layernas.spaces.natsbench.NatsTopologySpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The DJL networks have exactly the weights the analytic cost models count, and the right output shape. */
-class NetworkBuilderTest {
-    private static NDManager manager;
-
-    @BeforeAll
-    static void startEngine() {
-        DjlRuntime.start(DjlRuntime.defaultCacheDir(), 1);
-        manager = NDManager.newBaseManager(Device.cpu(), DjlRuntime.engineName());
-    }
-
-    @AfterAll
-    static void closeManager() {
-        manager.close();
-    }
-
+class NetworkBuilderTest extends EngineTest {
     @Test
     void mobilenetMiniParamsEqualTheAnalyticCount() {
         NetworkSpace space = PaperSpaces.mini(PaperSpaces.FASHION_MNIST);

@@ -3,7 +3,6 @@ package io.layernas.evaluators.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -20,8 +19,6 @@ import io.layernas.api.Op;
 import io.layernas.spaces.mobilenet.PaperSpaces;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,20 +26,7 @@ import org.junit.jupiter.api.Test;
  * initialisation, batch norm's momentum and eps, torch.optim.SGD's momentum and weight decay and
  * CosineAnnealingLR stepped per batch. Each test fails if the JVM side drifts back to DJL's defaults.
  */
-class TorchSemanticsTest {
-    private static NDManager manager;
-
-    @BeforeAll
-    static void startEngine() {
-        DjlRuntime.start(DjlRuntime.defaultCacheDir(), 1);
-        manager = NDManager.newBaseManager(Device.cpu(), DjlRuntime.engineName());
-    }
-
-    @AfterAll
-    static void closeManager() {
-        manager.close();
-    }
-
+class TorchSemanticsTest extends EngineTest {
     @Test
     void weightsAndBiasesAreUniformWithinOneOverSqrtFanInAndBatchNormIsIdentity() {
         NetworkSpace space = PaperSpaces.mini(PaperSpaces.FASHION_MNIST);
