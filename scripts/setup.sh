@@ -2,6 +2,8 @@
 # Installs what the project needs on a Debian machine beyond the JDK and Maven:
 #   - dataset-fashion-mnist: the Fashion-MNIST IDX files under /usr/share/datasets/fashion-mnist/,
 #     used by the djl-train evaluator and its tests.
+#   - python3-torch, python3-numpy: PyTorch for /usr/bin/python3, which runs docs/examples/train_candidate.py
+#     in its tests and in the training parity reports (the build itself does not need it).
 #   - slurmctld, slurmd, slurm-client, munge: the single-node Slurm cluster the slurm executor's tests
 #     run against (scripts/services/slurm.sh starts and stops it).
 #   - chromium, chromium-driver: the browser and its WebDriver that the dashboard's browser tests
@@ -14,7 +16,7 @@ set -euo pipefail
 
 export DEBIAN_FRONTEND=noninteractive
 
-PACKAGES=(dataset-fashion-mnist slurmctld slurmd slurm-client munge chromium chromium-driver postgresql)
+PACKAGES=(dataset-fashion-mnist python3-torch python3-numpy slurmctld slurmd slurm-client munge chromium chromium-driver postgresql)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

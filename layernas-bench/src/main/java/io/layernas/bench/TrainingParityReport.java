@@ -11,10 +11,13 @@ import io.layernas.evaluators.training.DataSplit;
 import io.layernas.evaluators.training.DjlTrainingEvaluatorProvider;
 import io.layernas.evaluators.training.FashionMnist;
 import io.layernas.spaces.mobilenet.PaperSpaces;
+import io.layernas.spaces.natsbench.NatsDataset;
+import io.layernas.spaces.natsbench.NatsTopologySpace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Trains the same {@code mobilenet-mini} requests with {@code djl-train} in this JVM and with
+ * Trains the same requests with {@code djl-train} in this JVM and with
  * {@code docs/examples/train_candidate.py} through the {@code command} evaluator, on the same images
  * (djl-train's split, passed to the script as {@code SPLIT_FILE}), with the same epochs, batch size,
  * learning rate, schedule and threads, for several seeds per architecture. Prints a Markdown table of
@@ -30,14 +33,21 @@ import java.util.stream.IntStream;
  * Run by {@code scripts/training-parity.sh}; figures are only meaningful on an idle machine.
  *
  * <p>Arguments: {@code seeds trainSubset epochs threads python [architecture...]} (defaults 5, 5000,
- * 1, 2, {@code /usr/bin/python3} and the issue-18 architectures). Batch 64, learning rate 0.1, cosine,
+ * 1, 2, {@code /usr/bin/python3} and the issue-18 architectures). An architecture is one of
+ * {@code mobilenet-mini} ({@code 24:k3e48:...}) or a {@code nats-tss} cell ({@code |nor_conv_3x3~0|+...},
+ * the CIFAR-10 network on Fashion-MNIST resized to 32x32x3). Batch 64, learning rate 0.1, cosine,
  * validation 10% of {@code trainSubset}, all 10,000 test images.
+ *
+ * <p>The system property {@code parity.reverts} (e.g. {@code none;init;sgd;schedule;init,sgd,schedule})
+ * adds one djl-train row per entry, trained with those issue-18 fixes reverted (see djl-train's
+ * {@code Reverts}; for this report only); {@code parity.pytorch=false} leaves the PyTorch rows out.
  */
 public final class TrainingParityReport {
     private static final List<String> ISSUE_ARCHITECTURES = List.of("24:k3e48:40:k5e64:k3e48:64:k5e96:128",
             "24:k3e64:32:k5e96:k5e48:64:k3e160:256", "16:k3e48:24:k5e96:k3e48:64:k5e128:256");
-    private static final int BATCH = 64;
-    private static final double RATE = 0.1;
+    static final int BATCH = 64;
+    static final double RATE = 0.1;
+    private static final String REVERT_PROPERTY = "layernas.djl-train.revert";
 
     private TrainingParityReport() {
     }
@@ -50,33 +60,66 @@ public final class TrainingParityReport {
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         String python = args.length > 4 ? args[4] : "/usr/bin/python3";
         List<String> architectures = args.length > 5 ? List.of(args).subList(5, args.length) : ISSUE_ARCHITECTURES;
-        NetworkSpace space = PaperSpaces.mini(PaperSpaces.FASHION_MNIST);
+        Evaluator djl = djlTrain(trainSubset, epochs, threads);
+        Path splitFile = writeSplit(trainSubset);
+        Map<String, String> env = new HashMap<>(Map.of("EPOCHS", Integer.toString(epochs)));
+        Evaluator torch = pytorch(python, splitFile, threads, env);
+        int trainImages = trainSubset - (int) Math.round(trainSubset * 0.1);
+        System.out.printf("%d seeds, %d training images, %d epochs, batch %d, lr %.2f cosine, %d threads, load %s%n%n",
+                seeds, trainImages, epochs, BATCH, RATE, threads, loadAverage());
+        System.out.println("| architecture | side | ms/image mean ± sd | validation mean ± sd | test mean ± sd | test per seed | ms/image per seed |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        List<String> reverts = List.of(System.getProperty("parity.reverts", "none").split(";"));
+        boolean withPytorch = Boolean.parseBoolean(System.getProperty("parity.pytorch", "true"));
+        for (String text : architectures) {
+            NetworkSpace space = spaceOf(text);
+            Architecture architecture = space.parse(text);
+            for (String revert : reverts) {
+                System.setProperty(REVERT_PROPERTY, revert.equals("none") ? "" : revert);
+                String side = revert.equals("none") ? "djl-train" : "djl-train, " + revert + " reverted";
+                row(text, side, djl, space, architecture, seeds, epochs * (double) trainImages);
+            }
+            System.clearProperty(REVERT_PROPERTY);
+            if (withPytorch) {
+                row(text, "pytorch", torch, space, architecture, seeds, epochs * (double) trainImages);
+            }
+        }
+        System.out.printf("%nload at the end %s%n", loadAverage());
+        Files.deleteIfExists(splitFile);
+    }
+
+    /** {@code nats-tss} (CIFAR-10 networks) for a cell string starting with {@code |}, else {@code mobilenet-mini}. */
+    static NetworkSpace spaceOf(String architecture) {
+        return architecture.trim().startsWith("|") ? new NatsTopologySpace(NatsDataset.CIFAR10)
+                : PaperSpaces.mini(PaperSpaces.FASHION_MNIST);
+    }
+
+    /** djl-train with the report's settings. */
+    static Evaluator djlTrain(int trainSubset, int epochs, int threads) {
         Map<String, Object> common = Map.of("epochs", epochs, "batchSize", BATCH, "learningRate", RATE,
                 "schedule", "cosine", "trainSubset", trainSubset, "validationFraction", 0.1, "testSubset", 0,
                 "threads", threads);
-        Evaluator djl = new DjlTrainingEvaluatorProvider().create(space, Settings.of("evaluator", common));
-        Path splitFile = writeSplit(trainSubset);
-        Evaluator torch = new CommandEvaluatorProvider().create(space, Settings.of("evaluator", Map.of(
+        return new DjlTrainingEvaluatorProvider().create(spaceOf(""), Settings.of("evaluator", common));
+    }
+
+    /** The example script through the command evaluator, on {@code splitFile}'s images, with {@code extraEnv}. */
+    static Evaluator pytorch(String python, Path splitFile, int threads, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.putAll(Map.of("BATCH_SIZE", Integer.toString(BATCH), "LEARNING_RATE", Double.toString(RATE),
+                "SPLIT_FILE", splitFile.toString(), "OMP_NUM_THREADS", Integer.toString(threads)));
+        return new CommandEvaluatorProvider().create(spaceOf(""), Settings.of("evaluator", Map.of(
                 "command", List.of(python, "docs/examples/train_candidate.py", "{request}"),
-                "timeoutSeconds", 7200,
-                "env", Map.of("EPOCHS", Integer.toString(epochs), "BATCH_SIZE", Integer.toString(BATCH),
-                        "LEARNING_RATE", Double.toString(RATE), "SPLIT_FILE", splitFile.toString(),
-                        "OMP_NUM_THREADS", Integer.toString(threads)))));
-        int trainImages = trainSubset - (int) Math.round(trainSubset * 0.1);
-        System.out.printf("%d seeds, %d training images, %d epochs, batch %d, lr %.2f cosine, %d threads%n%n",
-                seeds, trainImages, epochs, BATCH, RATE, threads);
-        System.out.println("| architecture | side | ms/image mean ± sd | validation mean ± sd | test mean ± sd | test per seed |");
-        System.out.println("|---|---|---|---|---|---|");
-        Map<String, Evaluator> sides = new LinkedHashMap<>();
-        sides.put("djl-train", djl);
-        sides.put("pytorch", torch);
-        for (String text : architectures) {
-            Architecture architecture = space.parse(text);
-            for (Map.Entry<String, Evaluator> side : sides.entrySet()) {
-                row(text, side.getKey(), side.getValue(), space, architecture, seeds, epochs * (double) trainImages);
-            }
+                "timeoutSeconds", 7200, "env", env)));
+    }
+
+    /** The 1, 5 and 15 minute load averages. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
-        Files.deleteIfExists(splitFile);
     }
 
     private static void row(String text, String side, Evaluator evaluator, NetworkSpace space,
@@ -90,9 +133,12 @@ public final class TrainingParityReport {
             validation[seed] = metrics.objective();
             test[seed] = metrics.value(Metrics.TEST_ACCURACY, Double.NaN);
         }
-        System.out.printf("| %s | %s | %s | %s | %s | %s |%n", text, side, meanSd(ms, "%.3f"),
-                meanSd(validation, "%.4f"), meanSd(test, "%.4f"),
-                Arrays.stream(test).mapToObj(v -> String.format("%.4f", v)).collect(Collectors.joining(", ")));
+        System.out.printf("| %s | %s | %s | %s | %s | %s | %s |%n", text.replace("|", "\\|"), side, meanSd(ms, "%.3f"),
+                meanSd(validation, "%.4f"), meanSd(test, "%.4f"), perSeed(test, "%.4f"), perSeed(ms, "%.2f"));
+    }
+
+    private static String perSeed(double[] values, String format) {
+        return Arrays.stream(values).mapToObj(v -> String.format(format, v)).collect(Collectors.joining(", "));
     }
 
     static String meanSd(double[] values, String format) {
@@ -103,7 +149,7 @@ public final class TrainingParityReport {
     }
 
     /** djl-train's split (split seed 0) as the JSON the example's {@code SPLIT_FILE} reads. */
-    private static Path writeSplit(int trainSubset) throws Exception {
+    static Path writeSplit(int trainSubset) throws Exception {
         FashionMnist data = FashionMnist.load(FashionMnist.DEBIAN_DIRECTORY);
         DataSplit split = DataSplit.of(data, trainSubset, 0.1, 0, 0);
         Map<String, int[]> parts = new LinkedHashMap<>();

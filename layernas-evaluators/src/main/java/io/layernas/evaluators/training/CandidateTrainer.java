@@ -9,8 +9,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import io.layernas.api.EvaluationMonitor;
@@ -19,10 +17,11 @@ import io.layernas.api.InputShape;
 import io.layernas.api.Op;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 
 /**
  * Trains one network on Fashion-MNIST with SGD and reports validation and test accuracy. Each
- * call builds its own model and trainer, so calls may run in parallel (see {@link #forwardBackward}).
+ * call builds its own model and trainer, so calls may run in parallel (see {@link TrainingStep#gradMode}).
  *
  * <p>The semantics are those of {@code docs/examples/train_candidate.py}: PyTorch's default
  * initialisation ({@link Weights#initialize}), batch norm with PyTorch's momentum 0.1 and eps 1e-5
@@ -61,47 +60,69 @@ public final class CandidateTrainer {
      */
     public TrainingResult train(List<Op> network, InputShape input, long seed, EvaluationMonitor monitor) {
         SplittableRandom random = new SplittableRandom(seed);
-        InputAdapter adapter = new InputAdapter(input);
+        return withStep(network, input, random, (trainer, step) -> {
+            long start = System.nanoTime();
+            double loss = Double.NaN;
+            monitor.progress(new EvaluationProgress(0, settings.epochs(), loss, 0));
+            for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+                loss = trainEpoch(step, random.split(), epoch, monitor);
+                monitor.progress(new EvaluationProgress(epoch + 1, settings.epochs(), loss,
+                        (System.nanoTime() - start) / 1e9));
+            }
+            double trainingSeconds = (System.nanoTime() - start) / 1e9;
+            long evaluationStart = System.nanoTime();
+            double validation = accuracy(trainer, step, data.train(), split.validation(), monitor);
+            double test = accuracy(trainer, step, data.test(), split.test(), monitor);
+            SequentialBlock block = (SequentialBlock) trainer.getModel().getBlock();
+            return new TrainingResult(validation, test, trainingSeconds, (System.nanoTime() - evaluationStart) / 1e9,
+                    loss, Weights.countParams(block), Weights.countTrainable(block));
+        });
+    }
+
+    /**
+     * Builds and initialises {@code network} (weights from {@code random}), and runs {@code body}
+     * with its trainer and step; closes the model and trainer afterwards.
+     */
+    <T> T withStep(List<Op> network, InputShape input, SplittableRandom random,
+                   BiFunction<Trainer, TrainingStep, T> body) {
         SequentialBlock block = NetworkBuilder.build(network, input);
+        Reverts reverts = Reverts.current();
+        TorchSgd optimizer = optimizer(Math.max(1, settings.epochs() * stepsPerEpoch()), reverts);
         try (Model model = Model.newInstance("candidate", Device.cpu(), DjlRuntime.engineName())) {
             model.setBlock(block);
-            try (Trainer trainer = model.newTrainer(config(stepsPerEpoch()))) {
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
+            try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(settings.batchSize(), input.channels(), input.size(), input.size()));
-                Weights.initialize(block, random.split());
-                long start = System.nanoTime();
-                double loss = Double.NaN;
-                monitor.progress(new EvaluationProgress(0, settings.epochs(), loss, 0));
-                for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-                    loss = trainEpoch(trainer, adapter, random.split(), epoch, monitor);
-                    monitor.progress(new EvaluationProgress(epoch + 1, settings.epochs(), loss,
-                            (System.nanoTime() - start) / 1e9));
-                }
-                double trainingSeconds = (System.nanoTime() - start) / 1e9;
-                long evaluationStart = System.nanoTime();
-                double validation = accuracy(trainer, adapter, data.train(), split.validation(), monitor);
-                double test = accuracy(trainer, adapter, data.test(), split.test(), monitor);
-                return new TrainingResult(validation, test, trainingSeconds, (System.nanoTime() - evaluationStart) / 1e9,
-                        loss, Weights.countParams(block), Weights.countTrainable(block));
+                Weights.initialize(block, random.split(), reverts.init());
+                return body.apply(trainer, new TrainingStep(trainer, new InputAdapter(input), optimizer));
             }
         }
+    }
+
+    /** The training images of the split. */
+    int[] trainIndices() {
+        return split.train();
+    }
+
+    /** The training set. */
+    LabelledImages trainImages() {
+        return data.train();
     }
 
     private int stepsPerEpoch() {
         return (split.train().length + settings.batchSize() - 1) / settings.batchSize();
     }
 
-    /** Cross-entropy and {@link TorchSgd}: the loss, optimizer and schedule of the PyTorch example. */
-    private DefaultTrainingConfig config(int stepsPerEpoch) {
-        LearningRate rate = new LearningRate(settings.schedule(), settings.learningRate(),
-                Math.max(1, settings.epochs() * stepsPerEpoch));
-        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(TorchSgd.of(rate, settings.momentum(), settings.weightDecay()))
-                .optDevices(new Device[] {Device.cpu()});
+    /** {@link TorchSgd} on the schedule of the PyTorch example, unless the parity report {@link Reverts reverts} them. */
+    private TorchSgd optimizer(int totalSteps, Reverts reverts) {
+        LearningRate rate = new LearningRate(settings.schedule(), settings.learningRate(), totalSteps,
+                reverts.schedule() ? 1 : 0);
+        return TorchSgd.of(rate, settings.momentum(), settings.weightDecay(), reverts.sgd());
     }
 
     /** One pass over the training images in a seeded order; returns the mean loss. */
-    private double trainEpoch(Trainer trainer, InputAdapter adapter, SplittableRandom random, int epoch,
-                              EvaluationMonitor monitor) {
+    private double trainEpoch(TrainingStep step, SplittableRandom random, int epoch, EvaluationMonitor monitor) {
         int[] order = split.train().clone();
         DataSplit.shuffle(order, random);
         double lossSum = 0;
@@ -112,11 +133,7 @@ public final class CandidateTrainer {
                 break; // batch norm cannot train on a single image
             }
             monitor.checkCancelled();
-            try (NDManager batch = trainer.getManager().newSubManager()) {
-                NDList[] xy = batch(batch, adapter, data.train(), order, from, to);
-                lossSum += forwardBackward(trainer, xy);
-                trainer.step();
-            }
+            lossSum += step.run(data.train(), order, from, to);
             batches++;
             if (!Double.isFinite(lossSum)) {
                 throw new TrainingDivergedException("training diverged in epoch " + (epoch + 1) + ", step " + batches
@@ -126,33 +143,14 @@ public final class CandidateTrainer {
         return lossSum / batches;
     }
 
-    /**
-     * One forward and backward pass. It calls the engine's backward directly instead of through a
-     * {@code GradientCollector}, because DJL's PyTorch engine allows one collector per process at a
-     * time; PyTorch's gradient mode is per thread, so trainings on several threads run truly in
-     * parallel and compute exactly what they compute alone.
-     */
-    private static float forwardBackward(Trainer trainer, NDList[] xy) {
-        boolean previous = JniUtils.isGradMode();
-        JniUtils.setGradMode(true);
-        try {
-            NDArray loss = trainer.getLoss().evaluate(xy[1], trainer.forward(xy[0]));
-            PtNDArray ones = (PtNDArray) loss.onesLike();
-            JniUtils.backward((PtNDArray) loss, ones, false, false);
-            return loss.getFloat();
-        } finally {
-            JniUtils.setGradMode(previous);
-        }
-    }
-
-    private double accuracy(Trainer trainer, InputAdapter adapter, LabelledImages images, int[] indices,
+    private double accuracy(Trainer trainer, TrainingStep step, LabelledImages images, int[] indices,
                             EvaluationMonitor monitor) {
         long correct = 0;
         for (int from = 0; from < indices.length; from += settings.batchSize()) {
             monitor.checkCancelled();
             int to = Math.min(indices.length, from + settings.batchSize());
             try (NDManager batch = trainer.getManager().newSubManager()) {
-                NDList[] xy = batch(batch, adapter, images, indices, from, to);
+                NDList[] xy = step.batch(batch, images, indices, from, to);
                 NDArray predicted = trainer.evaluate(xy[0]).singletonOrThrow().argMax(1);
                 correct += predicted.toType(DataType.INT32, false)
                         .eq(xy[1].singletonOrThrow().toType(DataType.INT32, false))
@@ -160,21 +158,5 @@ public final class CandidateTrainer {
             }
         }
         return (double) correct / indices.length;
-    }
-
-    /** Images {@code indices[from..to)} as an {@code (n, C, S, S)} input and an {@code (n)} label array. */
-    private static NDList[] batch(NDManager manager, InputAdapter adapter, LabelledImages images, int[] indices,
-                                  int from, int to) {
-        int n = to - from;
-        int length = adapter.imageLength();
-        float[] pixels = new float[n * length];
-        float[] labels = new float[n];
-        for (int i = 0; i < n; i++) {
-            adapter.write(images.images(), indices[from + i], pixels, i * length);
-            labels[i] = images.label(indices[from + i]);
-        }
-        InputShape shape = adapter.shape();
-        NDArray x = manager.create(pixels, new Shape(n, shape.channels(), shape.size(), shape.size()));
-        return new NDList[] {new NDList(x), new NDList(manager.create(labels))};
     }
 }

@@ -10,13 +10,19 @@ package io.layernas.evaluators.training;
  * @param schedule   {@code cosine} or {@code constant} (see {@link TrainingSettings#SCHEDULES})
  * @param base       the initial learning rate
  * @param totalSteps the steps of the whole training, all epochs
+ * @param ahead      0; 1 for DJL's cosine tracker, which counts updates from 1 (see {@link Reverts#schedule})
  */
-record LearningRate(String schedule, double base, int totalSteps) {
+record LearningRate(String schedule, double base, int totalSteps, int ahead) {
 
     LearningRate {
-        if (!TrainingSettings.SCHEDULES.contains(schedule) || totalSteps < 1) {
+        if (!TrainingSettings.SCHEDULES.contains(schedule) || totalSteps < 1 || ahead < 0) {
             throw new IllegalArgumentException("schedule " + schedule + " over " + totalSteps + " steps");
         }
+    }
+
+    /** PyTorch's schedule. */
+    LearningRate(String schedule, double base, int totalSteps) {
+        this(schedule, base, totalSteps, 0);
     }
 
     /** The learning rate of step {@code step}, counted from 0. */
@@ -24,6 +30,7 @@ record LearningRate(String schedule, double base, int totalSteps) {
         if (step >= totalSteps) {
             return 0f;
         }
-        return (float) (schedule.equals("cosine") ? base * (1 + Math.cos(Math.PI * step / totalSteps)) / 2 : base);
+        int t = step + ahead; // at most totalSteps, where the cosine is 0
+        return (float) (schedule.equals("cosine") ? base * (1 + Math.cos(Math.PI * t / totalSteps)) / 2 : base);
     }
 }

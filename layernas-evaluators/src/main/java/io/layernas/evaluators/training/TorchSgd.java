@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TorchSgd extends Optimizer {
     private final LearningRate rate;
     private final float momentum;
+    private final boolean rateInBuffer;
     private final Map<String, Map<Device, NDArray>> velocities = new ConcurrentHashMap<>();
     private final Map<String, Integer> steps = new ConcurrentHashMap<>();
 
@@ -34,13 +37,36 @@ final class TorchSgd extends Optimizer {
         super(builder);
         this.rate = builder.rate;
         this.momentum = builder.momentum;
+        this.rateInBuffer = builder.rateInBuffer;
     }
 
     /** SGD on {@code rate}'s schedule with {@code momentum} and L2 {@code weightDecay}. */
     static TorchSgd of(LearningRate rate, double momentum, double weightDecay) {
-        Builder builder = new Builder(rate, (float) momentum);
+        return of(rate, momentum, weightDecay, false);
+    }
+
+    /**
+     * As {@link #of(LearningRate, double, double)}, or with {@code rateInBuffer} DJL's {@code Sgd}
+     * (the report's {@link Reverts#sgd}).
+     */
+    static TorchSgd of(LearningRate rate, double momentum, double weightDecay, boolean rateInBuffer) {
+        Builder builder = new Builder(rate, (float) momentum, rateInBuffer);
         builder.optWeightDecays((float) weightDecay);
         return new TorchSgd(builder);
+    }
+
+    /**
+     * Updates every parameter of {@code parameters} (id and array) from its gradient, and zeroes the
+     * gradient. The same arithmetic as {@code Trainer.step()}, without DJL's parameter server, which copies
+     * every gradient before the update.
+     */
+    void step(List<Pair<String, NDArray>> parameters) {
+        for (Pair<String, NDArray> parameter : parameters) {
+            NDArray weight = parameter.getValue();
+            try (NDArray grad = weight.getGradient()) {
+                update(parameter.getKey(), weight, grad);
+            }
+        }
     }
 
     @Override
@@ -52,16 +78,18 @@ final class TorchSgd extends Optimizer {
         NDArray velocity = withDefaultState(velocities, parameterId, weight.getDevice(), k -> weight.zerosLike());
         NDList inputs = momentum == 0 ? new NDList(weight, grad) : new NDList(weight, grad, velocity);
         weight.getNDArrayInternal().sgdUpdate(inputs, new NDList(weight), current, getWeightDecay(), rescaleGrad,
-                clipGrad, stepMomentum, true);
+                clipGrad, rateInBuffer ? momentum : stepMomentum, true);
     }
 
     private static final class Builder extends OptimizerBuilder<Builder> {
         private final LearningRate rate;
         private final float momentum;
+        private final boolean rateInBuffer;
 
-        private Builder(LearningRate rate, float momentum) {
+        private Builder(LearningRate rate, float momentum, boolean rateInBuffer) {
             this.rate = rate;
             this.momentum = momentum;
+            this.rateInBuffer = rateInBuffer;
         }
 
         @Override

@@ -46,11 +46,19 @@ public final class Weights {
      * </ul>
      */
     public static void initialize(Block network, SplittableRandom random) {
+        initialize(network, random, false);
+    }
+
+    /**
+     * As {@link #initialize(Block, SplittableRandom)}, or with {@code heNormal} as djl-train did before
+     * issue 18 (the report's {@link Reverts#init}): normal weights of {@code std = sqrt(2 / fan_in)}, zero biases.
+     */
+    static void initialize(Block network, SplittableRandom random, boolean heNormal) {
         for (Pair<String, Parameter> entry : network.getDirectParameters()) {
-            initialize(entry.getValue(), fanIn(network), random);
+            initialize(entry.getValue(), fanIn(network), random, heNormal);
         }
         for (Pair<String, Block> child : network.getChildren()) {
-            initialize(child.getValue(), random);
+            initialize(child.getValue(), random, heNormal);
         }
     }
 
@@ -59,11 +67,22 @@ public final class Weights {
         return 1 / Math.sqrt(Math.max(1, fanIn));
     }
 
-    private static void initialize(Parameter parameter, long fanIn, SplittableRandom random) {
+    private static void initialize(Parameter parameter, long fanIn, SplittableRandom random, boolean heNormal) {
         NDArray array = parameter.getArray();
         float[] values = new float[Math.toIntExact(array.size())];
         switch (parameter.getType()) {
-            case WEIGHT, BIAS -> uniform(values, uniformBound(fanIn), random);
+            case WEIGHT -> {
+                if (heNormal) {
+                    heNormal(values, fanIn, random);
+                } else {
+                    uniform(values, uniformBound(fanIn), random);
+                }
+            }
+            case BIAS -> {
+                if (!heNormal) {
+                    uniform(values, uniformBound(fanIn), random);
+                } // else zeros
+            }
             case GAMMA, RUNNING_VAR -> Arrays.fill(values, 1f);
             default -> Arrays.fill(values, 0f);
         }
@@ -100,6 +119,19 @@ public final class Weights {
     private static void uniform(float[] values, double bound, SplittableRandom random) {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
+        }
+    }
+
+    private static void heNormal(float[] values, long fanIn, SplittableRandom random) {
+        double std = Math.sqrt(2.0 / Math.max(1, fanIn));
+        for (int i = 0; i < values.length; i += 2) {
+            double u = 1.0 - random.nextDouble();
+            double radius = std * Math.sqrt(-2 * Math.log(u));
+            double angle = 2 * Math.PI * random.nextDouble();
+            values[i] = (float) (radius * Math.cos(angle));
+            if (i + 1 < values.length) {
+                values[i + 1] = (float) (radius * Math.sin(angle));
+            }
         }
     }
 }

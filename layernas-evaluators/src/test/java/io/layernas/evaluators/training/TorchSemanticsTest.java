@@ -1,6 +1,7 @@
 package io.layernas.evaluators.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
@@ -140,6 +141,36 @@ class TorchSemanticsTest extends EngineTest {
                 assertThat((double) actual[0]).as("step " + step).isCloseTo(expected[0], within(1e-5));
                 assertThat((double) actual[1]).as("step " + step).isCloseTo(expected[1], within(1e-5));
             }
+        }
+    }
+
+    @Test
+    void theParityReportsRevertsRestoreDjlsOldScheduleAndSgdOnlyWhenAsked() {
+        LearningRate ahead = new LearningRate("cosine", 0.1, 100, 1);
+        assertThat(ahead.at(0)).as("DJL's tracker counts from 1").isEqualTo(new LearningRate("cosine", 0.1, 100).at(1));
+        assertThat(ahead.at(99)).as("so its last step trains with rate 0").isZero();
+        LearningRate rate = new LearningRate("cosine", 0.5, 4);
+        TorchSgd sgd = TorchSgd.of(rate, 0.9, 0, true);
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray weight = scope.create(new float[] {1f});
+            double velocity = 0;
+            double expected = 1;
+            for (int step = 0; step < 3; step++) { // DJL's Sgd: v = m v + rate_t g; w -= v
+                sgd.update("w", weight, scope.create(new float[] {1f}));
+                velocity = 0.9 * velocity + rate.at(step);
+                expected -= velocity;
+                assertThat((double) weight.getFloat(0)).as("step " + step).isCloseTo(expected, within(1e-5));
+            }
+        }
+        assertThat(Reverts.current()).as("nothing reverted by default").isEqualTo(new Reverts(false, false, false));
+        try {
+            System.setProperty(Reverts.PROPERTY, "init, schedule");
+            assertThat(Reverts.current()).isEqualTo(new Reverts(true, false, true));
+            System.setProperty(Reverts.PROPERTY, "momentum");
+            assertThatThrownBy(Reverts::current).hasMessageContaining(Reverts.PROPERTY).hasMessageContaining("'momentum'")
+                    .hasMessageContaining("[init, sgd, schedule]");
+        } finally {
+            System.clearProperty(Reverts.PROPERTY);
         }
     }
 
