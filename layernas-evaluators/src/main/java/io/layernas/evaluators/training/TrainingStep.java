@@ -4,10 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.Trainer;
+import ai.djl.util.Pair;
 import io.layernas.api.InputShape;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One SGD step of {@link CandidateTrainer}, split into the phases {@link StepProfiler} times: the
@@ -20,11 +24,19 @@ final class TrainingStep {
     private final Trainer trainer;
     private final InputAdapter adapter;
     private final TorchSgd optimizer;
+    private final List<Pair<String, NDArray>> trained = new ArrayList<>();
 
+    /** A step of {@code trainer}'s initialised model, whose parameters {@code optimizer} updates. */
     TrainingStep(Trainer trainer, InputAdapter adapter, TorchSgd optimizer) {
         this.trainer = trainer;
         this.adapter = adapter;
         this.optimizer = optimizer;
+        for (Pair<String, Parameter> entry : trainer.getModel().getBlock().getParameters()) {
+            Parameter parameter = entry.getValue();
+            if (parameter.requiresGradient()) {
+                trained.add(new Pair<>(parameter.getId(), parameter.getArray()));
+            }
+        }
     }
 
     /** Trains on images {@code order[from..to)}; returns the batch's mean loss. */
@@ -89,6 +101,6 @@ final class TrainingStep {
 
     /** The SGD update of every trained parameter, which also zeroes its gradient. */
     void update() {
-        trainer.step();
+        optimizer.step(trained);
     }
 }

@@ -13,7 +13,6 @@ import io.layernas.api.Metrics;
 import io.layernas.api.NetworkSpace;
 import io.layernas.api.Settings;
 import io.layernas.evaluators.external.CommandEvaluatorProvider;
-import io.layernas.spaces.mobilenet.PaperSpaces;
 import io.layernas.spaces.natsbench.NatsDataset;
 import io.layernas.spaces.natsbench.NatsTopologySpace;
 import java.nio.file.Files;
@@ -38,14 +37,11 @@ class TrainCandidateScriptTest extends EngineTest {
     private static final NatsTopologySpace NATS = new NatsTopologySpace(NatsDataset.CIFAR10);
     private static final List<String> CELLS = List.of(
             "|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|none~1|nor_conv_3x3~2|",
-            "|avg_pool_3x3~0|+|none~0|skip_connect~1|+|nor_conv_1x1~0|nor_conv_3x3~1|avg_pool_3x3~2|",
-            "|none~0|+|skip_connect~0|none~1|+|none~0|nor_conv_1x1~1|none~2|");
+            "|avg_pool_3x3~0|+|none~0|skip_connect~1|+|nor_conv_1x1~0|nor_conv_3x3~1|avg_pool_3x3~2|");
 
     @Test
-    void scriptCountsTheParamsOfDjlTrainsNetworkForNatsCellsAndAMobileNet() throws Exception {
+    void scriptCountsTheParamsOfDjlTrainsNetworkForNatsCells() throws Exception {
         Evaluator script = script(Map.of("PARAMS_ONLY", "1"));
-        NetworkSpace mini = PaperSpaces.mini(PaperSpaces.FASHION_MNIST);
-        check(script, mini, mini.defaultArchitecture());
         for (String cell : CELLS) {
             check(script, NATS, NATS.parse(cell));
         }
