@@ -60,13 +60,14 @@ public final class TrainingParityReport {
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         String python = args.length > 4 ? args[4] : "/usr/bin/python3";
         List<String> architectures = args.length > 5 ? List.of(args).subList(5, args.length) : ISSUE_ARCHITECTURES;
-        Evaluator djl = djlTrain(trainSubset, epochs, threads);
+        Evaluator djl = djlTrain(trainSubset, epochs, threads, 0);
+        warmUp(architectures.get(0), threads);
         Path splitFile = writeSplit(trainSubset);
         Map<String, String> env = new HashMap<>(Map.of("EPOCHS", Integer.toString(epochs)));
         Evaluator torch = pytorch(python, splitFile, threads, env);
         int trainImages = trainSubset - (int) Math.round(trainSubset * 0.1);
-        System.out.printf("%d seeds, %d training images, %d epochs, batch %d, lr %.2f cosine, %d threads, load %s%n%n",
-                seeds, trainImages, epochs, BATCH, RATE, threads, loadAverage());
+        System.out.printf("%d seeds, %d training images, %d epochs, batch %d, lr %.2f cosine, %d threads, %s%n%n",
+                seeds, trainImages, epochs, BATCH, RATE, threads, environment());
         System.out.println("| architecture | side | ms/image mean ± sd | validation mean ± sd | test mean ± sd | test per seed | ms/image per seed |");
         System.out.println("|---|---|---|---|---|---|---|");
         List<String> reverts = List.of(System.getProperty("parity.reverts", "none").split(";"));
@@ -94,10 +95,20 @@ public final class TrainingParityReport {
                 : PaperSpaces.mini(PaperSpaces.FASHION_MNIST);
     }
 
-    /** djl-train with the report's settings. */
-    static Evaluator djlTrain(int trainSubset, int epochs, int threads) {
+    /**
+     * One untimed training of 1,000 images in this JVM first, so that the JIT compiler's work (on one of
+     * the cores the timed trainings use) and the engine's first-call set-up do not land in the first
+     * seed's ms/image: a search pays them once per JVM, each Python process pays no JIT.
+     */
+    private static void warmUp(String architecture, int threads) throws Exception {
+        NetworkSpace space = spaceOf(architecture);
+        djlTrain(1000, 1, threads, 500).evaluate(new EvaluationRequest(space, space.parse(architecture), 0, 999, 1));
+    }
+
+    /** djl-train with the report's settings; {@code testSubset} 0 is all 10,000 test images. */
+    static Evaluator djlTrain(int trainSubset, int epochs, int threads, int testSubset) {
         Map<String, Object> common = Map.of("epochs", epochs, "batchSize", BATCH, "learningRate", RATE,
-                "schedule", "cosine", "trainSubset", trainSubset, "validationFraction", 0.1, "testSubset", 0,
+                "schedule", "cosine", "trainSubset", trainSubset, "validationFraction", 0.1, "testSubset", testSubset,
                 "threads", threads);
         return new DjlTrainingEvaluatorProvider().create(spaceOf(""), Settings.of("evaluator", common));
     }
@@ -110,6 +121,11 @@ public final class TrainingParityReport {
         return new CommandEvaluatorProvider().create(spaceOf(""), Settings.of("evaluator", Map.of(
                 "command", List.of(python, "docs/examples/train_candidate.py", "{request}"),
                 "timeoutSeconds", 7200, "env", env)));
+    }
+
+    /** The load average and OpenMP's wait policy, which both sides inherit. */
+    static String environment() {
+        return "OMP_WAIT_POLICY " + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset") + ", load " + loadAverage();
     }
 
     /** The 1, 5 and 15 minute load averages. */

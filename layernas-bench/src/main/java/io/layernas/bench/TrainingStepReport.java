@@ -22,14 +22,16 @@ import java.util.Map;
  * the scheduler's step) and freeing the step's arrays (djl-train only; Python frees by reference count
  * inside the other phases). The two sides run interleaved, {@code rounds} times each, so that load from
  * other processes hits both alike; the table gives each phase's median over rounds of the mean ms per
- * step, and the ratio. A report, not a test: figures depend on the machine and its load.
+ * step, and the ratio. The last row, {@code cpu}, is the CPU time of the whole process per step (all its
+ * threads): other processes' load stretches wall times but hardly CPU times, and at 1 thread on an idle
+ * machine the two agree. A report, not a test: figures depend on the machine and its load.
  *
  * <p>Arguments: {@code warmup measured rounds threads python architecture...} (defaults 10, 40, 3, 2,
  * {@code /usr/bin/python3}, the {@code mobilenet-mini} baseline). Batch 64 on the parity report's images.
  */
 public final class TrainingStepReport {
     private static final List<String> PHASES = List.of("data", "forward", "loss_read", "backward", "optimizer",
-            "free", "total");
+            "free", "total", "cpu");
 
     private TrainingStepReport() {
     }
@@ -49,8 +51,8 @@ public final class TrainingStepReport {
         Path splitFile = TrainingParityReport.writeSplit(5000);
         Evaluator torch = TrainingParityReport.pytorch(python, splitFile, threads, Map.of("PROFILE", "1",
                 "PROFILE_WARMUP", Integer.toString(warmup), "PROFILE_STEPS", Integer.toString(measured)));
-        System.out.printf("batch %d, %d warm-up and %d measured steps, %d rounds, %d threads, load %s%n",
-                TrainingParityReport.BATCH, warmup, measured, rounds, threads, TrainingParityReport.loadAverage());
+        System.out.printf("batch %d, %d warm-up and %d measured steps, %d rounds, %d threads, %s%n",
+                TrainingParityReport.BATCH, warmup, measured, rounds, threads, TrainingParityReport.environment());
         for (String text : architectures) {
             NetworkSpace space = TrainingParityReport.spaceOf(text);
             Architecture architecture = space.parse(text);

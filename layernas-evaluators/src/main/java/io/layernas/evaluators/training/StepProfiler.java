@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.layernas.api.InputShape;
 import io.layernas.api.Op;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ public final class StepProfiler {
     /**
      * Trains {@code network} for {@code warmup} steps, then {@code measured} more, on the training images
      * of {@code settings} (cycling through them) and returns the mean milliseconds per measured step of
-     * each of {@link #PHASES}, plus {@code total}. The learning rate follows the schedule of a training
+     * each of {@link #PHASES}, plus {@code total} and {@code cpu}, the CPU time of the whole process per step
+     * (robust to other processes' load where wall time is not; at 1 thread the two agree on an idle machine). The learning rate follows the schedule of a training
      * of {@code warmup + measured} steps.
      */
     public static Map<String, Double> profile(TrainingSettings settings, List<Op> network, InputShape input,
@@ -43,9 +45,13 @@ public final class StepProfiler {
         CandidateTrainer trainer = new CandidateTrainer(data, split, sized);
         return trainer.withStep(network, input, new SplittableRandom(seed), (djl, step) -> {
             long[] nanos = new long[PHASES.size()];
+            long cpuStart = 0;
             int[] order = trainer.trainIndices();
             int steps = order.length / batchSize;
             for (int i = 0; i < warmup + measured; i++) {
+                if (i == warmup) {
+                    cpuStart = processCpuNanos();
+                }
                 int from = i % steps * batchSize;
                 long[] phases = timedStep(djl.getManager(), step, trainer.trainImages(), order, from, from + batchSize);
                 for (int p = 0; i >= warmup && p < phases.length; p++) {
@@ -59,8 +65,15 @@ public final class StepProfiler {
                 total += nanos[p];
             }
             result.put("total", total / 1e6 / measured);
+            result.put("cpu", (processCpuNanos() - cpuStart) / 1e6 / measured);
             return result;
         });
+    }
+
+    /** CPU time of this process, all threads (the engine's, the JIT compiler's, the garbage collector's). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** One step of {@link TrainingStep#run}, returning the nanoseconds of each phase. */
