@@ -35,8 +35,8 @@ class ValidationTest {
         ExperimentConfig config = ExperimentConfig.load(TestCli.yaml(dir, "exp.yaml", TestCli.smallExperiment()),
                 Overrides.commandLineOnly(Map.of()));
         var injector = Wiring.injector(config, PluginRegistry.fromClassPath(), new RunDirectory(dir));
-        assertThat(Wiring.get(injector, TargetRange.class)).isEqualTo(new TargetRange(100, 110));
-        assertThat(Wiring.get(injector, Provenance.class).plugins().get("evaluator").name()).isEqualTo("synthetic");
+        assertThat(injector.getInstance(TargetRange.class)).isEqualTo(new TargetRange(100, 110));
+        assertThat(injector.getInstance(Provenance.class).plugins().get("evaluator").name()).isEqualTo("synthetic");
     }
 
     @Test
@@ -51,7 +51,7 @@ class ValidationTest {
         ExperimentConfig config = ExperimentConfig.load(TestCli.yaml(dir, "exp.yaml", TestCli.smallExperiment()),
                 Overrides.commandLineOnly(Map.of()));
         var injector = Wiring.injector(config, PluginRegistry.fromClassPath(), new RunDirectory(dir));
-        assertThat(Wiring.get(injector, Provenance.class).plugins().get("executor").name()).isEqualTo("local");
+        assertThat(injector.getInstance(Provenance.class).plugins().get("executor").name()).isEqualTo("local");
     }
 
     @Test
