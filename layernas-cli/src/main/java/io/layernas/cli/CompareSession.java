@@ -5,14 +5,14 @@ import io.layernas.api.Evaluator;
 import io.layernas.api.Trial;
 import io.layernas.cli.config.CompareConfig;
 import io.layernas.cli.config.ExperimentConfig;
-import io.layernas.cli.config.Numbers;
+import io.layernas.cli.format.Numbers;
 import io.layernas.cli.progress.ProgressBar;
 import io.layernas.cli.progress.RunsProgress;
 import io.layernas.cli.results.CompareReport;
 import io.layernas.cli.results.OutputFiles;
+import io.layernas.cli.results.Provenance;
 import io.layernas.cli.results.ResultWriter;
 import io.layernas.cli.wiring.Plugins;
-import io.layernas.cli.wiring.Provenance;
 import io.layernas.cli.wiring.RunDirectory;
 import io.layernas.cli.wiring.TrialStoreModule;
 import io.layernas.core.Problem;
@@ -29,8 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * One comparison of the command line: every strategy of the {@code compare} section from each seed,
@@ -89,7 +87,7 @@ final class CompareSession {
             if (directory.resuming() && !quiet) {
                 context.out().println("resuming: " + store.finishedRuns() + " finished runs are kept, not run again");
             }
-            writeConfig(path);
+            ResultWriter.config(path, "compare", "comparison", provenance.config());
             result = comparison.evaluator(evaluator).finishedRuns(finishedRuns(store)).build().run();
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
@@ -136,13 +134,5 @@ final class CompareSession {
         facts.put("budget per run", (evaluations == Long.MAX_VALUE ? "unlimited" : evaluations) + " trials, "
                 + Numbers.format(experiment.budget().budget().maxTrainingSeconds()) + " training seconds");
         return facts;
-    }
-
-    private void writeConfig(Path path) {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        Path file = path.resolve(OutputFiles.CONFIG_YAML);
-        ResultWriter.text(file, "# The resolved configuration of this comparison.\n# Resume: layernas compare --resume "
-                + path + "\n# Repeat: layernas compare " + file + "\n" + new Yaml(options).dump(provenance.config()));
     }
 }

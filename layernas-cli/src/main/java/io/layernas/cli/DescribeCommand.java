@@ -6,6 +6,7 @@ import io.layernas.api.CostModel;
 import io.layernas.api.SearchSpace;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.config.PluginChoice;
+import io.layernas.cli.plugins.PluginKind;
 import io.layernas.cli.wiring.Plugins;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -76,14 +77,15 @@ final class DescribeCommand implements Callable<Integer> {
             ExperimentConfig config = ExperimentConfig.load(Path.of(space), context.overrides(settings));
             return new PluginChoice[] {config.space(), cost == null ? config.cost() : costChoice()};
         }
-        return new PluginChoice[] {choice("space", "space", space), cost == null ? null : costChoice()};
+        return new PluginChoice[] {choice(PluginKind.SPACE, space), cost == null ? null : costChoice()};
     }
 
     private PluginChoice costChoice() {
-        return choice("cost model", "cost", cost);
+        return choice(PluginKind.COST_MODEL, cost);
     }
 
-    private PluginChoice choice(String kind, String section, String name) {
+    private PluginChoice choice(PluginKind kind, String name) {
+        String section = kind.section();
         Map<String, Object> values = new LinkedHashMap<>();
         if (settings != null) {
             settings.forEach((key, value) -> {
@@ -97,7 +99,7 @@ final class DescribeCommand implements Callable<Integer> {
                 }
             });
         }
-        return new PluginChoice(kind, section, "name", name, values, Path.of("").toAbsolutePath());
+        return Plugins.choice(kind, name, values);
     }
 
     private Architecture parse(SearchSpace searchSpace) {

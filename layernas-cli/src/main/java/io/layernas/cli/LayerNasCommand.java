@@ -1,6 +1,6 @@
 package io.layernas.cli;
 
-import io.layernas.cli.wiring.Provenance;
+import io.layernas.cli.results.Provenance;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;

@@ -34,7 +34,7 @@ final class PluginsCommand implements Callable<Integer> {
         PluginRegistry registry = this.registry.get();
         PrintStream out = context.out();
         for (PluginKind kind : PluginKind.values()) {
-            out.println(kind.plural() + " (" + yamlKey(kind) + "):");
+            out.println(kind.plural() + " (" + kind.nameKeyPath() + "):");
             if (registry.plugins(kind).isEmpty()) {
                 out.println("  none");
             }
@@ -48,15 +48,5 @@ final class PluginsCommand implements Callable<Integer> {
             out.println();
         }
         return 0;
-    }
-
-    private static String yamlKey(PluginKind kind) {
-        return switch (kind) {
-            case SPACE -> "space.name";
-            case COST_MODEL -> "cost.name";
-            case EVALUATOR -> "evaluator.name";
-            case STRATEGY -> "search.strategy";
-            case EXECUTOR -> "executor.name";
-        };
     }
 }

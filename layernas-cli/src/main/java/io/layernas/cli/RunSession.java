@@ -2,8 +2,8 @@ package io.layernas.cli;
 
 import com.google.inject.name.Named;
 import io.layernas.api.Budget;
-import io.layernas.api.ConfigurationException;
 import io.layernas.api.CandidateExecutor;
+import io.layernas.api.ConfigurationException;
 import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
@@ -14,13 +14,13 @@ import io.layernas.api.Trial;
 import io.layernas.api.TrialStore;
 import io.layernas.cli.config.Defaults;
 import io.layernas.cli.config.ExperimentConfig;
-import io.layernas.cli.config.Numbers;
+import io.layernas.cli.format.Numbers;
 import io.layernas.cli.progress.ProgressBar;
 import io.layernas.cli.results.LiveResults;
 import io.layernas.cli.results.OutputFiles;
+import io.layernas.cli.results.Provenance;
 import io.layernas.cli.results.ResultWriter;
 import io.layernas.cli.results.RunReport;
-import io.layernas.cli.wiring.Provenance;
 import io.layernas.cli.wiring.RunDirectory;
 import io.layernas.cli.wiring.TrialStores;
 import io.layernas.cli.wiring.Wiring;
@@ -38,8 +38,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * One run of the command line: wire and check everything, lock the run directory, open the store,
@@ -209,13 +207,8 @@ final class RunSession {
     }
 
     private void writeConfig(Provenance provenance) {
-        Path file = directory.resolve(OutputFiles.CONFIG_YAML);
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        String yaml = "# The resolved configuration of this run (overrides applied, data files by absolute path).\n"
-                + "# Resume: layernas run --resume " + directory + "\n# Repeat: layernas run " + file + "\n"
-                + new Yaml(options).dump(provenance.config());
-        ResultWriter.text(file, yaml);
+        ResultWriter.config(directory, "run", "run (overrides applied, data files by absolute path)",
+                provenance.config());
     }
 
     private void printHeader(SearchSpace space, CostModel costModel, TargetRange target, List<Trial> stored) {

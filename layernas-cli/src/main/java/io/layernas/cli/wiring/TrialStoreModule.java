@@ -6,6 +6,8 @@ import com.google.inject.Singleton;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.TrialStore;
 import io.layernas.cli.config.ExperimentConfig;
+import io.layernas.cli.results.Provenance;
+import io.layernas.cli.results.ResultWriter;
 import io.layernas.store.RunIdentity;
 import io.layernas.store.SqliteTrialStore;
 import io.layernas.store.postgres.PostgresDatabase;
@@ -17,8 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Where a run keeps its trials: the one binding to change for another store. Trials go to
@@ -70,20 +70,13 @@ public final class TrialStoreModule extends AbstractModule {
         }
         PostgresDatabase database = PostgresDatabase.parse(config.run().store(), "run.store", System.getenv());
         return PostgresTrialStore.open(database, runId(config, directory), identity.fingerprint(),
-                yaml(provenance.config()), directory.resuming());
+                ResultWriter.yaml(provenance.config()), directory.resuming());
     }
 
     /** The run's id in a shared store: {@code run.id}, else the output directory's name. */
     static String runId(ExperimentConfig config, RunDirectory directory) {
         return config.run().id() != null ? config.run().id()
                 : String.valueOf(directory.path().toAbsolutePath().normalize().getFileName());
-    }
-
-    /** The resolved configuration as YAML, as config.yaml holds it. */
-    static String yaml(Map<String, Object> config) {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(options).dump(config);
     }
 
     /** The run's identity: its fingerprint without the keys {@code free} (and their children), and its data. */

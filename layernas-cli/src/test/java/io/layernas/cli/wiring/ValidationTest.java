@@ -9,6 +9,7 @@ import io.layernas.cli.TestCli;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.config.Overrides;
 import io.layernas.cli.plugins.PluginRegistry;
+import io.layernas.cli.results.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
