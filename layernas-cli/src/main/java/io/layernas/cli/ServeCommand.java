@@ -48,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
         List<Path> roots = roots(context);
         CountDownLatch stopped = new CountDownLatch(1);
         boolean interrupted = false;
-        try (Dashboard dashboard = Dashboard.start(roots, host, port)) {
+        try (Dashboard dashboard = Dashboard.start(roots, host, port, new ServeDescribers(context.registry()))) {
             Thread hook = new Thread(stopped::countDown, "layernas-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             context.out().println("dashboard at " + dashboard.url() + " serving " + roots + " (Ctrl-C stops it)");

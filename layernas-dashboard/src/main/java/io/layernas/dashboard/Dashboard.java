@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
+import io.layernas.api.Trial;
 import io.layernas.store.SqliteTrialReader;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,11 +35,22 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /**
-     * Serves the runs under {@code roots} on {@code host}:{@code port} (port 0 picks a free one).
+     * Serves the runs under {@code roots} on {@code host}:{@code port} (port 0 picks a free one); trials
+     * show their option indices, as no run's space is loaded.
      *
      * @throws IllegalStateException when the port cannot be bound
      */
     public static Dashboard start(List<Path> roots, String host, int port) {
+        return start(roots, host, port, TrialDescriber.Factory.NONE);
+    }
+
+    /**
+     * Serves the runs under {@code roots} on {@code host}:{@code port} (port 0 picks a free one); a
+     * trial's detail describes its architecture with the describer {@code describers} builds for its run.
+     *
+     * @throws IllegalStateException when the port cannot be bound
+     */
+    public static Dashboard start(List<Path> roots, String host, int port, TrialDescriber.Factory describers) {
         RunCatalog catalog = new RunCatalog(roots);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -48,7 +60,7 @@ public final class Dashboard implements AutoCloseable {
             config.http.gzipOnlyCompression(1);
             config.router.ignoreTrailingSlashes = true;
         });
-        new Routes(catalog, Assets.load()).register(app, Hosts.isLoopback(host));
+        new Routes(catalog, Assets.load(), new Describers(describers)).register(app, Hosts.isLoopback(host));
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
@@ -77,7 +89,7 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /** The routes; each resolves a run by id in the catalog, never by path. */
-    private record Routes(RunCatalog catalog, Assets assets) {
+    private record Routes(RunCatalog catalog, Assets assets, Describers describers) {
         void register(Javalin app, boolean loopbackOnly) {
             app.before(ctx -> {
                 ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' "
@@ -150,8 +162,14 @@ public final class Dashboard implements AutoCloseable {
 
         private void trial(Context ctx) {
             int index = integer(ctx.pathParam("index"), "the trial index in the path");
-            ctx.json(Trials.details(store(ctx).trial(index).orElseThrow(
-                    () -> new NotFoundResponse("no trial #" + index + " in this run"))));
+            RunCatalog.Entry run = run(ctx);
+            Trial trial = store(run).trial(index).orElseThrow(
+                    () -> new NotFoundResponse("no trial #" + index + " in this run"));
+            Map<String, Object> json = Trials.details(trial);
+            Describers.Description description = describers.describe(run.directory(), trial.architecture());
+            json.put("description", description.text());
+            json.put("descriptionUnavailable", description.reason());
+            ctx.json(json);
         }
 
         private void buckets(Context ctx) {
@@ -183,7 +201,11 @@ public final class Dashboard implements AutoCloseable {
         }
 
         private SqliteTrialReader store(Context ctx) {
-            return catalog.reader(run(ctx)).orElseThrow(() -> new NotFoundResponse("this run has no trials.db"));
+            return store(run(ctx));
+        }
+
+        private SqliteTrialReader store(RunCatalog.Entry run) {
+            return catalog.reader(run).orElseThrow(() -> new NotFoundResponse("this run has no trials.db"));
         }
 
         private static int integer(Context ctx, String name, int missing) {

@@ -51,7 +51,7 @@ final class Trials {
         return json;
     }
 
-    /** A trial with everything the store knows: its choice per layer, metrics and timings. */
+    /** A trial with everything the store knows: its choice per layer, metrics, timings and its evaluator's log tail. */
     static Map<String, Object> details(Trial trial) {
         Map<String, Object> json = new LinkedHashMap<>();
         for (int i = 0; i < COLUMNS.size(); i++) {
@@ -61,6 +61,7 @@ final class Trials {
         Map<String, Double> metrics = new TreeMap<>();
         trial.metricsIfSucceeded().ifPresent(m -> m.values().forEach((k, v) -> metrics.put(k, Json.number(v))));
         json.put("metrics", metrics);
+        json.put("log", trial.metricsIfSucceeded().map(io.layernas.api.Metrics::log).orElse(null));
         return json;
     }
 }

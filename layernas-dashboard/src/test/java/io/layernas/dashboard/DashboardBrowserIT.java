@@ -46,7 +46,7 @@ class DashboardBrowserIT {
         RunFixtures.comparison(runs.resolve("layernas-vs-random-compare"));
         RunFixtures.search(runs.resolve(HOSTILE_RUN), 20, 0);
         browser = Browser.start(root.resolve("profile"));
-        dashboard = Dashboard.start(List.of(runs), "127.0.0.1", 0);
+        dashboard = Dashboard.start(List.of(runs), "127.0.0.1", 0, RunFixtures.DESCRIBERS);
     }
 
     @AfterAll
@@ -140,6 +140,32 @@ class DashboardBrowserIT {
 
     @Test
     @Order(4)
+    void aSucceededTrialShowsItsLayersAndItsLogAsText() {
+        browser.get(dashboard.url() + "runs/live");
+        waitUpTo(15).until(d -> !d.findElements(By.cssSelector("#trials-table tbody tr")).isEmpty());
+        new Select(browser.findElement(By.id("status-filter"))).selectByValue("succeeded");
+        WebElement row = waitUpTo(5).until(d -> d.findElement(By.cssSelector("#trials-table tbody tr:not(.failed)")));
+        int index = Integer.parseInt(row.getAttribute("data-index"));
+        row.click();
+        WebElement layers = waitUpTo(5).until(d -> d.findElement(By.id("trial-description")));
+        try (SqliteTrialReader reader = SqliteTrialReader.open(runs.resolve("live/trials.db"))) {
+            io.layernas.api.Trial trial = reader.trial(index).orElseThrow();
+            String expected = RunFixtures.DESCRIBERS.forRun(runs.resolve("live")).describe(trial.architecture());
+            assertThat(expected.lines()).hasSize(RunFixtures.PROBLEM.space().layerCount() + 1);
+            assertThat(layers.getText().lines().map(String::strip)).containsExactlyElementsOf(
+                    expected.lines().map(String::strip).toList());
+            assertThat(browser.findElement(By.id("trial-log")).getText()).isEqualTo(RunFixtures.log(index))
+                    .isEqualTo(trial.metrics().log());
+        }
+        assertThat(((Number) script("return document.getElementById('trial-log').children.length")).intValue())
+                .as("markup in the log stays text").isZero();
+        assertThat(browser.findElements(By.cssSelector("#detail i"))).isEmpty();
+        script("document.getElementById('detail').scrollIntoView()");
+        Browser.screenshot(browser, "trial");
+    }
+
+    @Test
+    @Order(5)
     void bucketViewShowsTheBucketsTheStoreHolds() {
         browser.get(dashboard.url() + "runs/live");
         try (SqliteTrialReader reader = SqliteTrialReader.open(runs.resolve("live/trials.db"))) {
@@ -164,7 +190,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void runsPageListsEveryRunWithItsNameAsText() {
         browser.get(dashboard.url().toString());
         waitUpTo(10).until(d -> d.findElements(By.cssSelector("a.run-link")).size() == 2);
@@ -181,7 +207,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void comparePageShowsTheSummaryAndTheCurves() {
         browser.get(dashboard.url().toString());
         waitUpTo(10).until(d -> d.findElement(By.cssSelector("a.comparison-link"))).click();

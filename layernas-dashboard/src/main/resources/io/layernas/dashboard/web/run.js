@@ -296,16 +296,28 @@ async function showTrial(index) {
       ['architecture', t.architecture]];
     container.replaceChildren(
       LN.el('div', {class: 'facts'}, ...facts.map(([label, value]) => LN.fact(label, value))),
-      LN.el('h3', {}, 'Choice per layer'),
-      LN.table(['layer', 'option index'], t.choices.map((choice, layer) => [layer, choice])),
+      ...architectureDetail(t),
       LN.el('h3', {}, 'Metrics'),
       Object.keys(t.metrics).length ? LN.table(['metric', 'value'], Object.entries(t.metrics).map(([k, v]) => [k, LN.num(v, 6)]))
         : LN.el('p', {class: 'muted'}, 'none'),
+      LN.el('h3', {}, 'Evaluator\u2019s log (its last lines)'),
+      t.log ? LN.el('pre', {id: 'trial-log'}, t.log)
+        : LN.el('p', {class: 'muted'}, t.failure ? 'see the failure below' : 'none: this evaluator logged nothing'),
       t.failure ? LN.el('h3', {}, 'Failure (with the evaluator\u2019s log tail, when it gave one)') : null,
       t.failure ? LN.el('pre', {id: 'failure-reason'}, t.failure) : null);
   } catch (e) {
     container.replaceChildren(LN.el('p', {class: 'error'}, 'Cannot load trial #' + index + ': ' + e.message));
   }
+}
+
+/** The architecture layer by layer as `layernas describe` shows it, else its option indices and why. */
+function architectureDetail(t) {
+  if (t.description) {
+    return [LN.el('h3', {}, 'Layer by layer (layernas describe)'), LN.el('pre', {id: 'trial-description'}, t.description)];
+  }
+  return [LN.el('h3', {}, 'Choice per layer'),
+    LN.el('p', {class: 'muted', id: 'description-reason'}, 'Option indices only: ' + (t.descriptionUnavailable || 'no description')),
+    LN.table(['layer', 'option index'], t.choices.map((choice, layer) => [layer, choice]))];
 }
 
 let provenanceShown = false;
