@@ -23,6 +23,8 @@ import java.util.Map;
 public final class Dashboard implements AutoCloseable {
     /** The most trials one request returns; a page asks again for the rest. */
     public static final int PAGE_SIZE = 20_000;
+    /** The response header of a page of trials that holds the store's last trial index. */
+    static final String LAST_INDEX = "X-Last-Index";
 
     private final Javalin app;
     private final RunCatalog catalog;
@@ -60,7 +62,7 @@ public final class Dashboard implements AutoCloseable {
             config.http.gzipOnlyCompression(1);
             config.router.ignoreTrailingSlashes = true;
         });
-        new Routes(catalog, Assets.load(), new Describers(describers)).register(app, Hosts.isLoopback(host));
+        new Routes(catalog, Assets.load(), new Describers(describers), new PageCache()).register(app, Hosts.isLoopback(host));
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
@@ -89,7 +91,7 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /** The routes; each resolves a run by id in the catalog, never by path. */
-    private record Routes(RunCatalog catalog, Assets assets, Describers describers) {
+    private record Routes(RunCatalog catalog, Assets assets, Describers describers, PageCache pages) {
         void register(Javalin app, boolean loopbackOnly) {
             app.before(ctx -> {
                 ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' "
@@ -157,7 +159,25 @@ public final class Dashboard implements AutoCloseable {
         private void trials(Context ctx) {
             int after = integer(ctx, "after", -1);
             int limit = Math.min(PAGE_SIZE, Math.max(1, integer(ctx, "limit", PAGE_SIZE)));
-            ctx.contentType("application/json").result(Trials.page(store(ctx).afterAsJson(after, limit)));
+            RunCatalog.Entry run = run(ctx);
+            SqliteTrialReader store = store(run);
+            // The store's last index, so that a page can ask for the pages after this one at once.
+            ctx.header(LAST_INDEX, Integer.toString(store.lastIndex())).contentType("application/json");
+            if (!Assets.acceptsGzip(ctx)) {
+                ctx.result(Trials.page(store.afterAsJson(after, limit), limit));
+                return;
+            }
+            byte[] kept = pages.find(run.directory(), after, limit, store::signature);
+            if (kept == null) {
+                SqliteTrialReader.JsonPage page = store.afterAsJson(after, limit);
+                String json = Trials.page(page, limit);
+                if (page.count() < limit || page.last() != after + limit) {
+                    ctx.result(json); // the end of the run, which grows: compressed as it goes out
+                    return;
+                }
+                kept = pages.keep(run.directory(), after, limit, json, store.signature(page.last()));
+            }
+            Assets.sendGzipped(ctx, kept);
         }
 
         private void trial(Context ctx) {

@@ -29,13 +29,14 @@ final class Trials {
     }
 
     /**
-     * A page of trials: the columns, the rows, and the last index sent (what the page asks after
-     * next). The rows are the store's own JSON, inserted as they are.
+     * A page of trials: the columns, the rows, the most a page holds ({@code limit}) and the last
+     * index sent (what the page asks after next). The rows are the store's own JSON, inserted as they
+     * are. A full page never changes (see {@link PageCache}).
      */
-    static String page(SqliteTrialReader.JsonPage page) {
+    static String page(SqliteTrialReader.JsonPage page, int limit) {
         try {
             return "{\"columns\":" + Json.MAPPER.writeValueAsString(COLUMNS) + ",\"count\":" + page.count()
-                    + ",\"last\":" + page.last() + ",\"trials\":" + page.rows() + "}";
+                    + ",\"limit\":" + limit + ",\"last\":" + page.last() + ",\"trials\":" + page.rows() + "}";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -99,6 +99,16 @@ public final class SqliteTrialReader implements AutoCloseable {
                 .findFirst();
     }
 
+    /**
+     * What tells the trial at {@code index} from another one stored at that index later (a resumed run
+     * that evaluated it again): its architecture and wall seconds; null when there is no such trial.
+     */
+    public synchronized String signature(int index) {
+        List<String> found = query("SELECT architecture || ' ' || quote(wall_seconds) FROM trial WHERE idx = ?",
+                List.of(index), row -> row.getString(1));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     /** The highest stored trial index, or -1 for an empty store. */
     public synchronized int lastIndex() {
         return (int) number("SELECT COALESCE(MAX(idx), -1) FROM trial");
