@@ -5,13 +5,12 @@ import io.layernas.api.CostModel;
 import io.layernas.api.SearchSpace;
 import io.layernas.cli.config.ConfigTree;
 import io.layernas.cli.config.ExperimentConfig;
-import io.layernas.cli.plugins.PluginRegistry;
 import io.layernas.cli.results.OutputFiles;
 import io.layernas.cli.wiring.Plugins;
 import io.layernas.dashboard.TrialDescriber;
+import jakarta.inject.Provider;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 
 /**
  * What {@code layernas serve} shows of a trial's architecture: {@code layernas describe}'s text for
@@ -19,10 +18,10 @@ import java.util.function.Supplier;
  * configuration, data files by absolute path) by the same plugins a run uses. Thread-safe.
  */
 final class ServeDescribers implements TrialDescriber.Factory {
-    private final Supplier<PluginRegistry> registry;
+    private final Provider<Plugins> plugins;
 
-    ServeDescribers(Supplier<PluginRegistry> registry) {
-        this.registry = registry;
+    ServeDescribers(Provider<Plugins> plugins) {
+        this.plugins = plugins;
     }
 
     @Override
@@ -32,9 +31,9 @@ final class ServeDescribers implements TrialDescriber.Factory {
             throw new ConfigurationException("the run directory holds no " + OutputFiles.CONFIG_YAML);
         }
         ExperimentConfig config = ExperimentConfig.of(file, ConfigTree.read(file));
-        Plugins plugins = new Plugins(registry.get());
-        SearchSpace space = plugins.space(config.space());
-        CostModel cost = plugins.costModel(config.cost(), space);
+        Plugins created = plugins.get();
+        SearchSpace space = created.space(config.space());
+        CostModel cost = created.costModel(config.cost(), space);
         return architecture -> {
             space.validate(architecture);
             return SpaceDescription.describe(space, cost, architecture);

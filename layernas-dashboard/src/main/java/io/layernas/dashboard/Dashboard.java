@@ -12,6 +12,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The dashboard's web server ({@code layernas serve}): pages for the runs, each run and each
@@ -29,11 +34,13 @@ public final class Dashboard implements AutoCloseable {
     private final Javalin app;
     private final RunCatalog catalog;
     private final String host;
+    private final ExecutorService warmer;
 
-    private Dashboard(Javalin app, RunCatalog catalog, String host) {
+    private Dashboard(Javalin app, RunCatalog catalog, String host, ExecutorService warmer) {
         this.app = app;
         this.catalog = catalog;
         this.host = host;
+        this.warmer = warmer;
     }
 
     /**
@@ -54,6 +61,11 @@ public final class Dashboard implements AutoCloseable {
      */
     public static Dashboard start(List<Path> roots, String host, int port, TrialDescriber.Factory describers) {
         RunCatalog catalog = new RunCatalog(roots);
+        ExecutorService warmer = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "layernas-dashboard-pages");
+            thread.setDaemon(true);
+            return thread;
+        });
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -62,15 +74,17 @@ public final class Dashboard implements AutoCloseable {
             config.http.gzipOnlyCompression(1);
             config.router.ignoreTrailingSlashes = true;
         });
-        new Routes(catalog, Assets.load(), new Describers(describers), new PageCache()).register(app, Hosts.isLoopback(host));
+        new Routes(catalog, Assets.load(), new Describers(describers), new PageCache(), warmer,
+                ConcurrentHashMap.newKeySet()).register(app, Hosts.isLoopback(host));
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
+            warmer.shutdownNow();
             catalog.close();
             throw new IllegalStateException("cannot serve on " + host + ":" + port + ": " + e.getMessage()
                     + ". Choose another port with --port, or stop what uses it.", e);
         }
-        return new Dashboard(app, catalog, host);
+        return new Dashboard(app, catalog, host, warmer);
     }
 
     /** Where it serves, e.g. {@code http://127.0.0.1:7070/}. */
@@ -87,11 +101,18 @@ public final class Dashboard implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        warmer.shutdownNow();
+        try {
+            warmer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         catalog.close();
     }
 
     /** The routes; each resolves a run by id in the catalog, never by path. */
-    private record Routes(RunCatalog catalog, Assets assets, Describers describers, PageCache pages) {
+    private record Routes(RunCatalog catalog, Assets assets, Describers describers, PageCache pages,
+                          ExecutorService warmer, Set<Path> warmed) {
         void register(Javalin app, boolean loopbackOnly) {
             app.before(ctx -> {
                 ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' "
@@ -115,7 +136,11 @@ public final class Dashboard implements AutoCloseable {
             });
             app.get("/assets/{name}", ctx -> assets.serve(ctx, ctx.pathParam("name")));
             app.get("/api/runs", ctx -> ctx.json(runs()));
-            app.get("/api/runs/{id}", ctx -> ctx.json(new RunView(catalog, run(ctx)).details()));
+            app.get("/api/runs/{id}", ctx -> {
+                RunCatalog.Entry run = run(ctx);
+                warm(run);
+                ctx.json(new RunView(catalog, run).details());
+            });
             app.get("/api/runs/{id}/trials", this::trials);
             app.get("/api/runs/{id}/trials/{index}", this::trial);
             app.get("/api/runs/{id}/buckets", ctx -> buckets(ctx));
@@ -145,6 +170,7 @@ public final class Dashboard implements AutoCloseable {
         /** One unreadable run must not hide the others. */
         private Map<String, Object> safeSummary(RunCatalog.Entry entry) {
             try {
+                warm(entry);
                 return new RunView(catalog, entry).summary();
             } catch (RuntimeException e) {
                 Map<String, Object> json = new LinkedHashMap<>();
@@ -153,6 +179,19 @@ public final class Dashboard implements AutoCloseable {
                 json.put("status", "unreadable");
                 json.put("message", e.getMessage());
                 return json;
+            }
+        }
+
+        /** Has the full pages of a run's trials made in the background, once per run, for its page's first load. */
+        private void warm(RunCatalog.Entry run) {
+            if (warmed.add(run.directory())) {
+                catalog.reader(run).ifPresent(store -> warmer.execute(() -> {
+                    try {
+                        pages.warm(run.directory(), store, PAGE_SIZE);
+                    } catch (RuntimeException e) {
+                        warmed.remove(run.directory()); // unreadable now: a request will say why
+                    }
+                }));
             }
         }
 
@@ -167,17 +206,12 @@ public final class Dashboard implements AutoCloseable {
                 ctx.result(Trials.page(store.afterAsJson(after, limit), limit));
                 return;
             }
-            byte[] kept = pages.find(run.directory(), after, limit, store::signature);
-            if (kept == null) {
-                SqliteTrialReader.JsonPage page = store.afterAsJson(after, limit);
-                String json = Trials.page(page, limit);
-                if (page.count() < limit || page.last() != after + limit) {
-                    ctx.result(json); // the end of the run, which grows: compressed as it goes out
-                    return;
-                }
-                kept = pages.keep(run.directory(), after, limit, json, store.signature(page.last()));
+            PageCache.Answer page = pages.page(run.directory(), store, after, limit);
+            if (page.gzipped() != null) {
+                Assets.sendGzipped(ctx, page.gzipped());
+            } else {
+                ctx.result(page.json()); // the end of the run, which grows: compressed as it goes out
             }
-            Assets.sendGzipped(ctx, kept);
         }
 
         private void trial(Context ctx) {

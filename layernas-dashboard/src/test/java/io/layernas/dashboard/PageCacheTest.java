@@ -7,6 +7,7 @@ import io.layernas.api.Architecture;
 import io.layernas.api.Metrics;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStatus;
+import io.layernas.store.SqliteTrialReader;
 import io.layernas.store.SqliteTrialStore;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -64,6 +65,27 @@ class PageCacheTest {
             JsonNode tail = Json.MAPPER.readTree(get(dashboard.url() + "api/runs/growing/trials?after=4&limit=5", false)
                     .body());
             assertThat(tail.get("count").asInt()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void warmingMakesTheFullPagesOfARunBeforeTheyAreAskedFor() {
+        Path run = root.resolve("runs/warm");
+        try (SqliteTrialStore store = SqliteTrialStore.open(run.resolve("trials.db"), "warm")) {
+            for (int i = 0; i < 12; i++) {
+                store.append(trial(i, 1.0));
+            }
+        }
+        try (SqliteTrialReader reader = SqliteTrialReader.open(run.resolve("trials.db"))) {
+            PageCache cache = new PageCache();
+            cache.warm(run, reader, 5);
+            assertThat(cache.find(run, -1, 5, reader::signature)).isNotNull();
+            assertThat(cache.find(run, 4, 5, reader::signature)).isNotNull();
+            assertThat(cache.find(run, 9, 5, reader::signature)).as("two trials: not a full page").isNull();
+            long held = cache.bytes();
+            assertThat(held).isPositive();
+            cache.warm(run, reader, 5);
+            assertThat(cache.bytes()).as("warmed twice, kept once").isEqualTo(held);
         }
     }
 
