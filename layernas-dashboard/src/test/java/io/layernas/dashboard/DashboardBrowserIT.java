@@ -1,6 +1,7 @@
 package io.layernas.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.layernas.api.SearchResult;
 import io.layernas.store.SqliteTrialReader;
@@ -114,11 +115,33 @@ class DashboardBrowserIT {
             waitUpTo(10).until(d -> ((Number) script("return window.layernasRun.scatterPointCount()")).intValue()
                     == reader.succeeded());
             assertThat(reader.count() - reader.succeeded()).as("the search had failed trials").isPositive();
+            List<double[]> front = front(reader.after(-1, Integer.MAX_VALUE));
+            List<?> drawn = (List<?>) script("return window.layernasRun.frontPoints()");
+            assertThat(drawn).as("the front line's points").hasSameSizeAs(front).hasSizeGreaterThan(1);
+            for (int i = 0; i < front.size(); i++) {
+                List<?> point = (List<?>) drawn.get(i);
+                assertThat(((Number) point.get(0)).doubleValue()).isCloseTo(front.get(i)[0], within(1e-9));
+                assertThat(((Number) point.get(1)).doubleValue()).isCloseTo(front.get(i)[1], within(1e-9));
+            }
             assertThat(text("trial-count")).isEqualTo(Integer.toString(reader.count()));
             assertThat(text("failed-count")).isEqualTo(Integer.toString(reader.count() - reader.succeeded()));
             double best = reader.best(RunFixtures.TARGET.low(), RunFixtures.TARGET.high()).orElseThrow().objective();
             assertThat(text("best-objective")).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f", best));
         }
+    }
+
+    /** The front by brute force: each succeeded trial that beats every trial costing no more, cheapest first. */
+    private static List<double[]> front(List<io.layernas.api.Trial> trials) {
+        List<double[]> front = new ArrayList<>();
+        trials.stream().filter(io.layernas.api.Trial::succeeded).map(t -> new double[] {t.cost(), t.objective()})
+                .sorted(java.util.Comparator.<double[]>comparingDouble(p -> p[0])
+                        .thenComparing(p -> -p[1]))
+                .forEach(p -> {
+                    if (front.isEmpty() || p[1] > front.get(front.size() - 1)[1]) {
+                        front.add(p);
+                    }
+                });
+        return front;
     }
 
     @Test
