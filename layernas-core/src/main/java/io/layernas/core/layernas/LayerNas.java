@@ -1,17 +1,21 @@
 package io.layernas.core.layernas;
 
+import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
 import io.layernas.api.SearchEvent;
+import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.Trial;
 import io.layernas.core.HeapLimit;
 import io.layernas.core.Results;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -48,8 +52,12 @@ public final class LayerNas implements SearchStrategy {
 
     @Override
     public void search(SearchContext context) {
-        Layerwise state = new Layerwise(context, config.bucketCount(), config.perBucket(), config.strictBound(),
-                config.fromSearchStart() ? context.space().searchStart() : context.space().defaultArchitecture());
+        Architecture start = config.fromSearchStart() ? context.space().searchStart()
+                : context.space().defaultArchitecture();
+        if (config.warmStart() > 0) {
+            start = warmStart(context, start);
+        }
+        Layerwise state = new Layerwise(context, config.bucketCount(), config.perBucket(), config.strictBound(), start);
         SplittableRandom random = context.random("layernas");
         OptionGains gains = config.learnedOrder() ? new OptionGains(context.space()) : null;
         int layers = state.layers();
@@ -63,6 +71,34 @@ public final class LayerNas implements SearchStrategy {
             }
         }
     }
+
+    /**
+     * Trains {@code warmStart} distinct random architectures inside the target (each the first
+     * in-target one of up to {@link #WARM_TRIES} uniform draws, priced without training) as one
+     * batch, and returns the best of them: the layerwise search then varies it layer by layer, its
+     * options being what unsearched layers keep. {@code fallback} when none succeeded in the target.
+     */
+    private Architecture warmStart(SearchContext context, Architecture fallback) {
+        SplittableRandom random = context.random("layernas-warm-start");
+        SearchSpace space = context.space();
+        Set<Architecture> drawn = new LinkedHashSet<>();
+        for (int i = 0; i < config.warmStart() * WARM_TRIES && drawn.size() < config.warmStart(); i++) {
+            int[] choices = new int[space.layerCount()];
+            for (int layer = 0; layer < choices.length; layer++) {
+                choices[layer] = random.nextInt(space.layers().get(layer).size());
+            }
+            Architecture architecture = Architecture.of(choices);
+            if (context.target().contains(context.costModel().cost(architecture))) {
+                drawn.add(architecture);
+            }
+        }
+        List<Trial> trials = context.evaluate(drawn.stream().map(Candidate::of).toList());
+        Trial best = Results.best(trials, context.target());
+        return best == null ? fallback : best.architecture();
+    }
+
+    /** Uniform draws per warm-start architecture to find one inside the target. */
+    private static final int WARM_TRIES = 100;
 
     /** One pass over {@code layer}; false when there was nothing to select. */
     private boolean searchLayer(SearchContext context, Layerwise state, int layer, SplittableRandom random,
@@ -210,10 +246,16 @@ public final class LayerNas implements SearchStrategy {
      *                    cell); when false, from its default architecture, as the paper
      * @param learnedOrder when true, children come in the order of {@link OptionGains}; when
      *                    false, in the policy's order (random)
+     * @param warmStart   random in-target architectures trained first, the best of which the
+     *                    layerwise search starts from instead (0: none, as the paper)
      */
     public record Config(int bucketCount, int perBucket, int selections, int children, Policy policy,
-                         boolean strictBound, boolean fromSearchStart, boolean learnedOrder) {
+                         boolean strictBound, boolean fromSearchStart, boolean learnedOrder, int warmStart) {
         public Config {
+            if (warmStart < 0) {
+                throw new IllegalArgumentException("warmStart (" + warmStart + ") must not be negative. "
+                        + "Maybe you meant 0, no warm start?");
+            }
             positive("bucketCount", bucketCount, "100, the paper's H");
             positive("perBucket", perBucket, "3, the paper's k");
             positive("selections", selections, "10");
@@ -239,6 +281,12 @@ public final class LayerNas implements SearchStrategy {
                     "Lower them (the paper uses bucketCount 100, perBucket 3)");
         }
 
+        /** These settings without a warm start. */
+        public Config(int bucketCount, int perBucket, int selections, int children, Policy policy,
+                      boolean strictBound, boolean fromSearchStart, boolean learnedOrder) {
+            this(bucketCount, perBucket, selections, children, policy, strictBound, fromSearchStart, learnedOrder, 0);
+        }
+
         /** The paper's behaviour with these settings: the default architecture, the policy's child order. */
         public Config(int bucketCount, int perBucket, int selections, int children, Policy policy,
                       boolean strictBound) {
@@ -261,13 +309,19 @@ public final class LayerNas implements SearchStrategy {
         /** These settings with another policy. */
         public Config withPolicy(Policy newPolicy) {
             return new Config(bucketCount, perBucket, selections, children, newPolicy, strictBound, fromSearchStart,
-                    learnedOrder);
+                    learnedOrder, warmStart);
         }
 
         /** These settings with the strict bound on or off. */
         public Config withStrictBound(boolean strict) {
             return new Config(bucketCount, perBucket, selections, children, policy, strict, fromSearchStart,
-                    learnedOrder);
+                    learnedOrder, warmStart);
+        }
+
+        /** These settings with {@code count} random architectures trained first (0: none). */
+        public Config withWarmStart(int count) {
+            return new Config(bucketCount, perBucket, selections, children, policy, strictBound, fromSearchStart,
+                    learnedOrder, count);
         }
 
         private static void positive(String name, int value, String suggestion) {

@@ -7,8 +7,10 @@ import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -22,10 +24,15 @@ import java.util.SplittableRandom;
  * estimator are scored by {@code log l(x) - log g(x)} and the best is suggested.
  *
  * <p>Counting as a study does: a suggestion trained before is told its known value again as a new
- * trial at no cost, and one outside the target is not trained but told as infeasible, with its
- * distance to the target as the violation (Optuna's {@code constraints_func}: infeasible trials
- * fill the above group). The search ends with the budget, or after {@code maxIdleSuggestions}
- * suggestions in a row that trained nothing. Stateless: randomness comes from {@code random("tpe")}.
+ * trial at no cost. Under a target, suggestions are drawn from the {@link Feasible feasible set}:
+ * a space of at most a million architectures is priced once and the startup trials and the
+ * candidates come from its in-target ones, so nothing outside the target is ever suggested; in a
+ * larger space a draw is retried a bounded number of times, and a suggestion still outside the
+ * target is not trained but told as infeasible, with its distance to the target as the violation
+ * (Optuna's {@code constraints_func}: infeasible trials fill the above group). The search ends with
+ * the budget, after {@code maxIdleSuggestions} suggestions in a row that trained nothing, or when
+ * every architecture of a listed feasible set has been suggested. Stateless: randomness comes from
+ * {@code random("tpe")}.
  */
 public final class Tpe implements SearchStrategy {
     private final Config config;
@@ -45,29 +52,43 @@ public final class Tpe implements SearchStrategy {
         SplittableRandom random = context.random("tpe");
         TpeHistory history = new TpeHistory();
         TargetRange target = context.target();
-        for (int idle = 0; !context.budgetExhausted() && idle < config.maxIdleSuggestions(); ) {
-            Architecture next = suggest(context.space(), history, random);
-            double violation = violation(target, context.costModel().cost(next));
-            if (violation > 0) {
-                history.add(next, 0, violation);
+        Feasible feasible = Feasible.of(context.space(), context.costModel(), target);
+        Set<Architecture> seen = new HashSet<>();
+        for (int idle = 0; !context.budgetExhausted() && idle < config.maxIdleSuggestions() && !allSeen(feasible, seen); ) {
+            Architecture next = suggest(context.space(), history, feasible, random);
+            if (!feasible.contains(next.choices())) {
+                history.add(next, 0, violation(target, context.costModel().cost(next)));
                 idle++;
                 continue;
             }
             Optional<Trial> known = context.find(next);
             Optional<Trial> trial = known.isPresent() ? known : context.evaluate(Candidate.of(next));
             idle = known.isPresent() ? idle + 1 : 0;
+            seen.add(next);
             trial.filter(Trial::succeeded).ifPresent(t -> history.add(next, -t.objective(), 0));
         }
+    }
+
+    /** True when every feasible architecture of a listed feasible set has been suggested: nothing is left to train. */
+    private static boolean allSeen(Feasible feasible, Set<Architecture> seen) {
+        return feasible.enumerated() && seen.size() >= feasible.count();
     }
 
     private static double violation(TargetRange target, double cost) {
         return Math.max(0, target.low() - cost) + Math.max(0, cost - target.high());
     }
 
-    /** The next architecture to try given what was told. */
-    Architecture suggest(SearchSpace space, TpeHistory history, SplittableRandom random) {
+    /**
+     * The next architecture to try given what was told: without a target (or under one every
+     * architecture meets) Optuna's; under a target, a feasible one wherever it can be found
+     * ({@link Feasible#uniform} for the startup trials, then {@link Expectation#constrained}).
+     */
+    Architecture suggest(SearchSpace space, TpeHistory history, Feasible feasible, SplittableRandom random) {
         int n = history.size();
         int layers = space.layerCount();
+        if (n < config.startupTrials() && !feasible.all()) {
+            return Architecture.of(feasible.uniform(random, Expectation.TRIES));
+        }
         if (n < config.startupTrials()) {
             int[] choices = new int[layers];
             for (int layer = 0; layer < layers; layer++) {
@@ -82,6 +103,9 @@ public final class Tpe implements SearchStrategy {
             int size = space.layers().get(layer).size();
             below[layer] = new CategoricalParzen(size, observed(history, split[0], layer), config.priorWeight());
             above[layer] = new CategoricalParzen(size, observed(history, split[1], layer), config.priorWeight());
+        }
+        if (!feasible.all()) {
+            return Expectation.constrained(below, above, config.eiCandidates(), config.multivariate(), feasible, random);
         }
         return config.multivariate() ? Expectation.joint(below, above, config.eiCandidates(), random)
                 : Expectation.independent(below, above, config.eiCandidates(), random);

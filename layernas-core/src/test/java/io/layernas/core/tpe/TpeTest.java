@@ -161,6 +161,56 @@ class TpeTest {
         assertThatThrownBy(() -> new Tpe.Config(10, 24, 0, false, 10)).hasMessageContaining("prior_weight");
     }
 
+    @Test
+    void underATargetEverySuggestionIsFeasibleListedOrNot() {
+        // cost = sum of options (0..16); [5, 6] holds 120 of the 625 architectures.
+        TargetRange target = new TargetRange(5, 6);
+        for (int limit : new int[] {Feasible.ENUMERATION_LIMIT, 10}) {
+            Feasible feasible = Feasible.of(SPACE, COSTS, target, limit);
+            assertThat(feasible.enumerated()).as("limit %d", limit).isEqualTo(limit > 625);
+            for (Tpe.Config config : List.of(Tpe.Config.defaults(), multivariate())) {
+                Tpe tpe = new Tpe(config);
+                TpeHistory history = new TpeHistory();
+                java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+                for (int i = 0; i < 60; i++) {
+                    Architecture next = tpe.suggest(SPACE, history, feasible, random);
+                    assertThat(target.contains(COSTS.cost(next))).as("suggestion %d: %s", i, next).isTrue();
+                    history.add(next, -accuracy(next), 0);
+                }
+            }
+        }
+        assertThat(Feasible.of(SPACE, COSTS, target, 1000).count()).isEqualTo(120);
+        assertThat(Feasible.of(SPACE, COSTS, new TargetRange(0, 16), 1000).all()).isTrue();
+    }
+
+    @Test
+    void whenTheBelowEstimatorRarelyMeetsTheTargetCandidatesComeFromTheFeasibleList() {
+        // Below: the good option everywhere (cost 12); the target holds only cells of cost <= 1.
+        TargetRange target = new TargetRange(0, 1);
+        Feasible feasible = Feasible.of(SPACE, COSTS, target);
+        CategoricalParzen[] below = new CategoricalParzen[4];
+        CategoricalParzen[] above = new CategoricalParzen[4];
+        for (int l = 0; l < 4; l++) {
+            below[l] = new CategoricalParzen(5, new int[] {GOOD, GOOD, GOOD, GOOD, GOOD, GOOD}, 1.0);
+            above[l] = new CategoricalParzen(5, new int[] {0, 1, 2, 4}, 1.0);
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
+        for (boolean joint : new boolean[] {false, true}) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(COSTS.cost(Expectation.constrained(below, above, 24, joint, feasible, random))).isLessThanOrEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void endsWhenEveryArchitectureInsideTheTargetIsTrained() {
+        // Five architectures cost at most 1: the all-zero one and four with a single 1.
+        SearchResult result = run(Tpe.Config.defaults(), new TargetRange(0, 1), 100, 2);
+        assertThat(result.evaluations()).isEqualTo(5);
+        assertThat(run(Tpe.Config.defaults(), new TargetRange(0, 1), 100, 2).trials().stream().map(Trial::architecture))
+                .containsExactlyElementsOf(architectures(result));
+    }
+
     private static Tpe.Config multivariate() {
         Tpe.Config d = Tpe.Config.defaults();
         return new Tpe.Config(d.startupTrials(), d.eiCandidates(), d.priorWeight(), true, d.maxIdleSuggestions());
