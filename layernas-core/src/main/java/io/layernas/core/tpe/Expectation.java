@@ -78,8 +78,8 @@ final class Expectation {
     static final int TRIES = 64;
 
     /**
-     * Under a target: whole architectures drawn from the below estimator restricted to the feasible
-     * set, scored by {@code log l(x) - log g(x)} of the product (univariate: the sum of the layers'
+     * Under a target: whole architectures drawn from the below estimator restricted to the open
+     * set ({@link Feasible#isOpen}: in the target, not suggested yet), scored by {@code log l(x) - log g(x)} of the product (univariate: the sum of the layers'
      * log ratios, what {@link #independent} maximises layer by layer) or of the joint mixture. A
      * draw is rejected while infeasible, up to {@link #TRIES} times; then, when the feasible set is
      * listed, candidates are drawn exactly from {@code l} over the list; otherwise the candidate is
@@ -97,7 +97,7 @@ final class Expectation {
             int[] x = null;
             for (int t = 0; listWeights == null && x == null && t < TRIES; t++) {
                 draw = l.draw(random);
-                x = feasible.contains(draw) ? draw : null;
+                x = feasible.isOpen(draw) ? draw : null;
             }
             if (x == null && feasible.enumerated()) {
                 listWeights = listWeights == null ? l.cumulativeOver(feasible) : listWeights;
@@ -172,10 +172,10 @@ final class Expectation {
 
         /** Cumulative densities over the feasible list, for exact draws from this density restricted to it. */
         double[] cumulativeOver(Feasible feasible) {
-            double[] cumulative = new double[feasible.count()];
+            double[] cumulative = new double[feasible.listed()];
             double sum = 0;
             for (int i = 0; i < cumulative.length; i++) {
-                sum += Math.exp(log(feasible.get(i)));
+                sum += feasible.isOpen(i) ? Math.exp(log(feasible.get(i))) : 0;
                 cumulative[i] = sum;
             }
             return cumulative;

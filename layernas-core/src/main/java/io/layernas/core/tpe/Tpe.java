@@ -7,10 +7,8 @@ import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -24,11 +22,12 @@ import java.util.SplittableRandom;
  * estimator are scored by {@code log l(x) - log g(x)} and the best is suggested.
  *
  * <p>Counting as a study does: a suggestion trained before is told its known value again as a new
- * trial at no cost. Under a target, suggestions are drawn from the {@link Feasible feasible set}:
- * a space of at most a million architectures is priced once and the startup trials and the
- * candidates come from its in-target ones, so nothing outside the target is ever suggested; in a
- * larger space a draw is retried a bounded number of times, and a suggestion still outside the
- * target is not trained but told as infeasible, with its distance to the target as the violation
+ * trial at no cost. Under a target, suggestions are drawn from the {@link Feasible feasible set}
+ * less what was suggested already: a space of at most a million architectures is priced once and
+ * the startup trials and the candidates come from its in-target ones, so nothing outside the
+ * target is ever suggested and every suggestion trains a new architecture; in a larger space a
+ * draw is retried a bounded number of times, and a suggestion still outside the target is not
+ * trained but told as infeasible, with its distance to the target as the violation
  * (Optuna's {@code constraints_func}: infeasible trials fill the above group). The search ends with
  * the budget, after {@code maxIdleSuggestions} suggestions in a row that trained nothing, or when
  * every architecture of a listed feasible set has been suggested. Stateless: randomness comes from
@@ -53,8 +52,7 @@ public final class Tpe implements SearchStrategy {
         TpeHistory history = new TpeHistory();
         TargetRange target = context.target();
         Feasible feasible = Feasible.of(context.space(), context.costModel(), target);
-        Set<Architecture> seen = new HashSet<>();
-        for (int idle = 0; !context.budgetExhausted() && idle < config.maxIdleSuggestions() && !allSeen(feasible, seen); ) {
+        for (int idle = 0; !context.budgetExhausted() && idle < config.maxIdleSuggestions() && !exhausted(feasible); ) {
             Architecture next = suggest(context.space(), history, feasible, random);
             if (!feasible.contains(next.choices())) {
                 history.add(next, 0, violation(target, context.costModel().cost(next)));
@@ -64,14 +62,14 @@ public final class Tpe implements SearchStrategy {
             Optional<Trial> known = context.find(next);
             Optional<Trial> trial = known.isPresent() ? known : context.evaluate(Candidate.of(next));
             idle = known.isPresent() ? idle + 1 : 0;
-            seen.add(next);
+            feasible.suggested(next);
             trial.filter(Trial::succeeded).ifPresent(t -> history.add(next, -t.objective(), 0));
         }
     }
 
-    /** True when every feasible architecture of a listed feasible set has been suggested: nothing is left to train. */
-    private static boolean allSeen(Feasible feasible, Set<Architecture> seen) {
-        return feasible.enumerated() && seen.size() >= feasible.count();
+    /** True when every architecture of a listed feasible set has been suggested: nothing is left to train. */
+    private static boolean exhausted(Feasible feasible) {
+        return feasible.enumerated() && feasible.remaining() == 0;
     }
 
     private static double violation(TargetRange target, double cost) {
