@@ -4,10 +4,9 @@ import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
 import io.layernas.api.SearchSpace;
-import io.layernas.api.SearchStrategy;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
-import java.util.Objects;
+import io.layernas.core.AbstractStrategy;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -33,17 +32,10 @@ import java.util.SplittableRandom;
  * every architecture of a listed feasible set has been suggested. Stateless: randomness comes from
  * {@code random("tpe")}.
  */
-public final class Tpe implements SearchStrategy {
-    private final Config config;
-
+public final class Tpe extends AbstractStrategy<Tpe.Config> {
     /** TPE with the given settings. */
     public Tpe(Config config) {
-        this.config = Objects.requireNonNull(config, "config");
-    }
-
-    /** The settings. */
-    public Config config() {
-        return config;
+        super(config);
     }
 
     @Override
