@@ -82,13 +82,7 @@ public class SearchOverheadBenchmark {
 
     @Benchmark
     public SearchResult search(Candidates counter) {
-<<<<<<< HEAD
         SearchResult result = search(problem, evaluator, strategy, budget, counter.candidates);
-=======
-        SearchResult result = SearchRun.builder().space(problem.space()).costModel(problem.costs())
-                .evaluator(evaluator).strategy(PLUGINS.strategy(Plugins.choice(PluginKind.STRATEGY, strategy, Map.of()))).target(problem.target())
-                .budget(Budget.evaluations(budget)).seed(counter.candidates).build().run();
->>>>>>> main
         counter.candidates += result.evaluations();
         return result;
     }
@@ -97,7 +91,8 @@ public class SearchOverheadBenchmark {
     static SearchResult search(Problems.Problem problem, SyntheticEvaluator evaluator, String strategy, int budget,
                                long seed) {
         return SearchRun.builder().space(problem.space()).costModel(problem.costs())
-                .evaluator(evaluator).strategy(Plugins.strategy(strategy, Map.of())).target(problem.target())
+                .evaluator(evaluator).strategy(PLUGINS.strategy(Plugins.choice(PluginKind.STRATEGY, strategy, Map.of())))
+                .target(problem.target())
                 .budget(Budget.evaluations(budget)).seed(seed).build().run();
     }
 }

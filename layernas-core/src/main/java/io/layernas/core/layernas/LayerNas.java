@@ -4,18 +4,15 @@ import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
 import io.layernas.api.SearchEvent;
-import io.layernas.api.SearchSpace;
 import io.layernas.api.Trial;
 import io.layernas.core.AbstractStrategy;
 import io.layernas.core.HeapLimit;
 import io.layernas.core.Results;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -35,7 +32,9 @@ import java.util.SplittableRandom;
  * io.layernas.api.SearchSpace#searchStart() search start} (a connected cell where the default
  * options would leave it disconnected), parents are selected by a softmax of their accuracy
  * ({@link Policy#SOFTMAX}), and children come in the order of a model of each option's gain
- * learned from the trials so far ({@link OptionGains}).
+ * learned from the trials so far ({@link OptionGains}). Off in both: a warm start ({@link
+ * Config#warmStart()}, {@link WarmStart}) that first trains random in-target architectures and
+ * starts from the best of them.
  */
 public final class LayerNas extends AbstractStrategy<LayerNas.Config> {
     /** LayerNAS with the given settings. */
@@ -48,7 +47,7 @@ public final class LayerNas extends AbstractStrategy<LayerNas.Config> {
         Architecture start = config.fromSearchStart() ? context.space().searchStart()
                 : context.space().defaultArchitecture();
         if (config.warmStart() > 0) {
-            start = warmStart(context, start);
+            start = WarmStart.best(context, config.warmStart(), start);
         }
         Layerwise state = new Layerwise(context, config.bucketCount(), config.perBucket(), config.strictBound(), start);
         SplittableRandom random = context.random("layernas");
@@ -64,34 +63,6 @@ public final class LayerNas extends AbstractStrategy<LayerNas.Config> {
             }
         }
     }
-
-    /**
-     * Trains {@code warmStart} distinct random architectures inside the target (each the first
-     * in-target one of up to {@link #WARM_TRIES} uniform draws, priced without training) as one
-     * batch, and returns the best of them: the layerwise search then varies it layer by layer, its
-     * options being what unsearched layers keep. {@code fallback} when none succeeded in the target.
-     */
-    private Architecture warmStart(SearchContext context, Architecture fallback) {
-        SplittableRandom random = context.random("layernas-warm-start");
-        SearchSpace space = context.space();
-        Set<Architecture> drawn = new LinkedHashSet<>();
-        for (int i = 0; i < config.warmStart() * WARM_TRIES && drawn.size() < config.warmStart(); i++) {
-            int[] choices = new int[space.layerCount()];
-            for (int layer = 0; layer < choices.length; layer++) {
-                choices[layer] = random.nextInt(space.layers().get(layer).size());
-            }
-            Architecture architecture = Architecture.of(choices);
-            if (context.target().contains(context.costModel().cost(architecture))) {
-                drawn.add(architecture);
-            }
-        }
-        List<Trial> trials = context.evaluate(drawn.stream().map(Candidate::of).toList());
-        Trial best = Results.best(trials, context.target());
-        return best == null ? fallback : best.architecture();
-    }
-
-    /** Uniform draws per warm-start architecture to find one inside the target. */
-    private static final int WARM_TRIES = 100;
 
     /** One pass over {@code layer}; false when there was nothing to select. */
     private boolean searchLayer(SearchContext context, Layerwise state, int layer, SplittableRandom random,

@@ -116,18 +116,7 @@ final class Expectation {
     }
 
     private static int drawIndex(double[] cumulative, SplittableRandom random) {
-        double u = random.nextDouble() * cumulative[cumulative.length - 1];
-        int low = 0;
-        int high = cumulative.length - 1;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (u < cumulative[middle]) {
-                high = middle;
-            } else {
-                low = middle + 1;
-            }
-        }
-        return low;
+        return CategoricalParzen.firstAbove(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
     }
 
     /** A product of per-layer estimators (univariate) or their joint mixture, to draw from and to score. */
