@@ -275,6 +275,59 @@ public final class Settings {
         }
     }
 
+    /**
+     * A settings record read whole: each component is the key of its name ({@code int}, {@code long},
+     * {@code double}, {@code boolean} or {@code String}, read with this class's getters), with the
+     * component of {@code defaults} as its default; then the record is made as {@link #build} makes
+     * objects, so its check's message gets the full key. A plugin whose YAML keys are its settings
+     * record's component names reads them all with {@code settings.getRecord(Config.defaults())}.
+     *
+     * @throws IllegalStateException when a component has another type (a mistake in the plugin)
+     */
+    @SuppressWarnings("unchecked")
+    public <R extends Record> R getRecord(R defaults) {
+        java.lang.reflect.RecordComponent[] components = defaults.getClass().getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = get(components[i].getName(), types[i], invoke(components[i].getAccessor(), defaults));
+        }
+        return build(() -> {
+            try {
+                return (R) defaults.getClass().getDeclaredConstructor(types).newInstance(values);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot make " + defaults.getClass().getName() + ": " + e, e);
+            }
+        });
+    }
+
+    private Object get(String key, Class<?> type, Object fallback) {
+        if (type == int.class) {
+            return getInt(key, (Integer) fallback);
+        } else if (type == long.class) {
+            return getLong(key, (Long) fallback);
+        } else if (type == double.class) {
+            return getDouble(key, (Double) fallback);
+        } else if (type == boolean.class) {
+            return getBoolean(key, (Boolean) fallback);
+        } else if (type == String.class) {
+            return getString(key, (String) fallback);
+        }
+        throw new IllegalStateException("setting " + keyOf(key) + " has type " + type.getName() + ", which getRecord "
+                + "does not read: read it with its own getter.");
+    }
+
+    private static Object invoke(java.lang.reflect.Method accessor, Object target) {
+        try {
+            return accessor.invoke(target);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + accessor + ": " + e, e);
+        }
+    }
+
     /** The directory relative paths are resolved against. */
     public Path baseDirectory() {
         return baseDirectory;

@@ -3,6 +3,7 @@ package io.layernas.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -11,12 +12,24 @@ import org.junit.jupiter.api.Test;
  * checked against brute force over small windows of free layers.
  */
 public abstract class CostModelContract {
+    private final SearchSpace space;
+    private final CostModel costModel;
+
+    /** A contract test of {@code costModel} on {@code space}: the subclass's constructor passes both. */
+    protected CostModelContract(SearchSpace space, CostModel costModel) {
+        this.space = Objects.requireNonNull(space, "space");
+        this.costModel = Objects.requireNonNull(costModel, "costModel");
+    }
 
     /** The space the model prices. */
-    protected abstract SearchSpace space();
+    protected final SearchSpace space() {
+        return space;
+    }
 
     /** The model under test. */
-    protected abstract CostModel costModel();
+    protected final CostModel costModel() {
+        return costModel;
+    }
 
     /** Most architectures a brute-force window may enumerate. */
     protected int bruteForceLimit() {

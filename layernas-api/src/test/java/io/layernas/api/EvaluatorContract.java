@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,13 +17,22 @@ import org.junit.jupiter.api.Test;
  * What every {@link Evaluator} must do: measure any valid architecture of its space with finite
  * metrics, give the same metrics for the same request (so a run can be repeated and resumed), tell
  * architectures apart, and give the same answers when called from several threads at once (runs
- * evaluate in parallel). A plugin's test extends this class and says how to make its evaluator.
+ * evaluate in parallel). A plugin's test extends this class, passes the space to its
+ * constructor and says how to make its evaluator.
  */
 public abstract class EvaluatorContract {
+    private final SearchSpace space;
     private Evaluator evaluator;
 
+    /** A contract test of evaluators of {@code space}: the subclass's constructor passes it. */
+    protected EvaluatorContract(SearchSpace space) {
+        this.space = Objects.requireNonNull(space, "space");
+    }
+
     /** The space whose architectures the evaluator measures. */
-    protected abstract SearchSpace space();
+    protected final SearchSpace space() {
+        return space;
+    }
 
     /** A new evaluator under test; closed after each test. */
     protected abstract Evaluator createEvaluator() throws Exception;

@@ -3,14 +3,23 @@ package io.layernas.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link SearchSpace} must do; a plugin's test extends it and supplies the space. */
+/** What every {@link SearchSpace} must do; a plugin's test extends it and passes the space to its constructor. */
 public abstract class SearchSpaceContract {
+    private final SearchSpace space;
+
+    /** A contract test of {@code space}: the subclass's constructor passes it. */
+    protected SearchSpaceContract(SearchSpace space) {
+        this.space = Objects.requireNonNull(space, "space");
+    }
 
     /** The space under test. */
-    protected abstract SearchSpace space();
+    protected final SearchSpace space() {
+        return space;
+    }
 
     /** Random architectures of the space. */
     protected Architecture randomArchitecture(SplittableRandom random) {

@@ -98,4 +98,44 @@ class SettingsTest {
                 .hasMessage("search.bucketCount (0) must be positive. Maybe you meant 100, the paper's H?");
         assertThat(settings.build(() -> 42)).isEqualTo(42);
     }
+
+    /** A plugin's settings record: the YAML keys are its component names. */
+    record Knobs(int count, long seed, double rate, boolean fast, String label) {
+        Knobs {
+            if (count < 1) {
+                throw new IllegalArgumentException("count (" + count + ") must be positive. Maybe you meant 3?");
+            }
+        }
+    }
+
+    @Test
+    void getRecordReadsEachComponentByItsNameWithTheDefaultsAsFallback() {
+        Settings settings = Settings.of("search", Map.of("count", "7", "rate", 0.5, "fast", "yes"));
+        Knobs knobs = settings.getRecord(new Knobs(3, 42L, 0.1, false, "plain"));
+        assertThat(knobs).isEqualTo(new Knobs(7, 42L, 0.5, true, "plain"));
+        assertThat(settings.readSettings()).containsExactly(Map.entry("count", "3"), Map.entry("fast", "false"),
+                Map.entry("label", "plain"), Map.entry("rate", "0.1"), Map.entry("seed", "42"));
+        assertThat(settings.unusedKeys()).isEmpty();
+    }
+
+    @Test
+    void getRecordNamesTheFullKeyOfABadValueOrARejectedOne() {
+        Knobs defaults = new Knobs(3, 42L, 0.1, false, "plain");
+        assertThatThrownBy(() -> Settings.of("search", Map.of("seed", "many")).getRecord(defaults))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("search.seed (many) must be a whole number, like 42.");
+        assertThatThrownBy(() -> Settings.of("search", Map.of("count", 0)).getRecord(defaults))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("search.count (0) must be positive. Maybe you meant 3?");
+    }
+
+    record Unreadable(java.util.List<String> names) {
+    }
+
+    @Test
+    void getRecordRefusesComponentsItCannotRead() {
+        assertThatThrownBy(() -> Settings.empty("search").getRecord(new Unreadable(List.of())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("search.names has type java.util.List");
+    }
 }

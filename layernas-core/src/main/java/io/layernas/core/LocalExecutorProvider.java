@@ -1,20 +1,16 @@
 package io.layernas.core;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.CandidateExecutor;
 import io.layernas.api.ExecutorProvider;
 import io.layernas.api.ExecutorSetup;
 import io.layernas.api.Settings;
 
 /** {@code local}: threads of this JVM, as many as {@code run.workers}. Has no settings of its own. */
-public final class LocalExecutorProvider implements ExecutorProvider {
-    @Override
-    public String name() {
-        return "local";
-    }
-
-    @Override
-    public String description() {
-        return "threads of this JVM, as many as the run has workers (the default)";
+public final class LocalExecutorProvider extends AbstractPlugin implements ExecutorProvider {
+    /** For ServiceLoader. */
+    public LocalExecutorProvider() {
+        super("local", "threads of this JVM, as many as the run has workers (the default)");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.layernas.core;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.Evaluator;
 import io.layernas.api.EvaluatorProvider;
 import io.layernas.api.SearchSpace;
@@ -7,15 +8,10 @@ import io.layernas.api.Settings;
 import io.layernas.core.SyntheticEvaluator;
 
 /** {@code synthetic}: a made-up accuracy for trying the framework; settings tableSeed, noise, secondsPerTrial. */
-public final class SyntheticEvaluatorProvider implements EvaluatorProvider {
-    @Override
-    public String name() {
-        return "synthetic";
-    }
-
-    @Override
-    public String description() {
-        return "stand-in: made-up deterministic accuracy, trains nothing (for trials and benchmarks)";
+public final class SyntheticEvaluatorProvider extends AbstractPlugin implements EvaluatorProvider {
+    /** For ServiceLoader. */
+    public SyntheticEvaluatorProvider() {
+        super("synthetic", "stand-in: made-up deterministic accuracy, trains nothing (for trials and benchmarks)");
     }
 
     @Override

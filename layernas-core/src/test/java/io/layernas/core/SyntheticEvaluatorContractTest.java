@@ -2,15 +2,11 @@ package io.layernas.core;
 
 import io.layernas.api.Evaluator;
 import io.layernas.api.EvaluatorContract;
-import io.layernas.api.SearchSpace;
 
 /** The contract of every evaluator, for the synthetic stand-in. */
 class SyntheticEvaluatorContractTest extends EvaluatorContract {
-    private final RandomSpaces.Problem problem = RandomSpaces.problem(3, 5, 4, 10);
-
-    @Override
-    protected SearchSpace space() {
-        return problem.space();
+    SyntheticEvaluatorContractTest() {
+        super(RandomSpaces.problem(3, 5, 4, 10).space());
     }
 
     @Override

@@ -3,14 +3,13 @@ package io.layernas.core.evolution;
 import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
-import io.layernas.api.SearchStrategy;
 import io.layernas.api.Trial;
+import io.layernas.core.AbstractStrategy;
 import io.layernas.core.Draws;
 import io.layernas.core.MnasReward;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -30,17 +29,10 @@ import java.util.SplittableRandom;
  * <p>It searches the whole space; the result counts the best trial inside the target. Stateless:
  * randomness comes from {@code random("evolution")}.
  */
-public final class RegularizedEvolution implements SearchStrategy {
-    private final Config config;
-
+public final class RegularizedEvolution extends AbstractStrategy<RegularizedEvolution.Config> {
     /** Evolution with the given settings. */
     public RegularizedEvolution(Config config) {
-        this.config = Objects.requireNonNull(config, "config");
-    }
-
-    /** The settings. */
-    public Config config() {
-        return config;
+        super(config);
     }
 
     @Override

@@ -3,8 +3,8 @@ package io.layernas.core.layernas;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
 import io.layernas.api.SearchEvent;
-import io.layernas.api.SearchStrategy;
 import io.layernas.api.Trial;
+import io.layernas.core.AbstractStrategy;
 import io.layernas.core.HeapLimit;
 import io.layernas.core.Results;
 import java.util.ArrayList;
@@ -33,17 +33,10 @@ import java.util.SplittableRandom;
  * ({@link Policy#SOFTMAX}), and children come in the order of a model of each option's gain
  * learned from the trials so far ({@link OptionGains}).
  */
-public final class LayerNas implements SearchStrategy {
-    private final Config config;
-
+public final class LayerNas extends AbstractStrategy<LayerNas.Config> {
     /** LayerNAS with the given settings. */
     public LayerNas(Config config) {
-        this.config = Objects.requireNonNull(config, "config");
-    }
-
-    /** The settings. */
-    public Config config() {
-        return config;
+        super(config);
     }
 
     @Override

@@ -1,20 +1,16 @@
 package io.layernas.core.layernas;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.Settings;
 import io.layernas.api.StrategyProvider;
 import io.layernas.core.layernas.LayerNasDp;
 
 /** {@code layernas-dp}: Algorithm 2 (dynamic programming). Settings: bucketCount (H), perBucket (k). */
-public final class LayerNasDpProvider implements StrategyProvider {
-    @Override
-    public String name() {
-        return "layernas-dp";
-    }
-
-    @Override
-    public String description() {
-        return "LayerNAS, Algorithm 2: dynamic programming over layers (H, k)";
+public final class LayerNasDpProvider extends AbstractPlugin implements StrategyProvider {
+    /** For ServiceLoader. */
+    public LayerNasDpProvider() {
+        super("layernas-dp", "LayerNAS, Algorithm 2: dynamic programming over layers (H, k)");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.layernas.core.layernas;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.Settings;
 import io.layernas.api.StrategyProvider;
@@ -12,15 +13,10 @@ import java.util.List;
  * policy (random, best, softmax), strictBound, start (searchStart, default), childOrder (learned,
  * random) to override the preset's.
  */
-public final class LayerNasProvider implements StrategyProvider {
-    @Override
-    public String name() {
-        return "layernas";
-    }
-
-    @Override
-    public String description() {
-        return "LayerNAS, Algorithm 1: layerwise search with cost buckets (H, k, R, T)";
+public final class LayerNasProvider extends AbstractPlugin implements StrategyProvider {
+    /** For ServiceLoader. */
+    public LayerNasProvider() {
+        super("layernas", "LayerNAS, Algorithm 1: layerwise search with cost buckets (H, k, R, T)");
     }
 
     @Override

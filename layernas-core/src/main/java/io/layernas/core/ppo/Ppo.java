@@ -3,14 +3,13 @@ package io.layernas.core.ppo;
 import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
-import io.layernas.api.SearchStrategy;
 import io.layernas.api.Trial;
+import io.layernas.core.AbstractStrategy;
 import io.layernas.core.HeapLimit;
 import io.layernas.core.MnasReward;
 import io.layernas.core.evolution.RegularizedEvolution;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -30,17 +29,10 @@ import java.util.SplittableRandom;
  * no new architecture (the policy has converged). It searches the whole space; the result counts
  * the best trial inside the target. Stateless: randomness comes from {@code random("ppo")}.
  */
-public final class Ppo implements SearchStrategy {
-    private final Config config;
-
+public final class Ppo extends AbstractStrategy<Ppo.Config> {
     /** PPO with the given settings. */
     public Ppo(Config config) {
-        this.config = Objects.requireNonNull(config, "config");
-    }
-
-    /** The settings. */
-    public Config config() {
-        return config;
+        super(config);
     }
 
     @Override

@@ -3,10 +3,9 @@ package io.layernas.core.random;
 import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
-import io.layernas.api.SearchStrategy;
+import io.layernas.core.AbstractStrategy;
 import io.layernas.core.Draws;
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -23,17 +22,10 @@ import java.util.SplittableRandom;
  * Config#maxIdleDraws()} draws in a row brought nothing new to train (a nearly exhausted space,
  * or a target almost nothing meets). Stateless: randomness comes from {@code random("random-search")}.
  */
-public final class RandomSearch implements SearchStrategy {
-    private final Config config;
-
+public final class RandomSearch extends AbstractStrategy<RandomSearch.Config> {
     /** Random search with the given settings. */
     public RandomSearch(Config config) {
-        this.config = Objects.requireNonNull(config, "config");
-    }
-
-    /** The settings. */
-    public Config config() {
-        return config;
+        super(config);
     }
 
     @Override

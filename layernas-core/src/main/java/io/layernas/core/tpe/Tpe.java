@@ -4,10 +4,9 @@ import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
 import io.layernas.api.SearchSpace;
-import io.layernas.api.SearchStrategy;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
-import java.util.Objects;
+import io.layernas.core.AbstractStrategy;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -27,17 +26,10 @@ import java.util.SplittableRandom;
  * fill the above group). The search ends with the budget, or after {@code maxIdleSuggestions}
  * suggestions in a row that trained nothing. Stateless: randomness comes from {@code random("tpe")}.
  */
-public final class Tpe implements SearchStrategy {
-    private final Config config;
-
+public final class Tpe extends AbstractStrategy<Tpe.Config> {
     /** TPE with the given settings. */
     public Tpe(Config config) {
-        this.config = Objects.requireNonNull(config, "config");
-    }
-
-    /** The settings. */
-    public Config config() {
-        return config;
+        super(config);
     }
 
     @Override

@@ -1,21 +1,17 @@
 package io.layernas.evaluators.external;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.Evaluator;
 import io.layernas.api.EvaluatorProvider;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.Settings;
 
 /** Registers {@link CommandEvaluator} as {@code command}; its settings are {@link CommandSettings}. */
-public final class CommandEvaluatorProvider implements EvaluatorProvider {
+public final class CommandEvaluatorProvider extends AbstractPlugin implements EvaluatorProvider {
 
-    @Override
-    public String name() {
-        return "command";
-    }
-
-    @Override
-    public String description() {
-        return "runs your own training command per candidate (request as JSON, metrics as JSON on stdout)";
+    /** For ServiceLoader. */
+    public CommandEvaluatorProvider() {
+        super("command", "runs your own training command per candidate (request as JSON, metrics as JSON on stdout)");
     }
 
     @Override

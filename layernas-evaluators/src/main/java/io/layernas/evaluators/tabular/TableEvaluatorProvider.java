@@ -1,5 +1,6 @@
 package io.layernas.evaluators.tabular;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.BenchmarkKeys;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.Evaluator;
@@ -26,15 +27,10 @@ import java.util.Locale;
  *   <li>{@code secondsPerTrial}: stand-in training time when the table has none, reported as simulated.</li>
  * </ul>
  */
-public final class TableEvaluatorProvider implements EvaluatorProvider {
-    @Override
-    public String name() {
-        return "table";
-    }
-
-    @Override
-    public String description() {
-        return "Looks up accuracy and training time in a benchmark table (NATS-Bench, NAS-Bench-101, ...)";
+public final class TableEvaluatorProvider extends AbstractPlugin implements EvaluatorProvider {
+    /** For ServiceLoader. */
+    public TableEvaluatorProvider() {
+        super("table", "Looks up accuracy and training time in a benchmark table (NATS-Bench, NAS-Bench-101, ...)");
     }
 
     @Override

@@ -1,21 +1,18 @@
 package io.layernas.evaluators.training;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.Evaluator;
 import io.layernas.api.EvaluatorProvider;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.Settings;
 
 /** Registers {@link DjlTrainingEvaluator} as {@code djl-train}; its settings are {@link TrainingSettings}. */
-public final class DjlTrainingEvaluatorProvider implements EvaluatorProvider {
+public final class DjlTrainingEvaluatorProvider extends AbstractPlugin implements EvaluatorProvider {
 
-    @Override
-    public String name() {
-        return "djl-train";
-    }
-
-    @Override
-    public String description() {
-        return "trains each candidate on Fashion-MNIST with DJL (PyTorch, CPU); objective = validation accuracy";
+    /** For ServiceLoader. */
+    public DjlTrainingEvaluatorProvider() {
+        super("djl-train",
+                "trains each candidate on Fashion-MNIST with DJL (PyTorch, CPU); objective = validation accuracy");
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.layernas.evaluators.external;
 
 import io.layernas.api.Evaluator;
 import io.layernas.api.EvaluatorContract;
-import io.layernas.api.SearchSpace;
 import io.layernas.api.Settings;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +14,8 @@ class CommandEvaluatorContractTest extends EvaluatorContract {
     @TempDir
     Path directory;
 
-    @Override
-    protected SearchSpace space() {
-        return SPACE;
+    CommandEvaluatorContractTest() {
+        super(SPACE);
     }
 
     @Override

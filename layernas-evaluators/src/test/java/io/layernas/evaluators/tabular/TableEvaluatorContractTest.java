@@ -3,7 +3,6 @@ package io.layernas.evaluators.tabular;
 import io.layernas.api.Architecture;
 import io.layernas.api.Evaluator;
 import io.layernas.api.EvaluatorContract;
-import io.layernas.api.SearchSpace;
 import io.layernas.spaces.natsbench.NatsDataset;
 import io.layernas.spaces.natsbench.NatsSizeSpace;
 import java.nio.file.Files;
@@ -19,9 +18,8 @@ class TableEvaluatorContractTest extends EvaluatorContract {
     @TempDir
     Path dir;
 
-    @Override
-    protected SearchSpace space() {
-        return SSS;
+    TableEvaluatorContractTest() {
+        super(SSS);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.layernas.example.plugin;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.Layer;
 import io.layernas.api.SearchSpace;
@@ -13,15 +14,10 @@ import java.util.List;
  * options each (default 4), named {@code w<k>}: option 0 is the widest. Shows how a third-party
  * jar adds a space; not a real network.
  */
-public final class GridSpaceProvider implements SearchSpaceProvider {
-    @Override
-    public String name() {
-        return "example-grid";
-    }
-
-    @Override
-    public String description() {
-        return "third-party example: a toy grid of layers x options (not a network)";
+public final class GridSpaceProvider extends AbstractPlugin implements SearchSpaceProvider {
+    /** For ServiceLoader. */
+    public GridSpaceProvider() {
+        super("example-grid", "third-party example: a toy grid of layers x options (not a network)");
     }
 
     @Override

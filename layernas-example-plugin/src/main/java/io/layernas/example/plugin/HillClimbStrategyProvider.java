@@ -1,5 +1,6 @@
 package io.layernas.example.plugin;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
@@ -19,15 +20,10 @@ import java.util.SplittableRandom;
  * until no neighbour is better or the budget is spent. "Better" is: inside the target before
  * outside it; inside, the higher objective; outside, the nearer cost. No settings.
  */
-public final class HillClimbStrategyProvider implements StrategyProvider {
-    @Override
-    public String name() {
-        return "example-hill-climb";
-    }
-
-    @Override
-    public String description() {
-        return "third-party example: hill climbing over one-option changes";
+public final class HillClimbStrategyProvider extends AbstractPlugin implements StrategyProvider {
+    /** For ServiceLoader. */
+    public HillClimbStrategyProvider() {
+        super("example-hill-climb", "third-party example: hill climbing over one-option changes");
     }
 
     @Override

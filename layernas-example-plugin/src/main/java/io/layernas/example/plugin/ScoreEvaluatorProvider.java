@@ -1,5 +1,6 @@
 package io.layernas.example.plugin;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.Evaluator;
 import io.layernas.api.EvaluatorProvider;
 import io.layernas.api.Metrics;
@@ -12,15 +13,10 @@ import java.util.Map;
  * widest, more steeply in later layers; setting {@code secondsPerTrial} (default 1) is the
  * training time it reports. A stand-in that trains nothing.
  */
-public final class ScoreEvaluatorProvider implements EvaluatorProvider {
-    @Override
-    public String name() {
-        return "example-score";
-    }
-
-    @Override
-    public String description() {
-        return "third-party example: a made-up score, trains nothing";
+public final class ScoreEvaluatorProvider extends AbstractPlugin implements EvaluatorProvider {
+    /** For ServiceLoader. */
+    public ScoreEvaluatorProvider() {
+        super("example-score", "third-party example: a made-up score, trains nothing");
     }
 
     @Override

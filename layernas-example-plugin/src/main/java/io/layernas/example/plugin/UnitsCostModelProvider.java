@@ -1,5 +1,6 @@
 package io.layernas.example.plugin;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.Architecture;
 import io.layernas.api.CostModel;
 import io.layernas.api.CostModelProvider;
@@ -12,15 +13,10 @@ import io.layernas.api.Settings;
  * {@code (i + 1) * (|S_i| - s)} units, summed over layers; so option 0 costs most. Works with
  * any space.
  */
-public final class UnitsCostModelProvider implements CostModelProvider {
-    @Override
-    public String name() {
-        return "example-units";
-    }
-
-    @Override
-    public String description() {
-        return "third-party example: (layer + 1) x (options - choice) units, summed";
+public final class UnitsCostModelProvider extends AbstractPlugin implements CostModelProvider {
+    /** For ServiceLoader. */
+    public UnitsCostModelProvider() {
+        super("example-units", "third-party example: (layer + 1) x (options - choice) units, summed");
     }
 
     @Override

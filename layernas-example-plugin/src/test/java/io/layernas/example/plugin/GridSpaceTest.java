@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.layernas.api.ConfigurationException;
-import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchSpaceContract;
 import io.layernas.api.Settings;
 import java.util.Map;
@@ -12,9 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** A space plugin's test: the API's contract, plus what is special about this space. */
 class GridSpaceTest extends SearchSpaceContract {
-    @Override
-    protected SearchSpace space() {
-        return new GridSpaceProvider().create(Settings.of("space", Map.of("layers", 5, "options", 3)));
+    GridSpaceTest() {
+        super(new GridSpaceProvider().create(Settings.of("space", Map.of("layers", 5, "options", 3))));
     }
 
     @Test

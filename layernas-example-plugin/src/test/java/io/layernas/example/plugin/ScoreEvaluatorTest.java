@@ -2,20 +2,16 @@ package io.layernas.example.plugin;
 
 import io.layernas.api.Evaluator;
 import io.layernas.api.EvaluatorContract;
-import io.layernas.api.SearchSpace;
 import io.layernas.api.Settings;
 
 /** The example evaluator keeps the contract every evaluator keeps. */
 class ScoreEvaluatorTest extends EvaluatorContract {
-    private final SearchSpace space = new GridSpaceProvider().create(Settings.empty("space"));
-
-    @Override
-    protected SearchSpace space() {
-        return space;
+    ScoreEvaluatorTest() {
+        super(new GridSpaceProvider().create(Settings.empty("space")));
     }
 
     @Override
     protected Evaluator createEvaluator() {
-        return new ScoreEvaluatorProvider().create(space, Settings.empty("evaluator"));
+        return new ScoreEvaluatorProvider().create(space(), Settings.empty("evaluator"));
     }
 }

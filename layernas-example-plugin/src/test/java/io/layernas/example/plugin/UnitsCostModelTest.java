@@ -3,7 +3,6 @@ package io.layernas.example.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layernas.api.Architecture;
-import io.layernas.api.CostModel;
 import io.layernas.api.CostModelContract;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.Settings;
@@ -12,16 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /** A cost model plugin's test: the contract checks range() against brute force. */
 class UnitsCostModelTest extends CostModelContract {
-    private final SearchSpace space = new GridSpaceProvider().create(Settings.of("space", Map.of("layers", 6)));
+    private static final SearchSpace SPACE = new GridSpaceProvider().create(Settings.of("space", Map.of("layers", 6)));
 
-    @Override
-    protected SearchSpace space() {
-        return space;
-    }
-
-    @Override
-    protected CostModel costModel() {
-        return new UnitsCostModelProvider().create(space, Settings.empty("cost"));
+    UnitsCostModelTest() {
+        super(SPACE, new UnitsCostModelProvider().create(SPACE, Settings.empty("cost")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.layernas.spaces.mobilenet;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.CostModel;
 import io.layernas.api.CostModelProvider;
@@ -21,19 +22,15 @@ import java.util.List;
  *   <li>{@code file}: a table file, overriding {@code table} and {@code directory}.</li>
  * </ul>
  */
-public final class LatencyCostModelProvider implements CostModelProvider {
+public final class LatencyCostModelProvider extends AbstractPlugin implements CostModelProvider {
     /** The default table directory, relative to the configuration's directory. */
     public static final String DEFAULT_DIRECTORY = "../shared/data/latency";
     private static final List<String> TABLES = List.of("note10", "pixel1");
 
-    @Override
-    public String name() {
-        return "latency";
-    }
-
-    @Override
-    public String description() {
-        return "on-device latency (ms) from the Pixel 1 or Note10 lookup tables, predicted where they lack a block";
+    /** For ServiceLoader. */
+    public LatencyCostModelProvider() {
+        super("latency",
+                "on-device latency (ms) from the Pixel 1 or Note10 lookup tables, predicted where they lack a block");
     }
 
     @Override

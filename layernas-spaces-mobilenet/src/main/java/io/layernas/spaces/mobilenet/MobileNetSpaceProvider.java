@@ -1,5 +1,6 @@
 package io.layernas.spaces.mobilenet;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.InputShape;
 import io.layernas.api.SearchSpace;
@@ -12,28 +13,15 @@ import java.util.function.Function;
  * {@code mobilenet-mini}), {@code channels} (default 3; 1 for mini) and {@code classes} (default
  * 1001; 10 for mini). Each nested class is one registered plugin.
  */
-public abstract class MobileNetSpaceProvider implements SearchSpaceProvider {
-    private final String name;
-    private final String description;
+public abstract class MobileNetSpaceProvider extends AbstractPlugin implements SearchSpaceProvider {
     private final InputShape defaults;
     private final Function<InputShape, MobileNetSpace> factory;
 
     MobileNetSpaceProvider(String name, String description, InputShape defaults,
                            Function<InputShape, MobileNetSpace> factory) {
-        this.name = name;
-        this.description = description;
+        super(name, description);
         this.defaults = defaults;
         this.factory = factory;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
     }
 
     @Override

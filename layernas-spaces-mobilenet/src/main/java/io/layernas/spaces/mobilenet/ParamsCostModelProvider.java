@@ -1,20 +1,16 @@
 package io.layernas.spaces.mobilenet;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.CostModel;
 import io.layernas.api.CostModelProvider;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.Settings;
 
 /** {@code params}: parameters of a MobileNet network ({@link OpCounter}), unit params; no settings. */
-public final class ParamsCostModelProvider implements CostModelProvider {
-    @Override
-    public String name() {
-        return "params";
-    }
-
-    @Override
-    public String description() {
-        return "parameters of MobileNet networks, batch norm folded (params)";
+public final class ParamsCostModelProvider extends AbstractPlugin implements CostModelProvider {
+    /** For ServiceLoader. */
+    public ParamsCostModelProvider() {
+        super("params", "parameters of MobileNet networks, batch norm folded (params)");
     }
 
     @Override

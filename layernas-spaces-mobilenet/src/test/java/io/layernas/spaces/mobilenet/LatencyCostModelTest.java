@@ -10,44 +10,25 @@ import io.layernas.api.TargetRange;
 import io.layernas.core.layernas.LayerNas;
 import io.layernas.core.SearchRun;
 import io.layernas.core.SyntheticEvaluator;
-import io.layernas.api.CostModel;
 import io.layernas.api.CostModelContract;
-import io.layernas.api.SearchSpace;
 import io.layernas.api.Op;
 import org.junit.jupiter.api.Test;
 
 /** The latency cost model is a sum of per-op latencies, with exact ranges (needs the shared latency tables). */
 class LatencyCostModelTest extends CostModelContract {
-    private MobileNetSpace space;
-    private NetworkCostModel model;
-    private LatencyModel latency;
+    private static final MobileNetSpace SPACE = PaperSpaces.v3Large(PaperSpaces.IMAGENET);
+    private static final LatencyModel LATENCY = LatencyModel.of(LatencyModelTest.note10());
+    private static final NetworkCostModel MODEL = NetworkCostModel.of(SPACE, "ms", LATENCY::latencyMs);
 
-    private void init() {
-        if (model == null) {
-            space = PaperSpaces.v3Large(PaperSpaces.IMAGENET);
-            latency = LatencyModel.of(LatencyModelTest.note10());
-            model = NetworkCostModel.of(space, "ms", latency::latencyMs);
-        }
-    }
-
-    @Override
-    protected SearchSpace space() {
-        init();
-        return space;
-    }
-
-    @Override
-    protected CostModel costModel() {
-        init();
-        return model;
+    LatencyCostModelTest() {
+        super(SPACE, MODEL);
     }
 
     @Test
     void costIsTheSumOfTheOpsLatencies() {
-        init();
-        Architecture a = space.parse(space.format(space.defaultArchitecture()));
-        double sum = space.network(a).stream().mapToDouble(latency::latencyMs).sum();
-        assertThat(model.cost(a)).isCloseTo(sum, within(1e-9));
+        Architecture a = SPACE.parse(SPACE.format(SPACE.defaultArchitecture()));
+        double sum = SPACE.network(a).stream().mapToDouble(LATENCY::latencyMs).sum();
+        assertThat(MODEL.cost(a)).isCloseTo(sum, within(1e-9));
         assertThat(sum).isGreaterThan(0);
     }
 
@@ -66,11 +47,10 @@ class LatencyCostModelTest extends CostModelContract {
 
     @Test
     void tableDescribesLatencyPerOp() {
-        init();
-        String text = NetworkTable.describe(space, space.defaultArchitecture(), latency::latencyMs);
+        String text = NetworkTable.describe(SPACE, SPACE.defaultArchitecture(), LATENCY::latencyMs);
         assertThat(text).contains("latency ms", "block7.layer1", "head.dense", "total");
-        Op stem = space.network(space.defaultArchitecture()).get(0);
-        assertThat(text).contains(String.format(java.util.Locale.ROOT, "%.3f", latency.latencyMs(stem)));
-        assertThat(NetworkTable.describe(space, space.defaultArchitecture(), model::opCost)).isEqualTo(text);
+        Op stem = SPACE.network(SPACE.defaultArchitecture()).get(0);
+        assertThat(text).contains(String.format(java.util.Locale.ROOT, "%.3f", LATENCY.latencyMs(stem)));
+        assertThat(NetworkTable.describe(SPACE, SPACE.defaultArchitecture(), MODEL::opCost)).isEqualTo(text);
     }
 }

@@ -1,121 +1,57 @@
 package io.layernas.spaces.mobilenet;
 
+import static org.junit.jupiter.api.Named.named;
+
 import io.layernas.api.CostModel;
 import io.layernas.api.CostModelContract;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchSpaceContract;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every MobileNet space and its MAdds and params models pass the API contracts. */
 class MobileNetContractsTest {
 
+    static Stream<Arguments> spaces() {
+        return Stream.of(PaperSpaces.v3Small(PaperSpaces.IMAGENET), PaperSpaces.v3Large(PaperSpaces.IMAGENET),
+                PaperSpaces.v2(PaperSpaces.IMAGENET), PaperSpaces.v2x14(PaperSpaces.IMAGENET),
+                PaperSpaces.mini(PaperSpaces.FASHION_MNIST)).map(space -> Arguments.of(named(space.name(), space)));
+    }
+
+    static Stream<Arguments> models() {
+        MobileNetSpace v2x14 = PaperSpaces.v2x14(PaperSpaces.IMAGENET);
+        MobileNetSpace v3Small = PaperSpaces.v3Small(PaperSpaces.IMAGENET);
+        return Stream.of(madds(v3Small), madds(PaperSpaces.v3Large(PaperSpaces.IMAGENET)),
+                madds(PaperSpaces.v2(PaperSpaces.IMAGENET)), madds(v2x14), params(v2x14), params(v3Small),
+                madds(PaperSpaces.mini(PaperSpaces.FASHION_MNIST)));
+    }
+
+    private static Arguments madds(MobileNetSpace space) {
+        return Arguments.of(named(space.name(), space), named("madds", NetworkCostModel.madds(space)));
+    }
+
+    private static Arguments params(MobileNetSpace space) {
+        return Arguments.of(named(space.name(), space), named("params", NetworkCostModel.params(space)));
+    }
+
     @Nested
-    class V3SmallSpace extends SearchSpaceContract {
-        @Override
-        protected SearchSpace space() {
-            return PaperSpaces.v3Small(PaperSpaces.IMAGENET);
+    @ParameterizedClass(name = "{0}")
+    @MethodSource("io.layernas.spaces.mobilenet.MobileNetContractsTest#spaces")
+    class Spaces extends SearchSpaceContract {
+        Spaces(SearchSpace space) {
+            super(space);
         }
     }
 
     @Nested
-    class V3LargeSpace extends SearchSpaceContract {
-        @Override
-        protected SearchSpace space() {
-            return PaperSpaces.v3Large(PaperSpaces.IMAGENET);
-        }
-    }
-
-    @Nested
-    class V2Space extends SearchSpaceContract {
-        @Override
-        protected SearchSpace space() {
-            return PaperSpaces.v2(PaperSpaces.IMAGENET);
-        }
-    }
-
-    @Nested
-    class V2x14Space extends SearchSpaceContract {
-        @Override
-        protected SearchSpace space() {
-            return PaperSpaces.v2x14(PaperSpaces.IMAGENET);
-        }
-    }
-
-    @Nested
-    class MiniSpace extends SearchSpaceContract {
-        @Override
-        protected SearchSpace space() {
-            return PaperSpaces.mini(PaperSpaces.FASHION_MNIST);
-        }
-    }
-
-    @Nested
-    class V3SmallMadds extends Priced {
-        V3SmallMadds() {
-            super(PaperSpaces.v3Small(PaperSpaces.IMAGENET), true);
-        }
-    }
-
-    @Nested
-    class V3LargeMadds extends Priced {
-        V3LargeMadds() {
-            super(PaperSpaces.v3Large(PaperSpaces.IMAGENET), true);
-        }
-    }
-
-    @Nested
-    class V2Madds extends Priced {
-        V2Madds() {
-            super(PaperSpaces.v2(PaperSpaces.IMAGENET), true);
-        }
-    }
-
-    @Nested
-    class V2x14Madds extends Priced {
-        V2x14Madds() {
-            super(PaperSpaces.v2x14(PaperSpaces.IMAGENET), true);
-        }
-    }
-
-    @Nested
-    class V2x14Params extends Priced {
-        V2x14Params() {
-            super(PaperSpaces.v2x14(PaperSpaces.IMAGENET), false);
-        }
-    }
-
-    @Nested
-    class V3SmallParams extends Priced {
-        V3SmallParams() {
-            super(PaperSpaces.v3Small(PaperSpaces.IMAGENET), false);
-        }
-    }
-
-    @Nested
-    class MiniMadds extends Priced {
-        MiniMadds() {
-            super(PaperSpaces.mini(PaperSpaces.FASHION_MNIST), true);
-        }
-    }
-
-    /** A cost model contract for one space and measure. */
-    abstract static class Priced extends CostModelContract {
-        private final MobileNetSpace space;
-        private final CostModel model;
-
-        Priced(MobileNetSpace space, boolean madds) {
-            this.space = space;
-            this.model = madds ? NetworkCostModel.madds(space) : NetworkCostModel.params(space);
-        }
-
-        @Override
-        protected SearchSpace space() {
-            return space;
-        }
-
-        @Override
-        protected CostModel costModel() {
-            return model;
+    @ParameterizedClass(name = "{0} {1}")
+    @MethodSource("io.layernas.spaces.mobilenet.MobileNetContractsTest#models")
+    class CostModels extends CostModelContract {
+        CostModels(SearchSpace space, CostModel model) {
+            super(space, model);
         }
     }
 }

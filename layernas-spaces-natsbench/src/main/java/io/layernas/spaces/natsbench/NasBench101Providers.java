@@ -1,5 +1,6 @@
 package io.layernas.spaces.natsbench;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.CostModel;
 import io.layernas.api.CostModelProvider;
@@ -13,15 +14,11 @@ public final class NasBench101Providers {
     }
 
     /** {@code nasbench101}: the edge-adding encoding of NAS-Bench-101; no settings. */
-    public static final class Space implements SearchSpaceProvider {
-        @Override
-        public String name() {
-            return NasBench101Space.NAME;
-        }
-
-        @Override
-        public String description() {
-            return "NAS-Bench-101 cells grown one op or edge per layer (paper Appendix B); every candidate is legal";
+    public static final class Space extends AbstractPlugin implements SearchSpaceProvider {
+        /** For ServiceLoader. */
+        public Space() {
+            super(NasBench101Space.NAME,
+                    "NAS-Bench-101 cells grown one op or edge per layer (paper Appendix B); every candidate is legal");
         }
 
         @Override
@@ -31,15 +28,11 @@ public final class NasBench101Providers {
     }
 
     /** {@code nasbench101-edges}: number of edges of the cell; works with {@code nasbench101} only. */
-    public static final class Edges implements CostModelProvider {
-        @Override
-        public String name() {
-            return "nasbench101-edges";
-        }
-
-        @Override
-        public String description() {
-            return "Number of edges of a NAS-Bench-101 cell (a stand-in cost; parameters are not reproduced)";
+    public static final class Edges extends AbstractPlugin implements CostModelProvider {
+        /** For ServiceLoader. */
+        public Edges() {
+            super("nasbench101-edges",
+                    "Number of edges of a NAS-Bench-101 cell (a stand-in cost; parameters are not reproduced)");
         }
 
         @Override

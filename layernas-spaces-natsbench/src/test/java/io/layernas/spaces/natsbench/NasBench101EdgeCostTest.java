@@ -3,10 +3,8 @@ package io.layernas.spaces.natsbench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layernas.api.Architecture;
-import io.layernas.api.CostModel;
 import io.layernas.api.CostModelContract;
 import io.layernas.api.CostRange;
-import io.layernas.api.SearchSpace;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -14,14 +12,8 @@ class NasBench101EdgeCostTest extends CostModelContract {
     private static final NasBench101Space SPACE = new NasBench101Space();
     private static final NasBench101EdgeCost MODEL = new NasBench101EdgeCost(SPACE);
 
-    @Override
-    protected SearchSpace space() {
-        return SPACE;
-    }
-
-    @Override
-    protected CostModel costModel() {
-        return MODEL;
+    NasBench101EdgeCostTest() {
+        super(SPACE, MODEL);
     }
 
     @Override

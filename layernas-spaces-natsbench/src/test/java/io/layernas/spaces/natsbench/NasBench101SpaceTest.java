@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layernas.api.Architecture;
 import io.layernas.api.Layer;
-import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchSpaceContract;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -13,9 +12,8 @@ import org.junit.jupiter.api.Test;
 class NasBench101SpaceTest extends SearchSpaceContract {
     private static final NasBench101Space SPACE = new NasBench101Space();
 
-    @Override
-    protected SearchSpace space() {
-        return SPACE;
+    NasBench101SpaceTest() {
+        super(SPACE);
     }
 
     private static Architecture steps(String... names) {

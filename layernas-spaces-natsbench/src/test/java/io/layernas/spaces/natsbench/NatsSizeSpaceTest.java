@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.layernas.api.Architecture;
 import io.layernas.api.Op;
-import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchSpaceContract;
 import java.util.HashSet;
 import java.util.List;
@@ -15,9 +14,8 @@ import org.junit.jupiter.api.Test;
 class NatsSizeSpaceTest extends SearchSpaceContract {
     private final NatsSizeSpace space = new NatsSizeSpace(NatsDataset.CIFAR10);
 
-    @Override
-    protected SearchSpace space() {
-        return space;
+    NatsSizeSpaceTest() {
+        super(new NatsSizeSpace(NatsDataset.CIFAR10));
     }
 
     @Test

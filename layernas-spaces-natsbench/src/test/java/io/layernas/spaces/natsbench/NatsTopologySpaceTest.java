@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.layernas.api.Architecture;
 import io.layernas.api.Layer;
-import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchSpaceContract;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,9 +20,8 @@ class NatsTopologySpaceTest extends SearchSpaceContract {
             "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|";
     private final NatsTopologySpace space = new NatsTopologySpace(NatsDataset.CIFAR10);
 
-    @Override
-    protected SearchSpace space() {
-        return space;
+    NatsTopologySpaceTest() {
+        super(new NatsTopologySpace(NatsDataset.CIFAR10));
     }
 
     @Test

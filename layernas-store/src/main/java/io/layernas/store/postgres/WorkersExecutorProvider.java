@@ -1,5 +1,6 @@
 package io.layernas.store.postgres;
 
+import io.layernas.api.AbstractPlugin;
 import io.layernas.api.CandidateExecutor;
 import io.layernas.api.ExecutorProvider;
 import io.layernas.api.ExecutorSetup;
@@ -12,15 +13,10 @@ import java.time.Duration;
  * for results; {@code outageSeconds} (60), how long the database may be unreachable before the run
  * stops; {@code capacity} (10000), attempts handed to the pool at once.
  */
-public final class WorkersExecutorProvider implements ExecutorProvider {
-    @Override
-    public String name() {
-        return "workers";
-    }
-
-    @Override
-    public String description() {
-        return "layernas worker processes on any hosts, sharing the run's PostgreSQL store (run.store)";
+public final class WorkersExecutorProvider extends AbstractPlugin implements ExecutorProvider {
+    /** For ServiceLoader. */
+    public WorkersExecutorProvider() {
+        super("workers", "layernas worker processes on any hosts, sharing the run's PostgreSQL store (run.store)");
     }
 
     @Override
