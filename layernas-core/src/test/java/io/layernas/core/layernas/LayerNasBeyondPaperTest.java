@@ -3,6 +3,7 @@ package io.layernas.core.layernas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.layernas.api.AbstractSearchSpace;
 import io.layernas.api.Architecture;
 import io.layernas.api.Budget;
 import io.layernas.api.ConfigurationException;
@@ -53,17 +54,7 @@ class LayerNasBeyondPaperTest {
 
     @Test
     void theSearchStartsFromTheSpacesSearchStartUnlessPresetPaper() {
-        SearchSpace connected = new SearchSpace() {
-            @Override
-            public String name() {
-                return "connected";
-            }
-
-            @Override
-            public List<Layer> layers() {
-                return SPACE.layers();
-            }
-
+        SearchSpace connected = new AbstractSearchSpace("connected", SPACE.layers()) {
             @Override
             public Architecture searchStart() {
                 return Architecture.of(1, 0);
