@@ -6,10 +6,14 @@ import io.layernas.api.CostRange;
 import io.layernas.api.Layer;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.TargetRange;
+import io.layernas.cli.plugins.PluginKind;
+import io.layernas.cli.plugins.PluginRegistry;
+import io.layernas.cli.wiring.Plugins;
 import io.layernas.core.AdditiveCostModel;
 import io.layernas.core.SimpleSearchSpace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Search problems for the benchmarks: built-in spaces by name, or synthetic ones of a given shape. */
@@ -27,8 +31,9 @@ public final class Problems {
      * the dearest; not in {@code nats-tss}, whose all-{@code none} default is the cheapest cell).
      */
     public static Problem builtIn(String space, String cost, double lowFraction, double highFraction) {
-        SearchSpace searchSpace = Plugins.space(space);
-        CostModel costs = Plugins.cost(cost, searchSpace);
+        Plugins plugins = new Plugins(PluginRegistry.fromClassPath());
+        SearchSpace searchSpace = plugins.space(Plugins.choice(PluginKind.SPACE, space, Map.of()));
+        CostModel costs = plugins.costModel(Plugins.choice(PluginKind.COST_MODEL, cost, Map.of()), searchSpace);
         double full = costs.range(searchSpace.defaultArchitecture(), 0, searchSpace.layerCount()).max();
         return new Problem(searchSpace, costs, new TargetRange(lowFraction * full, highFraction * full));
     }

@@ -2,6 +2,9 @@ package io.layernas.bench;
 
 import io.layernas.api.Budget;
 import io.layernas.api.SearchResult;
+import io.layernas.cli.plugins.PluginKind;
+import io.layernas.cli.plugins.PluginRegistry;
+import io.layernas.cli.wiring.Plugins;
 import io.layernas.core.SearchRun;
 import io.layernas.core.SyntheticEvaluator;
 import java.util.Map;
@@ -32,6 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class SearchOverheadBenchmark {
+    private static final Plugins PLUGINS = new Plugins(PluginRegistry.fromClassPath());
+
     @Param({"nats-sss", "nats-tss", "mobilenet-v3-small", "mobilenet-v2"})
     public String space;
 
@@ -62,7 +67,7 @@ public class SearchOverheadBenchmark {
     @Benchmark
     public SearchResult search(Candidates counter) {
         SearchResult result = SearchRun.builder().space(problem.space()).costModel(problem.costs())
-                .evaluator(evaluator).strategy(Plugins.strategy(strategy, Map.of())).target(problem.target())
+                .evaluator(evaluator).strategy(PLUGINS.strategy(Plugins.choice(PluginKind.STRATEGY, strategy, Map.of()))).target(problem.target())
                 .budget(Budget.evaluations(budget)).seed(counter.candidates).build().run();
         counter.candidates += result.evaluations();
         return result;

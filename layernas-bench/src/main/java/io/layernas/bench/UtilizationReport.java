@@ -15,6 +15,9 @@ import io.layernas.api.Settings;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.bench.paper.NatsTopologyComparison;
+import io.layernas.cli.plugins.PluginKind;
+import io.layernas.cli.plugins.PluginRegistry;
+import io.layernas.cli.wiring.Plugins;
 import io.layernas.core.SearchRun;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -44,6 +47,7 @@ import java.util.ServiceLoader;
  */
 public final class UtilizationReport {
     private static final int BUDGET = 300;
+    private static final Plugins PLUGINS = new Plugins(PluginRegistry.fromClassPath());
     private static final int[] WORKERS = {4, 16, 64};
 
     private final SearchSpace space;
@@ -94,8 +98,9 @@ public final class UtilizationReport {
         int found = 0;
         for (int seed = 0; seed < seeds; seed++) {
             List<List<Double>> batches = new ArrayList<>();
-            SearchResult result = run(Plugins.strategy((String) settings.get("strategy"), without(settings)), seed,
-                    batches);
+            SearchStrategy strategy = PLUGINS.strategy(Plugins.choice(PluginKind.STRATEGY,
+                    (String) settings.get("strategy"), without(settings)));
+            SearchResult result = run(strategy, seed, batches);
             runs.add(batches);
             if (result.bestTrial().isPresent()) {
                 double test = result.bestTrial().get().metrics().value(Metrics.TEST_ACCURACY, Double.NaN);

@@ -6,7 +6,10 @@ import io.layernas.api.CostModel;
 import io.layernas.api.SearchSpace;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.config.PluginChoice;
+import io.layernas.cli.plugins.PluginKind;
 import io.layernas.cli.wiring.Plugins;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,7 +18,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code layernas describe SPACE [ARCH]}: a space's layers and options, or one architecture layer by layer. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
@@ -29,8 +31,8 @@ import picocli.CommandLine.ParentCommand;
                 "  layernas describe nats-sss 64:32:16:64:8 --cost nats-flops",
                 "  layernas describe examples/quickstart.yaml"})
 final class DescribeCommand implements Callable<Integer> {
-    @ParentCommand
-    private LayerNasCommand parent;
+    private final CliContext context;
+    private final Provider<Plugins> plugins;
 
     @Parameters(index = "0", paramLabel = "SPACE", description = "A space name or an experiment file.")
     private String space;
@@ -47,15 +49,21 @@ final class DescribeCommand implements Callable<Integer> {
             description = "A space or cost model setting, e.g. -D space.dataset=cifar100 -D cost.table=pixel1.")
     private Map<String, String> settings;
 
+    @Inject
+    DescribeCommand(CliContext context, Provider<Plugins> plugins) {
+        this.context = context;
+        this.plugins = plugins;
+    }
+
     @Override
     public Integer call() {
-        Plugins plugins = new Plugins(parent.context().registry().get());
+        Plugins plugins = this.plugins.get();
         PluginChoice[] choices = choices();
         SearchSpace searchSpace = plugins.space(choices[0]);
         CostModel costModel = choices[1] == null ? null : plugins.costModel(choices[1], searchSpace);
         String text = architecture == null ? SpaceDescription.describe(searchSpace, costModel)
                 : SpaceDescription.describe(searchSpace, costModel, parse(searchSpace));
-        parent.context().out().print(text);
+        context.out().print(text);
         return 0;
     }
 
@@ -66,17 +74,18 @@ final class DescribeCommand implements Callable<Integer> {
                 throw new ConfigurationException("SPACE (" + space + ") looks like an experiment file but does not "
                         + "exist.");
             }
-            ExperimentConfig config = ExperimentConfig.load(Path.of(space), parent.context().overrides(settings));
+            ExperimentConfig config = ExperimentConfig.load(Path.of(space), context.overrides(settings));
             return new PluginChoice[] {config.space(), cost == null ? config.cost() : costChoice()};
         }
-        return new PluginChoice[] {choice("space", "space", space), cost == null ? null : costChoice()};
+        return new PluginChoice[] {choice(PluginKind.SPACE, space), cost == null ? null : costChoice()};
     }
 
     private PluginChoice costChoice() {
-        return choice("cost model", "cost", cost);
+        return choice(PluginKind.COST_MODEL, cost);
     }
 
-    private PluginChoice choice(String kind, String section, String name) {
+    private PluginChoice choice(PluginKind kind, String name) {
+        String section = kind.section();
         Map<String, Object> values = new LinkedHashMap<>();
         if (settings != null) {
             settings.forEach((key, value) -> {
@@ -90,7 +99,7 @@ final class DescribeCommand implements Callable<Integer> {
                 }
             });
         }
-        return new PluginChoice(kind, section, "name", name, values, Path.of("").toAbsolutePath());
+        return Plugins.choice(kind, name, values);
     }
 
     private Architecture parse(SearchSpace searchSpace) {

@@ -8,6 +8,8 @@ import io.layernas.api.SearchSpace;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.remote.RemoteRequests;
 import io.layernas.cli.wiring.Plugins;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code layernas evaluate REQUEST.json}: evaluates one candidate the way a run would, for
@@ -30,8 +31,7 @@ import picocli.CommandLine.ParentCommand;
                 + "writes its metrics as JSON. Runs on the machine that trains: a cluster node.",
                 "Exit code 0 when the metrics were written, 1 when the evaluation failed, 2 on a bad request."})
 final class EvaluateCommand implements Callable<Integer> {
-    @ParentCommand
-    private LayerNasCommand parent;
+    private final Provider<Plugins> plugins;
 
     @Parameters(index = "0", paramLabel = "REQUEST", description = "The request file (JSON) an executor wrote.")
     private Path request;
@@ -40,11 +40,16 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Where the metrics go (default: result.json next to REQUEST).")
     private Path result;
 
+    @Inject
+    EvaluateCommand(Provider<Plugins> plugins) {
+        this.plugins = plugins;
+    }
+
     @Override
     public Integer call() throws Exception {
         RemoteRequests.Request read = read(request);
         ExperimentConfig config = ExperimentConfig.of(read.configFile(), read.config());
-        Plugins plugins = new Plugins(parent.context().registry().get());
+        Plugins plugins = this.plugins.get();
         SearchSpace space = plugins.space(config.space());
         Metrics metrics;
         try (Evaluator evaluator = plugins.evaluator(config.evaluator(), space)) {

@@ -1,6 +1,7 @@
 package io.layernas.cli;
 
-import io.layernas.cli.wiring.Provenance;
+import io.layernas.cli.results.Provenance;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,11 +20,12 @@ public final class LayerNasCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
+    @Inject
     LayerNasCommand(CliContext context) {
         this.context = context;
     }
 
-    /** What the subcommands work with. */
+    /** What the subcommands that are not built by the injector ({@code serve}) work with. */
     CliContext context() {
         return context;
     }

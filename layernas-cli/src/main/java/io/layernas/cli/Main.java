@@ -1,5 +1,7 @@
 package io.layernas.cli;
 
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 import io.layernas.api.ConfigurationException;
 import picocli.CommandLine;
 
@@ -23,7 +25,8 @@ public final class Main {
 
     /** Runs the command with {@code context}; returns the exit code. */
     public static int execute(CliContext context, String... args) {
-        CommandLine line = new CommandLine(new LayerNasCommand(context));
+        Injector commands = Guice.createInjector(new CliModule(context));
+        CommandLine line = new CommandLine(LayerNasCommand.class, new CommandFactory(commands));
         line.setOut(new java.io.PrintWriter(context.out(), true));
         line.setErr(new java.io.PrintWriter(context.err(), true));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> report(context, e));

@@ -5,13 +5,14 @@ import io.layernas.api.StopReason;
 import io.layernas.api.Trial;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.results.OutputFiles;
+import io.layernas.cli.wiring.RunDirectory;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code layernas run CONFIG}: one search, with its results written to an output directory. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -24,8 +25,8 @@ final class RunCommand implements Callable<Integer> {
     /** Exit code of a run that stopped for failures or in which every trial failed. */
     static final int FAILED = 3;
 
-    @ParentCommand
-    private LayerNasCommand parent;
+    private final CliContext context;
+    private final Sessions sessions;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "The experiment file (YAML).")
     private Path config;
@@ -51,15 +52,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary; only errors.")
     private boolean quiet;
 
+    @Inject
+    RunCommand(CliContext context, Sessions sessions) {
+        this.context = context;
+        this.sessions = sessions;
+    }
+
     @Override
     public Integer call() {
-        CliContext context = parent.context();
         Path file = OutputDirectories.experimentFile(config, resume, output, "run",
                 "layernas run examples/quickstart.yaml");
         ExperimentConfig experiment = ExperimentConfig.load(file, context.overrides(overrides));
         Path directory = resume != null ? resume : OutputDirectories.forNewRun(experiment, output, experiment.name());
-        RunSession session = new RunSession(context, experiment, directory, resume != null, quiet,
-                acceptChangedData);
+        RunSession session = sessions.run(experiment, new RunDirectory(directory, acceptChangedData, resume != null),
+                quiet);
         SearchResult result = session.run();
         if (result.stopReason() == StopReason.INTERRUPTED) {
             return session.interruptExitCode();

@@ -1,9 +1,9 @@
 package io.layernas.cli;
 
-import com.google.inject.Injector;
+import com.google.inject.name.Named;
 import io.layernas.api.Budget;
-import io.layernas.api.ConfigurationException;
 import io.layernas.api.CandidateExecutor;
+import io.layernas.api.ConfigurationException;
 import io.layernas.api.CostModel;
 import io.layernas.api.Evaluator;
 import io.layernas.api.SearchResult;
@@ -14,14 +14,15 @@ import io.layernas.api.Trial;
 import io.layernas.api.TrialStore;
 import io.layernas.cli.config.Defaults;
 import io.layernas.cli.config.ExperimentConfig;
-import io.layernas.cli.config.Numbers;
+import io.layernas.cli.format.Numbers;
 import io.layernas.cli.progress.ProgressBar;
 import io.layernas.cli.results.LiveResults;
 import io.layernas.cli.results.OutputFiles;
+import io.layernas.cli.results.Provenance;
 import io.layernas.cli.results.ResultWriter;
 import io.layernas.cli.results.RunReport;
-import io.layernas.cli.wiring.Provenance;
 import io.layernas.cli.wiring.RunDirectory;
+import io.layernas.cli.wiring.TrialStores;
 import io.layernas.cli.wiring.Wiring;
 import io.layernas.core.Problem;
 import io.layernas.core.Resume;
@@ -30,14 +31,13 @@ import io.layernas.store.RunDirectoryLock;
 import io.layernas.store.RunStatus;
 import io.layernas.store.SqliteTrialStore;
 import io.layernas.store.postgres.WorkerPoolError;
+import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * One run of the command line: wire and check everything, lock the run directory, open the store,
@@ -47,55 +47,69 @@ import org.yaml.snakeyaml.Yaml;
 final class RunSession {
     /** Exit code of a run stopped without a signal (the JVM shutting down for another reason). */
     static final int INTERRUPTED = 130;
+    /** The name of the binding that says whether a session prints progress and a summary ({@code -q}). */
+    static final String QUIET = "quiet";
 
     private final CliContext context;
     private final ExperimentConfig config;
     private final Path directory;
     private final boolean resuming;
     private final boolean quiet;
-    private final boolean acceptChangedData;
+    private final Problem problem;
+    private final Provenance provenance;
+    private final TrialStores stores;
+    private final SearchRun.Builder search;
+    private final Evaluator evaluator;
+    private final CandidateExecutor executor;
     private int interruptExitCode = INTERRUPTED;
 
-    RunSession(CliContext context, ExperimentConfig config, Path directory, boolean resuming, boolean quiet,
-               boolean acceptChangedData) {
+    /**
+     * A session of the run in {@code directory}: the injector of the run ({@link Wiring#run}) builds it
+     * with every plugin created and checked, the executor included, before anything is written.
+     */
+    @Inject
+    RunSession(CliContext context, @Named(QUIET) boolean quiet, ExperimentConfig config, RunDirectory directory,
+               Problem problem, Provenance provenance, TrialStores stores, SearchRun.Builder search,
+               Evaluator evaluator, CandidateExecutor executor) {
         this.context = context;
-        this.config = config;
-        this.directory = directory;
-        this.resuming = resuming;
         this.quiet = quiet;
-        this.acceptChangedData = acceptChangedData;
+        this.config = config;
+        this.directory = directory.path();
+        this.resuming = directory.resuming();
+        this.problem = problem;
+        this.provenance = provenance;
+        this.stores = stores;
+        this.search = search;
+        this.evaluator = evaluator;
+        this.executor = executor;
     }
 
     SearchResult run() {
-        Injector injector = Wiring.injector(config, context.registry().get(),
-                new RunDirectory(directory, acceptChangedData, resuming));
         OutputDirectories.create(directory, resuming ? "--resume" : "the output directory");
         try (RunDirectoryLock lock = RunDirectoryLock.acquire(directory, "layernas run");
              SignalStop signals = SignalStop.install(config.run().abandonOnInterrupt(), context.err())) {
-            return runLocked(injector, signals);
+            return runLocked(signals);
         }
     }
 
-    private SearchResult runLocked(Injector injector, SignalStop signals) {
-        Problem problem = Wiring.get(injector, Problem.class);
+    private SearchResult runLocked(SignalStop signals) {
         SearchSpace space = problem.space();
         CostModel costModel = problem.costModel();
         TargetRange target = problem.target();
-        Provenance provenance = Wiring.get(injector, Provenance.class);
         long start = System.nanoTime();
         String name = resuming ? String.valueOf(directory.toAbsolutePath().getFileName()) : config.name();
         Function<SearchResult, RunReport> report = result -> new RunReport(name, space, result, provenance,
                 (System.nanoTime() - start) / 1e9);
         RunStatus status = null;
         SearchResult result;
-        try (TrialStore store = Wiring.get(injector, TrialStore.class)) {
+        try (TrialStore store = stores.open()) {
             prepare(store, provenance, space, costModel, target);
             status = startStatus(space, costModel, target);
             ProgressBar bar = new ProgressBar(context.err(), problem.budget(), costModel.unit(),
                     ProgressBar.modeFor(quiet), System::nanoTime).ticking();
-            SearchRun.Builder builder = Wiring.get(injector, SearchRun.Builder.class).store(store).listener(bar)
+            search.store(store).listener(bar)
                     .listener(new LiveResults(directory, target, costModel.unit(), report, System::nanoTime));
-            result = search(builder, injector, bar, signals);
+            result = search(bar, signals);
         } catch (WorkerPoolError e) {
             // Not a configuration error, whatever the database said: the run stopped and can be resumed.
             IllegalStateException stopped = new IllegalStateException(e.getMessage());
@@ -129,15 +143,13 @@ final class RunSession {
      * evaluations) and the evaluator (its native memory) before it returns. A signal that came before
      * the search began stops it at once.
      */
-    private SearchResult search(SearchRun.Builder builder, Injector injector, ProgressBar bar, SignalStop signals)
-            throws Exception {
+    private SearchResult search(ProgressBar bar, SignalStop signals) throws Exception {
         try (bar) {
             SearchResult result;
-            try (Evaluator evaluator = Wiring.get(injector, Evaluator.class);
-                 CandidateExecutor executor = Wiring.get(injector, CandidateExecutor.class)) {
-                SearchRun search = builder.executor(executor).build();
-                signals.watch(search);
-                result = search.run();
+            try (Evaluator evaluator = this.evaluator; CandidateExecutor executor = this.executor) {
+                SearchRun run = search.executor(executor).build();
+                signals.watch(run);
+                result = run.run();
             }
             signals.finished();
             if (signals.signalled()) {
@@ -195,13 +207,8 @@ final class RunSession {
     }
 
     private void writeConfig(Provenance provenance) {
-        Path file = directory.resolve(OutputFiles.CONFIG_YAML);
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        String yaml = "# The resolved configuration of this run (overrides applied, data files by absolute path).\n"
-                + "# Resume: layernas run --resume " + directory + "\n# Repeat: layernas run " + file + "\n"
-                + new Yaml(options).dump(provenance.config());
-        ResultWriter.text(file, yaml);
+        ResultWriter.config(directory, "run", "run (overrides applied, data files by absolute path)",
+                provenance.config());
     }
 
     private void printHeader(SearchSpace space, CostModel costModel, TargetRange target, List<Trial> stored) {

@@ -8,10 +8,12 @@ import io.layernas.api.Layer;
 import io.layernas.api.NetworkSpace;
 import io.layernas.api.Op;
 import io.layernas.api.SearchSpace;
-import io.layernas.cli.config.Numbers;
+import io.layernas.api.TextTable;
+import io.layernas.cli.format.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /** The text of {@code layernas describe}. Stateless. */
 final class SpaceDescription {
@@ -28,24 +30,16 @@ final class SpaceDescription {
         if (space instanceof DescribedSpace described) {
             text.append(described.describeSpace());
         }
-        List<String> columns = new ArrayList<>(List.of("#", "layer", "|S|", "options (default first)"));
-        if (cost != null) {
-            columns.add("cost, this layer free (" + cost.unit() + ")");
-        }
-        TextTable table = new TextTable(columns);
         Architecture defaults = space.defaultArchitecture();
-        for (int i = 0; i < space.layerCount(); i++) {
-            Layer layer = space.layers().get(i);
-            String name = layer.name() + (layer.virtual() ? " (virtual)" : "");
-            List<String> row = new ArrayList<>(List.of(Integer.toString(i), name, Integer.toString(layer.size()),
-                    options(layer)));
-            if (cost != null) {
-                CostRange range = cost.range(defaults, i, i + 1);
-                row.add("[" + Numbers.format(range.min()) + ", " + Numbers.format(range.max()) + "]");
-            }
-            table.add(row);
-        }
-        text.append(table.render());
+        text.append(layerTable(space, cost, List.of("#", "layer", "|S|", "options (default first)"),
+                "cost, this layer free", layer -> {
+                    Layer at = space.layers().get(layer);
+                    return List.of(Integer.toString(layer), at.name() + (at.virtual() ? " (virtual)" : ""),
+                            Integer.toString(at.size()), options(at));
+                }, layer -> {
+                    CostRange range = cost.range(defaults, layer, layer + 1);
+                    return "[" + Numbers.format(range.min()) + ", " + Numbers.format(range.max()) + "]";
+                }));
         if (cost != null) {
             CostRange reachable = cost.range(defaults, 0, space.layerCount());
             text.append(String.format(Locale.ROOT, "reachable cost: [%s, %s] %s; default architecture: %s %s%n",
@@ -93,7 +87,8 @@ final class SpaceDescription {
     }
 
     private static String ops(List<Op> ops) {
-        TextTable table = new TextTable(List.of("#", "input", "operator", "filters", "expanded", "stride", "detail"));
+        TextTable table = new TextTable(List.of("#", "input", "operator", "filters", "expanded", "stride", "detail"))
+                .numbersRight();
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
             table.add(List.of(Integer.toString(i + 1), op.inputSize() + "x" + op.inputSize() + "x" + op.inChannels(),
@@ -106,20 +101,28 @@ final class SpaceDescription {
     }
 
     private static String choices(SearchSpace space, CostModel cost, Architecture architecture) {
-        List<String> columns = new ArrayList<>(List.of("#", "layer", "option"));
-        if (cost != null) {
-            columns.add("cost change from default (" + cost.unit() + ")");
-        }
-        TextTable table = new TextTable(columns);
         Architecture defaults = space.defaultArchitecture();
-        for (int i = 0; i < space.layerCount(); i++) {
-            Layer layer = space.layers().get(i);
-            List<String> row = new ArrayList<>(List.of(Integer.toString(i), layer.name(),
-                    layer.options().get(architecture.choice(i))));
+        return layerTable(space, cost, List.of("#", "layer", "option"), "cost change from default",
+                layer -> List.of(Integer.toString(layer), space.layers().get(layer).name(),
+                        space.layers().get(layer).options().get(architecture.choice(layer))),
+                layer -> Numbers.format(cost.cost(defaults.with(layer, architecture.choice(layer)))
+                        - cost.cost(defaults)));
+    }
+
+    /** A row per layer, with a last column {@code costColumn} (in the cost model's unit) when there is a cost model. */
+    private static String layerTable(SearchSpace space, CostModel cost, List<String> columns, String costColumn,
+                                     IntFunction<List<String>> row, IntFunction<String> costCell) {
+        List<String> header = new ArrayList<>(columns);
+        if (cost != null) {
+            header.add(costColumn + " (" + cost.unit() + ")");
+        }
+        TextTable table = new TextTable(header).numbersRight();
+        for (int layer = 0; layer < space.layerCount(); layer++) {
+            List<String> cells = new ArrayList<>(row.apply(layer));
             if (cost != null) {
-                row.add(Numbers.format(cost.cost(defaults.with(i, architecture.choice(i))) - cost.cost(defaults)));
+                cells.add(costCell.apply(layer));
             }
-            table.add(row);
+            table.add(cells);
         }
         return table.render();
     }

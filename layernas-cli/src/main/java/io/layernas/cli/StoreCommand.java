@@ -2,10 +2,10 @@ package io.layernas.cli;
 
 import io.layernas.store.postgres.PostgresDatabase;
 import io.layernas.store.postgres.PostgresSchema;
+import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code layernas store init URL}: creates the LayerNAS tables in a PostgreSQL database, once. */
 @Command(name = "store", mixinStandardHelpOptions = true,
@@ -13,8 +13,7 @@ import picocli.CommandLine.ParentCommand;
                 + "the LayerNAS tables (once; running it again changes nothing). Credentials: PGUSER and PGPASSWORD, "
                 + "or PGPASSFILE.")
 final class StoreCommand implements Callable<Integer> {
-    @ParentCommand
-    private LayerNasCommand parent;
+    private final CliContext context;
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "init")
     private String action;
@@ -22,14 +21,19 @@ final class StoreCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "URL", description = "postgresql://host[:port]/database")
     private String url;
 
+    @Inject
+    StoreCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() {
         if (!"init".equals(action)) {
             throw new io.layernas.api.ConfigurationException("store knows one action, init: layernas store init "
                     + "postgresql://host[:port]/database; '" + action + "' is not one.");
         }
-        PostgresDatabase database = PostgresDatabase.parse(url, "URL", parent.context().environment());
-        parent.context().out().println(PostgresSchema.create(database));
+        PostgresDatabase database = PostgresDatabase.parse(url, "URL", context.environment());
+        context.out().println(PostgresSchema.create(database));
         return 0;
     }
 }

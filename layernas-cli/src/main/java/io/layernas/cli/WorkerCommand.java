@@ -1,9 +1,12 @@
 package io.layernas.cli;
 
+import io.layernas.cli.plugins.PluginRegistry;
 import io.layernas.cli.workers.RunEvaluations;
 import io.layernas.store.postgres.PoolWorker;
 import io.layernas.store.postgres.PostgresDatabase;
 import io.layernas.store.postgres.WorkerQueue;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code layernas worker --store URL}: one worker of the pool that evaluates runs with {@code executor: workers}. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
@@ -23,8 +25,8 @@ import picocli.CommandLine.ParentCommand;
                 "Credentials: PGUSER and PGPASSWORD, or PGPASSFILE. Exit code 0 when stopped or idle, 2 on a "
                         + "configuration error, 1 when the database failed."})
 final class WorkerCommand implements Callable<Integer> {
-    @ParentCommand
-    private LayerNasCommand parent;
+    private final CliContext context;
+    private final Provider<PluginRegistry> registry;
 
     @Option(names = "--store", required = true, paramLabel = "URL",
             description = "The runs' store, postgresql://host[:port]/database (the runs' run.store).")
@@ -46,9 +48,14 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Exit after this many seconds without work (default: wait for ever).")
     private Double idleSeconds;
 
+    @Inject
+    WorkerCommand(CliContext context, Provider<PluginRegistry> registry) {
+        this.context = context;
+        this.registry = registry;
+    }
+
     @Override
     public Integer call() throws SQLException, InterruptedException {
-        CliContext context = parent.context();
         if (!(leaseSeconds > 0) || !(pollSeconds > 0) || (idleSeconds != null && !(idleSeconds > 0))) {
             throw new io.layernas.api.ConfigurationException("--lease-seconds, --poll-seconds and --exit-when-idle "
                     + "must be positive, e.g. --lease-seconds 60.");
@@ -59,7 +66,7 @@ final class WorkerCommand implements Callable<Integer> {
                 idleSeconds == null ? null : seconds(idleSeconds));
         CountDownLatch finished = new CountDownLatch(1);
         try (WorkerQueue queue = new WorkerQueue(database, name);
-             RunEvaluations evaluations = new RunEvaluations(context.registry().get())) {
+             RunEvaluations evaluations = new RunEvaluations(registry.get())) {
             PoolWorker worker = new PoolWorker(queue, evaluations, settings, context.err());
             Thread hook = new Thread(() -> stop(worker, finished), "layernas-worker-stop");
             Runtime.getRuntime().addShutdownHook(hook);

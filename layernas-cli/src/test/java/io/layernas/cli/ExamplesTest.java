@@ -68,10 +68,10 @@ class ExamplesTest {
         }
         Injector injector = Wiring.create(new ExperimentModule(config, registry),
                 binder -> binder.bind(TrialStore.class).toInstance(new InMemoryTrialStore()));
-        assertThat(Wiring.get(injector, TargetRange.class)).isNotNull();
-        assertThat(Wiring.get(injector, SearchStrategy.class)).isNotNull();
+        assertThat(injector.getInstance(TargetRange.class)).isNotNull();
+        assertThat(injector.getInstance(SearchStrategy.class)).isNotNull();
         if (config.compare() != null) {
-            Plugins plugins = Wiring.get(injector, Plugins.class);
+            Plugins plugins = injector.getInstance(Plugins.class);
             config.compare().strategies().forEach(plugins::strategy);
         }
     }

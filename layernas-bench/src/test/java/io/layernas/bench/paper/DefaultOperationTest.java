@@ -57,7 +57,7 @@ class DefaultOperationTest {
 
     @Test
     void onlyTopologyLayersCanBeRenumbered() {
-        SearchSpace sss = io.layernas.bench.Plugins.space("nats-sss");
+        SearchSpace sss = io.layernas.bench.Problems.builtIn("nats-sss", "nats-flops", 0, 1).space();
         assertThatThrownBy(() -> DefaultOperation.of(sss, flops, r -> Metrics.of(0), 3))
                 .hasMessageContaining("not a power of 5");
     }

@@ -2,6 +2,7 @@ package io.layernas.cli.config;
 
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.Settings;
+import io.layernas.cli.format.Numbers;
 import java.util.List;
 import java.util.Locale;
 

@@ -4,6 +4,7 @@ import io.layernas.api.ConfigurationException;
 import io.layernas.api.CostRange;
 import io.layernas.api.Settings;
 import io.layernas.api.TargetRange;
+import io.layernas.cli.format.Numbers;
 import java.util.List;
 
 /**

@@ -6,7 +6,7 @@ import io.layernas.api.SearchEvent;
 import io.layernas.api.SearchListener;
 import io.layernas.api.StopReason;
 import io.layernas.api.Trial;
-import io.layernas.cli.config.Numbers;
+import io.layernas.cli.format.Numbers;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.layernas.cli.results;
 
-import io.layernas.cli.config.Numbers;
+import io.layernas.cli.format.Numbers;
 import java.util.List;
 import java.util.Map;
 

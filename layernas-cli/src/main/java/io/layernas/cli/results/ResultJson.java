@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.layernas.api.SearchResult;
 import io.layernas.api.Trial;
-import io.layernas.cli.wiring.Provenance;
+import io.layernas.cli.results.Provenance;
 
 /** The {@code result.json} document of a run (see docs/results.md). Stateless. */
 public final class ResultJson {

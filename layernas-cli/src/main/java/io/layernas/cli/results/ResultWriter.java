@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.layernas.api.SearchResult;
 import io.layernas.api.StopReason;
 import io.layernas.api.Trial;
-import io.layernas.cli.config.Numbers;
 import io.layernas.cli.config.StopAdvice;
+import io.layernas.cli.format.Numbers;
 import io.layernas.cli.plots.Chart;
 import io.layernas.cli.plots.ChartRenderer;
 import java.io.IOException;
@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Writes a finished run's files to its output directory: trials.jsonl, result.json, CSV summaries,
@@ -100,6 +102,23 @@ public final class ResultWriter {
         }
         row.add(t.failure() == null ? "" : t.failure());
         return row;
+    }
+
+    /**
+     * Writes {@code config.yaml} into {@code directory}: the resolved configuration of this {@code what}
+     * ({@code run}, {@code comparison}), headed by the {@code layernas COMMAND} lines that resume and repeat it.
+     */
+    public static void config(Path directory, String command, String what, Map<String, Object> config) {
+        Path file = directory.resolve(OutputFiles.CONFIG_YAML);
+        text(file, "# The resolved configuration of this " + what + ".\n# Resume: layernas " + command + " --resume "
+                + directory + "\n# Repeat: layernas " + command + " " + file + "\n" + yaml(config));
+    }
+
+    /** {@code config} as block-style YAML, as {@code config.yaml} holds it. */
+    public static String yaml(Map<String, Object> config) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(options).dump(config);
     }
 
     /** Writes text atomically: to a temporary file, then moved into place. */

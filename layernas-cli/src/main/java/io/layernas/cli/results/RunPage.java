@@ -2,7 +2,7 @@ package io.layernas.cli.results;
 
 import io.layernas.api.SearchResult;
 import io.layernas.api.Trial;
-import io.layernas.cli.config.Numbers;
+import io.layernas.cli.format.Numbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.layernas.cli.results;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.TargetRange;
-import io.layernas.cli.wiring.Provenance;
+import io.layernas.cli.results.Provenance;
 import java.util.Objects;
 
 /**

@@ -9,6 +9,7 @@ import io.layernas.api.ExecutorSetup;
 import io.layernas.api.SearchSpace;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.remote.RemoteRequests;
+import io.layernas.cli.results.Provenance;
 
 /**
  * Where a run evaluates its candidates: the executor its {@code executor} section names

@@ -11,6 +11,7 @@ import io.layernas.api.SearchStrategy;
 import io.layernas.api.TargetRange;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.plugins.PluginRegistry;
+import io.layernas.cli.results.Provenance;
 import io.layernas.core.Problem;
 import io.layernas.core.SearchRun;
 
@@ -74,7 +75,7 @@ public final class ExperimentModule extends AbstractModule {
     @Provides
     @Singleton
     Provenance provenance(Plugins plugins) {
-        return Provenance.of(config, plugins);
+        return Provenances.of(config, plugins);
     }
 
     /** What the experiment searches: its space, cost model, resolved target and budget, as one value. */

@@ -1,8 +1,8 @@
 package io.layernas.cli.wiring;
 
+import io.layernas.api.CandidateExecutor;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.CostModel;
-import io.layernas.api.CandidateExecutor;
 import io.layernas.api.Evaluator;
 import io.layernas.api.ExecutorSetup;
 import io.layernas.api.Plugin;
@@ -11,8 +11,11 @@ import io.layernas.api.SearchStrategy;
 import io.layernas.api.Settings;
 import io.layernas.cli.config.PluginChoice;
 import io.layernas.cli.config.SectionReader;
+import io.layernas.cli.plugins.PluginKind;
 import io.layernas.cli.plugins.PluginRegistry;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +33,16 @@ public final class Plugins {
     @Inject
     public Plugins(PluginRegistry registry) {
         this.registry = registry;
+    }
+
+    /**
+     * A plugin's section written in code rather than in an experiment file (a command's options, a
+     * benchmark): {@code kind}'s section naming {@code name}, with {@code settings}, relative paths
+     * resolved against the working directory.
+     */
+    public static PluginChoice choice(PluginKind kind, String name, Map<String, ?> settings) {
+        return new PluginChoice(kind.label(), kind.section(), kind.nameKey(), name, new LinkedHashMap<>(settings),
+                Path.of("").toAbsolutePath());
     }
 
     /** The registry. */

@@ -2,9 +2,12 @@ package io.layernas.cli.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.TrialStore;
 import io.layernas.cli.config.ExperimentConfig;
+import io.layernas.cli.results.Provenance;
+import io.layernas.cli.results.ResultWriter;
 import io.layernas.store.RunIdentity;
 import io.layernas.store.SqliteTrialStore;
 import io.layernas.store.postgres.PostgresDatabase;
@@ -16,8 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Where a run keeps its trials: the one binding to change for another store. Trials go to
@@ -46,22 +47,18 @@ public final class TrialStoreModule extends AbstractModule {
     /** The executor whose workers read the run from its PostgreSQL store. */
     private static final String WORKERS = "workers";
 
-    private final RunDirectory directory;
-
-    /** Stores trials in {@code directory}. */
-    public TrialStoreModule(RunDirectory directory) {
-        this.directory = directory;
-    }
-
-    @Override
-    protected void configure() {
-        bind(RunDirectory.class).toInstance(directory);
-    }
-
-    /** Not a singleton: the run opens it once, after every plugin was created and checked, so a bad
-     *  configuration leaves no file behind. */
+    /**
+     * Opens the store of the run in {@code directory} (bound with the run, see {@link Wiring#run}): the run
+     * opens it once, after every plugin was created and checked and its directory locked, so a bad
+     * configuration leaves no file behind.
+     */
     @Provides
-    TrialStore store(Provenance provenance, ExperimentConfig config) {
+    @Singleton
+    TrialStores stores(Provenance provenance, ExperimentConfig config, RunDirectory directory) {
+        return () -> open(provenance, config, directory);
+    }
+
+    private static TrialStore open(Provenance provenance, ExperimentConfig config, RunDirectory directory) {
         RunIdentity identity = identity(provenance, NOT_IN_FINGERPRINT, directory.acceptChangedData());
         if (config.run().store() == null && WORKERS.equals(config.executor().name())) {
             throw new ConfigurationException("executor 'workers' needs run.store: postgresql://host[:port]/database, "
@@ -72,21 +69,14 @@ public final class TrialStoreModule extends AbstractModule {
             return SqliteTrialStore.open(directory.path().resolve(SqliteTrialStore.FILE_NAME), identity);
         }
         PostgresDatabase database = PostgresDatabase.parse(config.run().store(), "run.store", System.getenv());
-        return PostgresTrialStore.open(database, runId(config), identity.fingerprint(), yaml(provenance.config()),
-                directory.resuming());
+        return PostgresTrialStore.open(database, runId(config, directory), identity.fingerprint(),
+                ResultWriter.yaml(provenance.config()), directory.resuming());
     }
 
     /** The run's id in a shared store: {@code run.id}, else the output directory's name. */
-    String runId(ExperimentConfig config) {
+    static String runId(ExperimentConfig config, RunDirectory directory) {
         return config.run().id() != null ? config.run().id()
                 : String.valueOf(directory.path().toAbsolutePath().normalize().getFileName());
-    }
-
-    /** The resolved configuration as YAML, as config.yaml holds it. */
-    static String yaml(Map<String, Object> config) {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(options).dump(config);
     }
 
     /** The run's identity: its fingerprint without the keys {@code free} (and their children), and its data. */

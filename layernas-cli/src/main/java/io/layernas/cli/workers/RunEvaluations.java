@@ -1,6 +1,5 @@
 package io.layernas.cli.workers;
 
-import com.google.inject.Injector;
 import io.layernas.api.EvaluationRequest;
 import io.layernas.api.Evaluator;
 import io.layernas.api.Metrics;
@@ -10,8 +9,10 @@ import io.layernas.cli.config.Overrides;
 import io.layernas.cli.plugins.PluginRegistry;
 import io.layernas.cli.wiring.ExperimentModule;
 import io.layernas.cli.wiring.Wiring;
+import io.layernas.store.postgres.ClaimedTask;
 import io.layernas.store.postgres.PoolWorker;
 import io.layernas.store.postgres.TaskResult;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,12 +46,27 @@ public final class RunEvaluations implements PoolWorker.Evaluations, AutoCloseab
     @Override
     public PoolWorker.Evaluation forRun(String runId, String yaml) {
         ExperimentConfig config = ExperimentConfig.load(write(yaml), new Overrides(Map.of(), Map.of(), Map.of()));
-        Injector injector = Wiring.create(new ExperimentModule(config, registry));
-        SearchSpace space = Wiring.get(injector, SearchSpace.class);
-        Evaluator evaluator = Wiring.get(injector, Evaluator.class);
-        evaluators.add(evaluator);
-        return task -> attempt(evaluator, new EvaluationRequest(space, task.architecture(), task.index(), task.seed(),
-                task.attempt()));
+        RunEvaluation evaluation = Wiring.build(RunEvaluation.class, new ExperimentModule(config, registry));
+        evaluators.add(evaluation.evaluator);
+        return evaluation;
+    }
+
+    /** The evaluations of one run, with its space and evaluator built as {@code layernas run} builds them. */
+    static final class RunEvaluation implements PoolWorker.Evaluation {
+        private final SearchSpace space;
+        private final Evaluator evaluator;
+
+        @Inject
+        RunEvaluation(SearchSpace space, Evaluator evaluator) {
+            this.space = space;
+            this.evaluator = evaluator;
+        }
+
+        @Override
+        public TaskResult evaluate(ClaimedTask task) {
+            return attempt(evaluator, new EvaluationRequest(space, task.architecture(), task.index(), task.seed(),
+                    task.attempt()));
+        }
     }
 
     /** One attempt; every failure (exception, no metrics) becomes the result's reason. */

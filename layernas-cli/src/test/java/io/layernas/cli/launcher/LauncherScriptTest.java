@@ -25,13 +25,7 @@ class LauncherScriptTest {
     @Test
     void onAFreshCloneWithoutMavenItSaysHowToBuild() throws Exception {
         Path launcher = freshClone();
-        Path bin = directory.resolve("bin");
-
-        ProcessBuilder builder = new ProcessBuilder(bin.resolve("bash").toString(), launcher.toString(), "--help")
-                .redirectErrorStream(true);
-        builder.environment().put("PATH", bin.toString());
-        Process process = builder.start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Process process = help(launcher);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.exitValue()).isEqualTo(1);
@@ -47,15 +41,22 @@ class LauncherScriptTest {
         Path mvn = bin.resolve("mvn");
         Files.writeString(mvn, "#!" + which("bash") + "\nprintf '\\033[0m\\033[0m[ERROR] broken build\\n'\nexit 1\n");
         mvn.toFile().setExecutable(true);
+        Process process = help(launcher);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("[ERROR] broken build").doesNotContain("\u001b");
+    }
+
+    /** {@code layernas --help} with only bin/ on the PATH, finished. */
+    private Process help(Path launcher) throws java.io.IOException, InterruptedException {
+        Path bin = directory.resolve("bin");
         ProcessBuilder builder = new ProcessBuilder(bin.resolve("bash").toString(), launcher.toString(), "--help")
                 .redirectErrorStream(true);
         builder.environment().put("PATH", bin.toString());
         Process process = builder.start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-        assertThat(process.exitValue()).as(output).isNotZero();
-        assertThat(output).contains("[ERROR] broken build").doesNotContain("\u001b");
+        return process;
     }
 
     /** The launcher alone in a directory, as on a fresh clone, and a bin/ with only {@link #TOOLS}. */

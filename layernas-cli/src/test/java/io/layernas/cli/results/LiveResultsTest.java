@@ -9,7 +9,7 @@ import io.layernas.api.SearchEvent;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStatus;
-import io.layernas.cli.wiring.Provenance;
+import io.layernas.cli.results.Provenance;
 import io.layernas.core.SimpleSearchSpace;
 import java.nio.file.Files;
 import java.nio.file.Path;

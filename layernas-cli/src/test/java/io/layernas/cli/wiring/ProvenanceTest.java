@@ -6,6 +6,7 @@ import io.layernas.cli.TestCli;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.config.Overrides;
 import io.layernas.cli.plugins.PluginRegistry;
+import io.layernas.cli.results.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,7 +28,7 @@ class ProvenanceTest {
                 cost: {name: example-units, tables: tables}
                 evaluator: {name: example-score}
                 """);
-        Provenance provenance = Provenance.of(ExperimentConfig.load(config, Overrides.commandLineOnly(Map.of())),
+        Provenance provenance = Provenances.of(ExperimentConfig.load(config, Overrides.commandLineOnly(Map.of())),
                 new Plugins(PluginRegistry.load(TestCli.withExamplePlugin())));
         assertThat(provenance.dataFiles()).containsOnlyKeys(data.resolve("a.yaml").toAbsolutePath(),
                 data.resolve("b.yaml").toAbsolutePath());
@@ -46,7 +47,7 @@ class ProvenanceTest {
                 evaluator: {name: example-score, notes: data/table.csv, folder: data, words: not a file}
                 """);
         ExperimentConfig experiment = ExperimentConfig.load(config, Overrides.commandLineOnly(Map.of()));
-        Provenance provenance = Provenance.of(experiment,
+        Provenance provenance = Provenances.of(experiment,
                 new Plugins(PluginRegistry.load(TestCli.withExamplePlugin())));
         Path table = data.resolve("table.csv").toAbsolutePath();
         // sha256("abc"); the folder holds only that file, so it is listed once

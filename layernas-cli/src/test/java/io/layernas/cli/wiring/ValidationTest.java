@@ -9,6 +9,7 @@ import io.layernas.cli.TestCli;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.config.Overrides;
 import io.layernas.cli.plugins.PluginRegistry;
+import io.layernas.cli.results.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,8 +36,8 @@ class ValidationTest {
         ExperimentConfig config = ExperimentConfig.load(TestCli.yaml(dir, "exp.yaml", TestCli.smallExperiment()),
                 Overrides.commandLineOnly(Map.of()));
         var injector = Wiring.injector(config, PluginRegistry.fromClassPath(), new RunDirectory(dir));
-        assertThat(Wiring.get(injector, TargetRange.class)).isEqualTo(new TargetRange(100, 110));
-        assertThat(Wiring.get(injector, Provenance.class).plugins().get("evaluator").name()).isEqualTo("synthetic");
+        assertThat(injector.getInstance(TargetRange.class)).isEqualTo(new TargetRange(100, 110));
+        assertThat(injector.getInstance(Provenance.class).plugins().get("evaluator").name()).isEqualTo("synthetic");
     }
 
     @Test
@@ -51,7 +52,7 @@ class ValidationTest {
         ExperimentConfig config = ExperimentConfig.load(TestCli.yaml(dir, "exp.yaml", TestCli.smallExperiment()),
                 Overrides.commandLineOnly(Map.of()));
         var injector = Wiring.injector(config, PluginRegistry.fromClassPath(), new RunDirectory(dir));
-        assertThat(Wiring.get(injector, Provenance.class).plugins().get("executor").name()).isEqualTo("local");
+        assertThat(injector.getInstance(Provenance.class).plugins().get("executor").name()).isEqualTo("local");
     }
 
     @Test

@@ -1,5 +1,10 @@
 package io.layernas.evaluators.tabular;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,14 +14,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads JSON lines: one flat object per line whose values are strings, numbers, {@code null} or
- * arrays of numbers, e.g. {@code {"arch": "64:64:64:64:64", "cifar10_valid": 92.6, "cifar10_valid_seeds": [92.5, 92.7]}}.
+ * Reads JSON lines with Jackson's streaming parser: one flat object per line whose values are
+ * strings, numbers, {@code null} or arrays of numbers, e.g.
+ * {@code {"arch": "64:64:64:64:64", "cifar10_valid": 92.6, "cifar10_valid_seeds": [92.5, 92.7]}}.
+ * Numbers are kept as the text they are written in ({@link RowParser} reads them), {@code NaN} included.
  */
 final class JsonLinesTableReader {
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+
     private final Path file;
     private final int lineNumber;
     private final String text;
-    private int at;
 
     private JsonLinesTableReader(Path file, int lineNumber, String text) {
         this.file = file;
@@ -40,116 +49,60 @@ final class JsonLinesTableReader {
         return records;
     }
 
-    private Map<String, Object> object() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        expect('{');
-        if (peek() == '}') {
-            at++;
-        } else {
-            do {
-                String key = string();
-                expect(':');
-                if (fields.put(key, value()) != null) {
-                    throw fail("the key \"" + key + "\" appears twice");
-                }
-            } while (next(',', '}') == ',');
+    private Map<String, Object> object() throws IOException {
+        try (JsonParser parser = JSON.createParser(text)) {
+            Map<String, Object> fields = fields(parser);
+            if (parser.nextToken() != null) {
+                throw fail("unexpected text after the object", parser);
+            }
+            return fields;
+        } catch (JsonParseException e) {
+            throw fail(e.getOriginalMessage(), e.getProcessor());
         }
-        if (peek() != 0) {
-            throw fail("unexpected text after the object");
+    }
+
+    private Map<String, Object> fields(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw fail("expected '{'", parser);
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+            if (token == null) {
+                throw fail("expected ',' or '}'", parser);
+            }
+            String key = parser.currentName();
+            parser.nextToken();
+            if (fields.containsKey(key)) {
+                throw fail("the key \"" + key + "\" appears twice", parser);
+            }
+            fields.put(key, value(parser));
         }
         return fields;
     }
 
-    private Object value() {
-        char c = peek();
-        if (c == '"') {
-            return string();
-        }
-        if (c == '[') {
-            at++;
+    /** A string or a number as written, {@code null}, or an array of those. */
+    private Object value(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_ARRAY) {
             List<String> items = new ArrayList<>();
-            if (peek() == ']') {
-                at++;
-                return items;
+            for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+                if (item == null || item.isStructStart()) {
+                    throw fail(item == null ? "expected ',' or ']'" : "expected a number in the array", parser);
+                }
+                items.add(parser.getText());
             }
-            do {
-                items.add(scalar());
-            } while (next(',', ']') == ',');
             return items;
         }
-        String scalar = scalar();
-        return scalar.equals("null") ? null : scalar;
+        if (token == null || token.isStructStart()) {
+            throw fail("expected a value", parser);
+        }
+        return token == JsonToken.VALUE_NULL ? null : parser.getText();
     }
 
-    private String scalar() {
-        if (peek() == '"') {
-            return string();
-        }
-        int start = at;
-        while (at < text.length() && ",}] \t".indexOf(text.charAt(at)) < 0) {
-            at++;
-        }
-        if (start == at) {
-            throw fail("expected a value");
-        }
-        return text.substring(start, at);
-    }
-
-    private String string() {
-        expect('"');
-        StringBuilder value = new StringBuilder();
-        while (at < text.length() && text.charAt(at) != '"') {
-            char c = text.charAt(at++);
-            if (c == '\\' && at < text.length()) {
-                char escaped = text.charAt(at++);
-                value.append(switch (escaped) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'u' -> unicode();
-                    default -> escaped;
-                });
-            } else {
-                value.append(c);
-            }
-        }
-        expect('"');
-        return value.toString();
-    }
-
-    private char unicode() {
-        if (at + 4 > text.length()) {
-            throw fail("a \\u escape is cut short");
-        }
-        char c = (char) Integer.parseInt(text.substring(at, at + 4), 16);
-        at += 4;
-        return c;
-    }
-
-    private char next(char more, char end) {
-        char c = peek();
-        if (c != more && c != end) {
-            throw fail("expected '" + more + "' or '" + end + "'");
-        }
-        at++;
-        return c;
-    }
-
-    private void expect(char wanted) {
-        if (peek() != wanted) {
-            throw fail("expected '" + wanted + "'");
-        }
-        at++;
-    }
-
-    private char peek() {
-        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-            at++;
-        }
-        return at < text.length() ? text.charAt(at) : 0;
-    }
-
-    private TableException fail(String problem) {
-        String where = at >= text.length() ? "at the end of the line (the file may be truncated)" : "at column " + (at + 1);
+    private TableException fail(String problem, JsonParser parser) {
+        long column = parser == null ? -1 : parser.currentLocation().getColumnNr();
+        String where = column < 0 || column > text.length() ? "at the end of the line (the file may be truncated)"
+                : "at column " + column;
         return new TableException(file, lineNumber, "not a JSON object: " + problem + " " + where
                 + ". Each line must be one object like {\"arch\": \"...\", \"cifar10_valid\": 91.2}.");
     }

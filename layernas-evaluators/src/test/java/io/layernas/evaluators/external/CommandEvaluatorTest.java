@@ -79,7 +79,7 @@ class CommandEvaluatorTest {
     void malformedOutputNanAndMissingMetricsFailTheTrial() {
         assertThatThrownBy(() -> evaluate(Map.of("command", script("malformed")), 0))
                 .hasMessageContaining("exited with code 0 but its metrics are unusable")
-                .hasMessageContaining("unexpected end of input");
+                .hasMessageContaining("malformed JSON: Unexpected end-of-input");
         assertThatThrownBy(() -> evaluate(Map.of("command", script("nan")), 0))
                 .hasMessageContaining("the objective is NaN");
         assertThatThrownBy(() -> evaluate(Map.of("command", script("silent")), 0))

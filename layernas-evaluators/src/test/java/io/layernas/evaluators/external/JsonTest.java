@@ -31,9 +31,12 @@ class JsonTest {
 
     @Test
     void malformedInputSaysWhere() {
-        assertThatThrownBy(() -> Json.parse("{\"objective\": 0.5,")).hasMessageContaining("unexpected end of input");
-        assertThatThrownBy(() -> Json.parse("{\"a\": 1} x")).hasMessageContaining("unexpected text after the value");
-        assertThatThrownBy(() -> Json.parse("{\"a\": wrong}")).hasMessageContaining("expected a value");
+        assertThatThrownBy(() -> Json.parse("{\"objective\": 0.5,")).hasMessageStartingWith("malformed JSON: ")
+                .hasMessageContaining("Unexpected end-of-input").hasMessageEndingWith("at line 1, column 19");
+        assertThatThrownBy(() -> Json.parse("{\"a\": 1} 2")).hasMessageContaining("Trailing token");
+        assertThatThrownBy(() -> Json.parse("{\"a\": 1} x")).hasMessageContaining("Unrecognized token 'x'");
+        assertThatThrownBy(() -> Json.parse("{\"a\": wrong}")).hasMessageContaining("Unrecognized token 'wrong'");
+        assertThatThrownBy(() -> Json.parse(" ")).hasMessageContaining("no JSON value");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.layernas.spaces.mobilenet;
 import io.layernas.api.Architecture;
 import io.layernas.api.Op;
 import io.layernas.api.SearchSpace;
+import io.layernas.api.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,9 @@ import java.util.function.ToDoubleFunction;
  * {@code |S|} per layer and the Table 1 counts. Plain text, columns aligned. Stateless.
  */
 public final class NetworkTable {
+    /** Longest cell line before it wraps, so that a table fits a terminal of 100-120 columns. */
+    static final int MAX_CELL = 32;
+
     private NetworkTable() {
     }
 
@@ -34,7 +38,7 @@ public final class NetworkTable {
         if (latencyMs != null) {
             header.add("latency ms");
         }
-        TextTable table = new TextTable(header);
+        TextTable table = new TextTable(header).wrapAfterCommas(MAX_CELL);
         long madds = 0;
         long params = 0;
         double latency = 0;
@@ -72,7 +76,7 @@ public final class NetworkTable {
     /** The search-space table: a row per layer or fixed op, {@code |S|}, and the Table 1 counts. */
     public static String describeSpace(MobileNetSpace space) {
         TextTable table = new TextTable(List.of("layer", "operator", "# output filter", "# expanded filter", "stride",
-                "|S|"));
+                "|S|")).wrapAfterCommas(MAX_CELL);
         for (SpaceRow row : space.rows()) {
             table.add(List.of(row.name(), row.operator(), row.filters(), row.expanded(),
                     row.stride() == 0 ? "" : String.valueOf(row.stride()), row.options() == 1 ? "" : String.valueOf(row.options())));

@@ -1,48 +1,23 @@
 package io.layernas.cli.wiring;
 
-import io.layernas.api.Plugin;
 import io.layernas.cli.config.ConfigTree;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.config.PluginChoice;
 import io.layernas.cli.plugins.PluginKind;
-import io.layernas.cli.plugins.PluginVersions;
+import io.layernas.cli.results.Provenance.PluginInfo;
+import io.layernas.cli.results.Provenance;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What reproduces a run: the resolved configuration (overrides applied, data files by absolute
- * path), the seed, the plugins with their versions, and the SHA-256 of the data files.
- *
- * @param config    the resolved configuration
- * @param seed      the run's seed
- * @param plugins   per role ({@code space}, {@code cost}, {@code evaluator}, {@code strategy}, {@code executor}):
- *                  name, version, location
- * @param dataFiles SHA-256 per data file
- * @param versions  versions of LayerNAS and Java
+ * Works out the {@link Provenance} of an experiment's run: its plugins as the registry finds them,
+ * the checksums of its data files, and the resolved configuration with data files by absolute path.
+ * Stateless.
  */
-public record Provenance(Map<String, Object> config, long seed, Map<String, PluginInfo> plugins,
-                         Map<Path, String> dataFiles, Map<String, String> versions) {
-    public Provenance {
-        config = ConfigTree.copy(config);
-        plugins = Map.copyOf(plugins);
-        dataFiles = Map.copyOf(dataFiles);
-        versions = Map.copyOf(versions);
-    }
-
-    /**
-     * One plugin.
-     *
-     * @param name     its short name
-     * @param version  its version ({@code dev} when run from classes)
-     * @param location the jar or directory it was loaded from
-     */
-    public record PluginInfo(String name, String version, String location) {
-        static PluginInfo of(Plugin plugin) {
-            return new PluginInfo(plugin.name(), PluginVersions.version(plugin),
-                    PluginVersions.location(plugin).map(Path::toString).orElse("unknown"));
-        }
+public final class Provenances {
+    private Provenances() {
     }
 
     /** The provenance of {@code config}'s run, with its plugins looked up in {@code plugins}. */
@@ -54,7 +29,7 @@ public record Provenance(Map<String, Object> config, long seed, Map<String, Plug
         infos.put("evaluator", info(plugins, PluginKind.EVALUATOR, config.evaluator()));
         infos.put("strategy", info(plugins, PluginKind.STRATEGY, config.strategy()));
         infos.put("executor", info(plugins, PluginKind.EXECUTOR, config.executor()));
-        Map<String, String> versions = Map.of("layernas", layernasVersion(), "java",
+        Map<String, String> versions = Map.of("layernas", Provenance.layernasVersion(), "java",
                 System.getProperty("java.version", "unknown"));
         return new Provenance(absolutePaths(config), config.run().seed(), infos, checksums, versions);
     }
@@ -91,21 +66,5 @@ public record Provenance(Map<String, Object> config, long seed, Map<String, Plug
             }
         }
         return node;
-    }
-
-    /** This project's version, from the CLI jar, or {@code dev}. */
-    public static String layernasVersion() {
-        String version = Provenance.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
-    }
-
-    /** The provenance as facts for a page: seed, each plugin with its version, data checksums, versions. */
-    public Map<String, String> facts() {
-        Map<String, String> flat = new LinkedHashMap<>();
-        flat.put("seed", Long.toString(seed));
-        plugins.forEach((role, info) -> flat.put("plugin." + role, info.name() + " " + info.version()));
-        dataFiles.forEach((path, sum) -> flat.put("sha256." + path, sum));
-        versions.forEach((name, version) -> flat.put("version." + name, version));
-        return flat;
     }
 }

@@ -1,4 +1,4 @@
-package io.layernas.cli.config;
+package io.layernas.cli.format;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
