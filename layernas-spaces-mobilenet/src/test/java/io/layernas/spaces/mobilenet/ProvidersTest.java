@@ -44,7 +44,7 @@ class ProvidersTest {
     @Test
     void badSettingsNameTheKey() {
         assertThatThrownBy(() -> space("mobilenet-v2", Map.of("resolution", 0)))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("space.resolution (0) must be positive");
+                .isInstanceOf(ConfigurationException.class).hasMessage("space.resolution (0) must be at least 1, like 224.");
         assertThatThrownBy(() -> space("mobilenet-v2", Map.of("classes", "many")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("space.classes (many)");
     }
