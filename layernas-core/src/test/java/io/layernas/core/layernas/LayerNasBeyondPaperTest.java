@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.layernas.api.AbstractSearchSpace;
+import io.layernas.api.AdditiveCostModel;
 import io.layernas.api.Architecture;
 import io.layernas.api.Budget;
 import io.layernas.api.ConfigurationException;
@@ -15,7 +16,6 @@ import io.layernas.api.Settings;
 import io.layernas.api.StrategyProvider;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
-import io.layernas.core.AdditiveCostModel;
 import io.layernas.core.RandomSpaces;
 import io.layernas.core.SearchRun;
 import io.layernas.core.SimpleSearchSpace;
