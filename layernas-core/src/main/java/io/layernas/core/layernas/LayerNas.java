@@ -3,8 +3,8 @@ package io.layernas.core.layernas;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
 import io.layernas.api.SearchEvent;
+import io.layernas.api.SearchStrategy;
 import io.layernas.api.Trial;
-import io.layernas.core.AbstractStrategy;
 import io.layernas.core.HeapLimit;
 import io.layernas.core.Results;
 import java.util.ArrayList;
@@ -32,13 +32,10 @@ import java.util.SplittableRandom;
  * options would leave it disconnected), parents are selected by a softmax of their accuracy
  * ({@link Policy#SOFTMAX}), and children come in the order of a model of each option's gain
  * learned from the trials so far ({@link OptionGains}).
+ *
+ * @param config the settings
  */
-public final class LayerNas extends AbstractStrategy<LayerNas.Config> {
-    /** LayerNAS with the given settings. */
-    public LayerNas(Config config) {
-        super(config);
-    }
-
+public record LayerNas(Config config) implements SearchStrategy {
     @Override
     public void search(SearchContext context) {
         Layerwise state = new Layerwise(context, config.bucketCount(), config.perBucket(), config.strictBound(),
