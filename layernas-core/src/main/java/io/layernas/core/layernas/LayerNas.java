@@ -4,8 +4,8 @@ import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
 import io.layernas.api.SearchEvent;
+import io.layernas.api.SearchStrategy;
 import io.layernas.api.Trial;
-import io.layernas.core.AbstractStrategy;
 import io.layernas.core.HeapLimit;
 import io.layernas.core.Results;
 import java.util.ArrayList;
@@ -35,13 +35,10 @@ import java.util.SplittableRandom;
  * learned from the trials so far ({@link OptionGains}). Off in both: a warm start ({@link
  * Config#warmStart()}, {@link WarmStart}) that first trains random in-target architectures and
  * starts from the best of them.
+ *
+ * @param config the settings
  */
-public final class LayerNas extends AbstractStrategy<LayerNas.Config> {
-    /** LayerNAS with the given settings. */
-    public LayerNas(Config config) {
-        super(config);
-    }
-
+public record LayerNas(Config config) implements SearchStrategy {
     @Override
     public void search(SearchContext context) {
         Architecture start = config.fromSearchStart() ? context.space().searchStart()

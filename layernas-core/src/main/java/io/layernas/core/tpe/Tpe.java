@@ -4,9 +4,9 @@ import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
 import io.layernas.api.SearchSpace;
+import io.layernas.api.SearchStrategy;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
-import io.layernas.core.AbstractStrategy;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -31,13 +31,10 @@ import java.util.SplittableRandom;
  * the budget, after {@code maxIdleSuggestions} suggestions in a row that trained nothing, or when
  * every architecture of a listed feasible set has been suggested. Stateless: randomness comes from
  * {@code random("tpe")}.
+ *
+ * @param config the settings
  */
-public final class Tpe extends AbstractStrategy<Tpe.Config> {
-    /** TPE with the given settings. */
-    public Tpe(Config config) {
-        super(config);
-    }
-
+public record Tpe(Config config) implements SearchStrategy {
     @Override
     public void search(SearchContext context) {
         SplittableRandom random = context.random("tpe");

@@ -3,6 +3,8 @@ package io.layernas.core.layernas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.layernas.api.AbstractSearchSpace;
+import io.layernas.api.AdditiveCostModel;
 import io.layernas.api.Architecture;
 import io.layernas.api.Budget;
 import io.layernas.api.ConfigurationException;
@@ -14,7 +16,6 @@ import io.layernas.api.Settings;
 import io.layernas.api.StrategyProvider;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
-import io.layernas.core.AdditiveCostModel;
 import io.layernas.core.RandomSpaces;
 import io.layernas.core.SearchRun;
 import io.layernas.core.SimpleSearchSpace;
@@ -53,17 +54,7 @@ class LayerNasBeyondPaperTest {
 
     @Test
     void theSearchStartsFromTheSpacesSearchStartUnlessPresetPaper() {
-        SearchSpace connected = new SearchSpace() {
-            @Override
-            public String name() {
-                return "connected";
-            }
-
-            @Override
-            public List<Layer> layers() {
-                return SPACE.layers();
-            }
-
+        SearchSpace connected = new AbstractSearchSpace("connected", SPACE.layers()) {
             @Override
             public Architecture searchStart() {
                 return Architecture.of(1, 0);
