@@ -128,6 +128,9 @@ class TpeTest {
             SearchResult result = run(config, target, 30, 4);
             assertThat(result.evaluations()).isEqualTo(30);
             assertThat(result.trials()).allSatisfy(t -> assertThat(target.contains(t.cost())).isTrue());
+            // Deterministic per seed under a target too.
+            assertThat(architectures(run(config, target, 30, 4))).isEqualTo(architectures(result));
+            assertThat(architectures(run(config, target, 30, 5))).isNotEqualTo(architectures(result));
         }
     }
 
