@@ -1,29 +1,38 @@
 package io.layernas.spaces.natsbench;
 
-import static org.junit.jupiter.api.Named.named;
-
-import io.layernas.api.CostModel;
 import io.layernas.api.CostModelContract;
-import io.layernas.api.SearchSpace;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Nested;
 
 /** The FLOPs and params models of both NATS-Bench spaces pass the cost model contract. */
-@ParameterizedClass(name = "{0} {1}")
-@MethodSource("models")
-class NatsCostModelsContractTest extends CostModelContract {
-    NatsCostModelsContractTest(SearchSpace space, CostModel model) {
-        super(space, model);
+class NatsCostModelsContractTest {
+    private static final NatsSizeSpace SIZE = new NatsSizeSpace(NatsDataset.CIFAR100);
+    private static final NatsTopologySpace TOPOLOGY = new NatsTopologySpace(NatsDataset.CIFAR100);
+
+    @Nested
+    class SizeFlops extends CostModelContract {
+        SizeFlops() {
+            super(SIZE, NatsCostModels.flops(SIZE));
+        }
     }
 
-    static Stream<Arguments> models() {
-        NatsSizeSpace size = new NatsSizeSpace(NatsDataset.CIFAR100);
-        NatsTopologySpace topology = new NatsTopologySpace(NatsDataset.CIFAR100);
-        return Stream.of(Arguments.of(named("nats-sss", size), named("flops", NatsCostModels.flops(size))),
-                Arguments.of(named("nats-sss", size), named("params", NatsCostModels.params(size))),
-                Arguments.of(named("nats-tss", topology), named("flops", NatsCostModels.flops(topology))),
-                Arguments.of(named("nats-tss", topology), named("params", NatsCostModels.params(topology))));
+    @Nested
+    class SizeParams extends CostModelContract {
+        SizeParams() {
+            super(SIZE, NatsCostModels.params(SIZE));
+        }
+    }
+
+    @Nested
+    class TopologyFlops extends CostModelContract {
+        TopologyFlops() {
+            super(TOPOLOGY, NatsCostModels.flops(TOPOLOGY));
+        }
+    }
+
+    @Nested
+    class TopologyParams extends CostModelContract {
+        TopologyParams() {
+            super(TOPOLOGY, NatsCostModels.params(TOPOLOGY));
+        }
     }
 }
