@@ -116,6 +116,27 @@ class LayerNasBeyondPaperTest {
         assertThat(run(problem, 5)).isNotEqualTo(first);
     }
 
+    @Test
+    void aWarmStartTrainsRandomCellsInsideTheTargetThenSearchesFromTheBest() {
+        RandomSpaces.Problem problem = RandomSpaces.problem(11, 5, 5, 6);
+        TargetRange target = new TargetRange(14, 17);
+        List<Trial> trials = SearchRun.builder().space(problem.space()).costModel(problem.costs())
+                .evaluator(problem.evaluator()).strategy(new LayerNas(LayerNas.Config.defaults().withWarmStart(6)))
+                .target(target).budget(Budget.evaluations(40)).seed(3).build().run().trials();
+        List<Trial> warm = trials.subList(0, 6);
+        assertThat(warm).allSatisfy(t -> assertThat(target.contains(t.cost())).isTrue());
+        assertThat(warm.stream().map(Trial::architecture).distinct()).hasSize(6);
+        Architecture best = io.layernas.core.Results.best(warm, target).architecture();
+        // Layer 0's children vary the best warm-start architecture in layer 0 only.
+        List<Trial> firstLayer = trials.subList(6, trials.size()).stream().filter(t -> t.layer() == 0).toList();
+        assertThat(firstLayer).isNotEmpty().allSatisfy(t -> {
+            for (int l = 1; l < best.size(); l++) {
+                assertThat(t.architecture().choice(l)).isEqualTo(best.choice(l));
+            }
+        });
+        assertThatThrownBy(() -> LayerNas.Config.defaults().withWarmStart(-1)).hasMessageContaining("warmStart");
+    }
+
     private static List<Architecture> run(RandomSpaces.Problem problem, long seed) {
         return SearchRun.builder().space(problem.space()).costModel(problem.costs()).evaluator(problem.evaluator())
                 .strategy(new LayerNas(LayerNas.Config.defaults())).target(new TargetRange(14, 17))
