@@ -1,25 +1,23 @@
 package io.layernas.example.plugin;
 
-import io.layernas.api.AbstractPlugin;
+import io.layernas.api.AbstractCostModelProvider;
 import io.layernas.api.AdditiveCostModel;
 import io.layernas.api.CostModel;
-import io.layernas.api.CostModelProvider;
 import io.layernas.api.SearchSpace;
-import io.layernas.api.Settings;
 
 /**
  * {@code example-units}: the cost of layer {@code i} with option {@code s} is
  * {@code (i + 1) * (|S_i| - s)} units, summed over layers; so option 0 costs most. Works with
  * any space. A sum of per-layer costs is an {@link AdditiveCostModel}, whose ranges are exact.
  */
-public final class UnitsCostModelProvider extends AbstractPlugin implements CostModelProvider {
+public final class UnitsCostModelProvider extends AbstractCostModelProvider {
     /** For ServiceLoader. */
     public UnitsCostModelProvider() {
-        super("example-units", "third-party example: (layer + 1) x (options - choice) units, summed");
+        super("example-units", "third-party example: (layer + 1) x (options - choice) units, summed",
+                UnitsCostModelProvider::units);
     }
 
-    @Override
-    public CostModel create(SearchSpace space, Settings settings) {
+    private static CostModel units(SearchSpace space) {
         double[][] costs = new double[space.layerCount()][];
         for (int i = 0; i < costs.length; i++) {
             int size = space.layers().get(i).size();
