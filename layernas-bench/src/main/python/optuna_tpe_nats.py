@@ -91,7 +91,12 @@ def main():
     print("|---|---|---|---|---|")
     for dataset in args.datasets.split(","):
         table = load(args.table, dataset)
-        results = [run(table, seed, args.lookups, args.encoding, args.multivariate) for seed in range(args.seeds)]
+        results = []
+        for seed in range(args.seeds):
+            results.append(run(table, seed, args.lookups, args.encoding, args.multivariate))
+            # One line per seed on stderr, so that a long report can be read (or cut short) as it goes.
+            print(f"{dataset} seed {seed}: test {100 * results[-1][0]:.2f}, "
+                  f"{1000 * results[-1][1]:.1f} ms per suggestion", file=sys.stderr, flush=True)
         tests = [100 * r[0] for r in results]
         mean = statistics.fmean(tests)
         std = statistics.pstdev(tests)

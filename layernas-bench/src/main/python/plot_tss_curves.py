@@ -5,7 +5,7 @@ PNG per setting, and checks where LayerNAS's mean curve lies above random search
     /usr/bin/python3 plot_tss_curves.py OUT_DIR PNG TITLE     # OUT_DIR holds <dataset>/curves.csv
 
 Needs Debian's python3-matplotlib. Prints, per dataset, the first training count from which
-LayerNAS's mean stays at or above RS's (or "never").
+each LayerNAS variant's (labels LayerNAS* or LN*) mean stays at or above RS's (or "never").
 """
 import csv
 import sys
@@ -18,7 +18,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 DATASETS = ["cifar10", "cifar100", "ImageNet16-120"]
 COLOURS = {"RS": "tab:gray", "RE": "tab:green", "PPO": "tab:purple", "TPE": "tab:orange",
-           "LayerNAS": "tab:blue", "LayerNAS-paper": "tab:cyan"}
+           "LayerNAS": "tab:blue", "LayerNAS-paper": "tab:cyan",
+           "LN-warm5": "tab:pink", "LN-warm10": "tab:red"}
 
 
 def read(path):
@@ -49,12 +50,13 @@ def main(out, png, title, seconds_per_trial):
         ax.set_xlabel("trainings (lookups)")
         ax.set_ylabel("test accuracy of best-valid model (%)")
         ax.grid(alpha=0.3)
-        ln, rs = curves.get("LayerNAS"), curves.get("RS")
-        if ln and rs:
+        rs = curves.get("RS")
+        for label in [s for s in curves if rs and (s.startswith("LayerNAS") or s.startswith("LN"))]:
+            ln = curves[label]
             above = [a >= b - 1e-9 for a, b, ta, tb in zip(ln[1], rs[1], ln[0], rs[0]) if ta == tb]
             times = [v / seconds_per_trial for v in ln[0]]
             first = next((times[i] for i in range(len(above)) if all(above[i:])), None)
-            print(f"{dataset}: LayerNAS >= RS from {first if first is not None else 'never'} trainings on")
+            print(f"{dataset}: {label} >= RS from {first if first is not None else 'never'} trainings on")
     axes[0].legend(fontsize=8)
     fig.suptitle(title)
     fig.tight_layout()

@@ -6,6 +6,7 @@ case "$mode" in
   ok)
     layers=$(grep -c '"type"' "$LAYERNAS_REQUEST")
     echo "epoch 1/1 loss 0.42"   # log lines before the metrics are allowed
+    echo "warning: <b>lr</b> & momentum" >&2
     echo "{\"objective\": 0.$LAYERNAS_TRIAL$layers, \"trainingSeconds\": 12.5, \"test_accuracy\": 0.8, \"note\": \"text is ignored\"}"
     ;;
   stdin)

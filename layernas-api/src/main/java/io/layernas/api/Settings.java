@@ -94,6 +94,18 @@ public final class Settings {
         return (int) getLong(key, fallback, min, max);
     }
 
+    /**
+     * A whole number of at least 1 (a count or a size); anything less fails with the key, e.g.
+     * {@code space.layers (0) must be at least 1, like 4.}
+     */
+    public int getPositiveInt(String key, int fallback) {
+        int value = getInt(key, fallback);
+        if (value < 1) {
+            throw new ConfigurationException(keyOf(key) + " (" + value + ") must be at least 1, like " + fallback + ".");
+        }
+        return value;
+    }
+
     /** A long value; like {@link #getInt(String, int)}, never wrapped or clamped. */
     public long getLong(String key, long fallback) {
         return getLong(key, fallback, Long.MIN_VALUE, Long.MAX_VALUE);

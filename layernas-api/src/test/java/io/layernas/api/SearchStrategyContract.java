@@ -28,20 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SearchStrategyContract {
     /** The test space: 4 layers of 3 options. */
-    protected static final SearchSpace SPACE = new SearchSpace() {
-        @Override
-        public String name() {
-            return "contract-4x3";
-        }
-
-        @Override
-        public List<Layer> layers() {
-            return List.of(layer("a"), layer("b"), layer("c"), layer("d"));
-        }
-
-        private Layer layer(String name) {
-            return new Layer(name, List.of("0", "1", "2"));
-        }
+    protected static final SearchSpace SPACE = new AbstractSearchSpace("contract-4x3", List.of("a", "b", "c", "d").stream()
+            .map(name -> new Layer(name, List.of("0", "1", "2"))).toList()) {
     };
     /** The test cost: layer {@code i} adds {@code (i + 1) * choice}, from 0 to 20. */
     protected static final CostModel COST = new CostModel() {

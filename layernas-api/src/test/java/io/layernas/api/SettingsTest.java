@@ -64,6 +64,15 @@ class SettingsTest {
     }
 
     @Test
+    void positiveIntegersAreAtLeastOne() {
+        Settings settings = Settings.of("space", Map.of("layers", 0, "options", "3"));
+        assertThat(settings.getPositiveInt("options", 4)).isEqualTo(3);
+        assertThat(settings.getPositiveInt("classes", 10)).isEqualTo(10);
+        assertThatThrownBy(() -> settings.getPositiveInt("layers", 4)).isInstanceOf(ConfigurationException.class)
+                .hasMessage("space.layers (0) must be at least 1, like 4.");
+    }
+
+    @Test
     void reportsKeysNobodyRead() {
         Settings settings = Settings.of("search", Map.of("bucketCount", 10, "bucketCnt", 5));
         settings.getInt("bucketCount", 100);

@@ -1,5 +1,6 @@
 package io.layernas.bench;
 
+import io.layernas.api.AdditiveCostModel;
 import io.layernas.api.Architecture;
 import io.layernas.api.CostModel;
 import io.layernas.api.CostRange;
@@ -9,7 +10,6 @@ import io.layernas.api.TargetRange;
 import io.layernas.cli.plugins.PluginKind;
 import io.layernas.cli.plugins.PluginRegistry;
 import io.layernas.cli.wiring.Plugins;
-import io.layernas.core.AdditiveCostModel;
 import io.layernas.core.SimpleSearchSpace;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,16 +2,12 @@ package io.layernas.bench;
 
 import io.layernas.api.Candidate;
 import io.layernas.api.CostModel;
-import io.layernas.api.CostModelProvider;
 import io.layernas.api.Evaluator;
-import io.layernas.api.EvaluatorProvider;
 import io.layernas.api.Metrics;
 import io.layernas.api.SearchContext;
 import io.layernas.api.SearchResult;
 import io.layernas.api.SearchSpace;
-import io.layernas.api.SearchSpaceProvider;
 import io.layernas.api.SearchStrategy;
-import io.layernas.api.Settings;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.bench.paper.NatsTopologyComparison;
@@ -27,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.ServiceLoader;
 
 /**
  * How busy a pool of workers stays, by discrete-event simulation, and what keeping it busy costs
@@ -57,10 +52,10 @@ public final class UtilizationReport {
     private final double maxCost;
 
     private UtilizationReport(Path data) {
-        space = find(SearchSpaceProvider.class, "nats-tss").create(Settings.of("space", Map.of("dataset", "cifar10")));
-        flops = find(CostModelProvider.class, "nats-flops").create(space, Settings.empty("cost"));
-        table = find(EvaluatorProvider.class, "table").create(space, Settings.of("evaluator",
-                Map.of("path", NatsTopologyComparison.table(data).toString(), "metric", "valid", "secondsPerTrial", 1000)));
+        space = PLUGINS.space(Plugins.choice(PluginKind.SPACE, "nats-tss", Map.of("dataset", "cifar10")));
+        flops = PLUGINS.costModel(Plugins.choice(PluginKind.COST_MODEL, "nats-flops", Map.of()), space);
+        table = PLUGINS.evaluator(Plugins.choice(PluginKind.EVALUATOR, "table", Map.of("path",
+                NatsTopologyComparison.table(data).toString(), "metric", "valid", "secondsPerTrial", 1000)), space);
         maxCost = flops.range(space.defaultArchitecture(), 0, space.layerCount()).max();
         target = new TargetRange(0, maxCost / 2);
     }
@@ -195,15 +190,6 @@ public final class UtilizationReport {
         List<Double> batch = index < batches.size() ? batches.get(index) : List.of();
         batch.forEach(duration -> queue.add(task.apply(run, duration)));
         return batch.size();
-    }
-
-    private static <P extends io.layernas.api.Plugin> P find(Class<P> kind, String name) {
-        for (P provider : ServiceLoader.load(kind)) {
-            if (provider.name().equals(name)) {
-                return provider;
-            }
-        }
-        throw new IllegalArgumentException("no " + kind.getSimpleName() + " named '" + name + "'");
     }
 
     /** A context that records, per call of {@link #evaluate}, the durations of the candidates it trained. */

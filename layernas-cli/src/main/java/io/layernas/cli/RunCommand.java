@@ -8,11 +8,9 @@ import io.layernas.cli.results.OutputFiles;
 import io.layernas.cli.wiring.RunDirectory;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code layernas run CONFIG}: one search, with its results written to an output directory. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -28,29 +26,8 @@ final class RunCommand implements Callable<Integer> {
     private final CliContext context;
     private final Sessions sessions;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "The experiment file (YAML).")
-    private Path config;
-
-    @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run in DIR: its stored trials are replayed, not evaluated again. "
-                    + "Without CONFIG, DIR/config.yaml is used.")
-    private Path resume;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "Output directory (default: run.output, else runs/<config name>).")
-    private Path output;
-
-    @Option(names = "-D", paramLabel = "KEY=VALUE",
-            description = "Override a setting, e.g. -D search.bucketCount=50 (repeatable).")
-    private Map<String, String> overrides;
-
-    @Option(names = "--accept-changed-data",
-            description = "With --resume: keep the stored trials although a data file (a benchmark table, a "
-                    + "latency table) changed since they were stored. Without it such a resume is refused.")
-    private boolean acceptChangedData;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary; only errors.")
-    private boolean quiet;
+    @Mixin
+    private ExperimentOptions options;
 
     @Inject
     RunCommand(CliContext context, Sessions sessions) {
@@ -60,12 +37,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = OutputDirectories.experimentFile(config, resume, output, "run",
-                "layernas run examples/quickstart.yaml");
-        ExperimentConfig experiment = ExperimentConfig.load(file, context.overrides(overrides));
-        Path directory = resume != null ? resume : OutputDirectories.forNewRun(experiment, output, experiment.name());
-        RunSession session = sessions.run(experiment, new RunDirectory(directory, acceptChangedData, resume != null),
-                quiet);
+        ExperimentConfig experiment = options.experiment(context, "run", "layernas run examples/quickstart.yaml");
+        RunDirectory run = options.directory(experiment, experiment.name());
+        Path directory = run.path();
+        RunSession session = sessions.run(experiment, run, options.quiet());
         SearchResult result = session.run();
         if (result.stopReason() == StopReason.INTERRUPTED) {
             return session.interruptExitCode();

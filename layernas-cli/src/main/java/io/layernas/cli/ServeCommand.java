@@ -2,8 +2,11 @@ package io.layernas.cli;
 
 import io.layernas.api.ConfigurationException;
 import io.layernas.cli.config.Defaults;
+import io.layernas.cli.wiring.Plugins;
 import io.layernas.dashboard.Dashboard;
 import io.layernas.dashboard.Hosts;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code layernas serve [DIR...]}: the live dashboard over run directories (docs/dashboard.md). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -20,8 +22,8 @@ import picocli.CommandLine.ParentCommand;
                 + "best so far, cost against objective, trials, LayerNAS buckets, provenance. Read-only: it never "
                 + "writes to a run.", "Stop it with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
-    @ParentCommand
-    private LayerNasCommand parent;
+    private final CliContext context;
+    private final Provider<Plugins> plugins;
 
     @Parameters(arity = "0..*", paramLabel = "DIR",
             description = "Directories holding run directories (default: runs/).")
@@ -34,9 +36,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7070", description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     private int port;
 
+    @Inject
+    ServeCommand(CliContext context, Provider<Plugins> plugins) {
+        this.context = context;
+        this.plugins = plugins;
+    }
+
     @Override
     public Integer call() {
-        CliContext context = parent.context();
         if (!Hosts.isLoopback(host)) {
             context.err().println("warning: --host " + host + " serves beyond this machine: anyone who can reach it"
                     + " can read these runs (configurations, architectures, failure messages), without a password."
@@ -48,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         List<Path> roots = roots(context);
         CountDownLatch stopped = new CountDownLatch(1);
         boolean interrupted = false;
-        try (Dashboard dashboard = Dashboard.start(roots, host, port)) {
+        try (Dashboard dashboard = Dashboard.start(roots, host, port, new ServeDescribers(plugins))) {
             Thread hook = new Thread(stopped::countDown, "layernas-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             context.out().println("dashboard at " + dashboard.url() + " serving " + roots + " (Ctrl-C stops it)");

@@ -6,7 +6,6 @@ import com.google.inject.Injector;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchStrategy;
 import io.layernas.api.TargetRange;
-import io.layernas.api.TrialStore;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.config.Overrides;
 import io.layernas.cli.config.PluginChoice;
@@ -15,7 +14,6 @@ import io.layernas.cli.plugins.PluginRegistry;
 import io.layernas.cli.wiring.ExperimentModule;
 import io.layernas.cli.wiring.Plugins;
 import io.layernas.cli.wiring.Wiring;
-import io.layernas.core.InMemoryTrialStore;
 import io.layernas.evaluators.training.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,8 +64,7 @@ class ExamplesTest {
             plugins.strategy(config.strategy());
             return;
         }
-        Injector injector = Wiring.create(new ExperimentModule(config, registry),
-                binder -> binder.bind(TrialStore.class).toInstance(new InMemoryTrialStore()));
+        Injector injector = Wiring.create(new ExperimentModule(config, registry));
         assertThat(injector.getInstance(TargetRange.class)).isNotNull();
         assertThat(injector.getInstance(SearchStrategy.class)).isNotNull();
         if (config.compare() != null) {

@@ -1,5 +1,6 @@
 package io.layernas.core;
 
+import io.layernas.api.AdditiveCostModel;
 import io.layernas.api.Architecture;
 import io.layernas.api.EvaluationRequest;
 import io.layernas.api.Evaluator;

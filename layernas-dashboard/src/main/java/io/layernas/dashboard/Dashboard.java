@@ -5,12 +5,18 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
+import io.layernas.api.Trial;
 import io.layernas.store.SqliteTrialReader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The dashboard's web server ({@code layernas serve}): pages for the runs, each run and each
@@ -22,24 +28,44 @@ import java.util.Map;
 public final class Dashboard implements AutoCloseable {
     /** The most trials one request returns; a page asks again for the rest. */
     public static final int PAGE_SIZE = 20_000;
+    /** The response header of a page of trials that holds the store's last trial index. */
+    static final String LAST_INDEX = "X-Last-Index";
 
     private final Javalin app;
     private final RunCatalog catalog;
     private final String host;
+    private final ExecutorService warmer;
 
-    private Dashboard(Javalin app, RunCatalog catalog, String host) {
+    private Dashboard(Javalin app, RunCatalog catalog, String host, ExecutorService warmer) {
         this.app = app;
         this.catalog = catalog;
         this.host = host;
+        this.warmer = warmer;
     }
 
     /**
-     * Serves the runs under {@code roots} on {@code host}:{@code port} (port 0 picks a free one).
+     * Serves the runs under {@code roots} on {@code host}:{@code port} (port 0 picks a free one); trials
+     * show their option indices, as no run's space is loaded.
      *
      * @throws IllegalStateException when the port cannot be bound
      */
     public static Dashboard start(List<Path> roots, String host, int port) {
+        return start(roots, host, port, TrialDescriber.Factory.NONE);
+    }
+
+    /**
+     * Serves the runs under {@code roots} on {@code host}:{@code port} (port 0 picks a free one); a
+     * trial's detail describes its architecture with the describer {@code describers} builds for its run.
+     *
+     * @throws IllegalStateException when the port cannot be bound
+     */
+    public static Dashboard start(List<Path> roots, String host, int port, TrialDescriber.Factory describers) {
         RunCatalog catalog = new RunCatalog(roots);
+        ExecutorService warmer = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "layernas-dashboard-pages");
+            thread.setDaemon(true);
+            return thread;
+        });
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -48,15 +74,17 @@ public final class Dashboard implements AutoCloseable {
             config.http.gzipOnlyCompression(1);
             config.router.ignoreTrailingSlashes = true;
         });
-        new Routes(catalog, Assets.load()).register(app, Hosts.isLoopback(host));
+        new Routes(catalog, Assets.load(), new Describers(describers), new PageCache(), warmer,
+                ConcurrentHashMap.newKeySet()).register(app, Hosts.isLoopback(host));
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
+            warmer.shutdownNow();
             catalog.close();
             throw new IllegalStateException("cannot serve on " + host + ":" + port + ": " + e.getMessage()
                     + ". Choose another port with --port, or stop what uses it.", e);
         }
-        return new Dashboard(app, catalog, host);
+        return new Dashboard(app, catalog, host, warmer);
     }
 
     /** Where it serves, e.g. {@code http://127.0.0.1:7070/}. */
@@ -73,11 +101,18 @@ public final class Dashboard implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        warmer.shutdownNow();
+        try {
+            warmer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         catalog.close();
     }
 
     /** The routes; each resolves a run by id in the catalog, never by path. */
-    private record Routes(RunCatalog catalog, Assets assets) {
+    private record Routes(RunCatalog catalog, Assets assets, Describers describers, PageCache pages,
+                          ExecutorService warmer, Set<Path> warmed) {
         void register(Javalin app, boolean loopbackOnly) {
             app.before(ctx -> {
                 ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' "
@@ -101,7 +136,11 @@ public final class Dashboard implements AutoCloseable {
             });
             app.get("/assets/{name}", ctx -> assets.serve(ctx, ctx.pathParam("name")));
             app.get("/api/runs", ctx -> ctx.json(runs()));
-            app.get("/api/runs/{id}", ctx -> ctx.json(new RunView(catalog, run(ctx)).details()));
+            app.get("/api/runs/{id}", ctx -> {
+                RunCatalog.Entry run = run(ctx);
+                warm(run);
+                ctx.json(new RunView(catalog, run).details());
+            });
             app.get("/api/runs/{id}/trials", this::trials);
             app.get("/api/runs/{id}/trials/{index}", this::trial);
             app.get("/api/runs/{id}/buckets", ctx -> buckets(ctx));
@@ -131,6 +170,7 @@ public final class Dashboard implements AutoCloseable {
         /** One unreadable run must not hide the others. */
         private Map<String, Object> safeSummary(RunCatalog.Entry entry) {
             try {
+                warm(entry);
                 return new RunView(catalog, entry).summary();
             } catch (RuntimeException e) {
                 Map<String, Object> json = new LinkedHashMap<>();
@@ -142,16 +182,48 @@ public final class Dashboard implements AutoCloseable {
             }
         }
 
+        /** Has the full pages of a run's trials made in the background, once per run, for its page's first load. */
+        private void warm(RunCatalog.Entry run) {
+            if (warmed.add(run.directory())) {
+                catalog.reader(run).ifPresent(store -> warmer.execute(() -> {
+                    try {
+                        pages.warm(run.directory(), store, PAGE_SIZE);
+                    } catch (RuntimeException e) {
+                        warmed.remove(run.directory()); // unreadable now: a request will say why
+                    }
+                }));
+            }
+        }
+
         private void trials(Context ctx) {
             int after = integer(ctx, "after", -1);
             int limit = Math.min(PAGE_SIZE, Math.max(1, integer(ctx, "limit", PAGE_SIZE)));
-            ctx.contentType("application/json").result(Trials.page(store(ctx).afterAsJson(after, limit)));
+            RunCatalog.Entry run = run(ctx);
+            SqliteTrialReader store = store(run);
+            // The store's last index, so that a page can ask for the pages after this one at once.
+            ctx.header(LAST_INDEX, Integer.toString(store.lastIndex())).contentType("application/json");
+            if (!Assets.acceptsGzip(ctx)) {
+                ctx.result(Trials.page(store.afterAsJson(after, limit), limit));
+                return;
+            }
+            PageCache.Answer page = pages.page(run.directory(), store, after, limit);
+            if (page.gzipped() != null) {
+                Assets.sendGzipped(ctx, page.gzipped());
+            } else {
+                ctx.result(page.json()); // the end of the run, which grows: compressed as it goes out
+            }
         }
 
         private void trial(Context ctx) {
             int index = integer(ctx.pathParam("index"), "the trial index in the path");
-            ctx.json(Trials.details(store(ctx).trial(index).orElseThrow(
-                    () -> new NotFoundResponse("no trial #" + index + " in this run"))));
+            RunCatalog.Entry run = run(ctx);
+            Trial trial = store(run).trial(index).orElseThrow(
+                    () -> new NotFoundResponse("no trial #" + index + " in this run"));
+            Map<String, Object> json = Trials.details(trial);
+            Describers.Description description = describers.describe(run.directory(), trial.architecture());
+            json.put("description", description.text());
+            json.put("descriptionUnavailable", description.reason());
+            ctx.json(json);
         }
 
         private void buckets(Context ctx) {
@@ -183,7 +255,11 @@ public final class Dashboard implements AutoCloseable {
         }
 
         private SqliteTrialReader store(Context ctx) {
-            return catalog.reader(run(ctx)).orElseThrow(() -> new NotFoundResponse("this run has no trials.db"));
+            return store(run(ctx));
+        }
+
+        private SqliteTrialReader store(RunCatalog.Entry run) {
+            return catalog.reader(run).orElseThrow(() -> new NotFoundResponse("this run has no trials.db"));
         }
 
         private static int integer(Context ctx, String name, int missing) {

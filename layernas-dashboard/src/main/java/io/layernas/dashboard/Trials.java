@@ -29,13 +29,14 @@ final class Trials {
     }
 
     /**
-     * A page of trials: the columns, the rows, and the last index sent (what the page asks after
-     * next). The rows are the store's own JSON, inserted as they are.
+     * A page of trials: the columns, the rows, the most a page holds ({@code limit}) and the last
+     * index sent (what the page asks after next). The rows are the store's own JSON, inserted as they
+     * are. A full page never changes (see {@link PageCache}).
      */
-    static String page(SqliteTrialReader.JsonPage page) {
+    static String page(SqliteTrialReader.JsonPage page, int limit) {
         try {
             return "{\"columns\":" + Json.MAPPER.writeValueAsString(COLUMNS) + ",\"count\":" + page.count()
-                    + ",\"last\":" + page.last() + ",\"trials\":" + page.rows() + "}";
+                    + ",\"limit\":" + limit + ",\"last\":" + page.last() + ",\"trials\":" + page.rows() + "}";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -51,7 +52,7 @@ final class Trials {
         return json;
     }
 
-    /** A trial with everything the store knows: its choice per layer, metrics and timings. */
+    /** A trial with everything the store knows: its choice per layer, metrics, timings and its evaluator's log tail. */
     static Map<String, Object> details(Trial trial) {
         Map<String, Object> json = new LinkedHashMap<>();
         for (int i = 0; i < COLUMNS.size(); i++) {
@@ -61,6 +62,7 @@ final class Trials {
         Map<String, Double> metrics = new TreeMap<>();
         trial.metricsIfSucceeded().ifPresent(m -> m.values().forEach((k, v) -> metrics.put(k, Json.number(v))));
         json.put("metrics", metrics);
+        json.put("log", trial.metricsIfSucceeded().map(io.layernas.api.Metrics::log).orElse(null));
         return json;
     }
 }

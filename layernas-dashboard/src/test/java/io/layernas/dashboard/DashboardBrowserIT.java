@@ -1,6 +1,7 @@
 package io.layernas.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.layernas.api.SearchResult;
 import io.layernas.store.SqliteTrialReader;
@@ -46,7 +47,7 @@ class DashboardBrowserIT {
         RunFixtures.comparison(runs.resolve("layernas-vs-random-compare"));
         RunFixtures.search(runs.resolve(HOSTILE_RUN), 20, 0);
         browser = Browser.start(root.resolve("profile"));
-        dashboard = Dashboard.start(List.of(runs), "127.0.0.1", 0);
+        dashboard = Dashboard.start(List.of(runs), "127.0.0.1", 0, RunFixtures.DESCRIBERS);
     }
 
     @AfterAll
@@ -114,11 +115,33 @@ class DashboardBrowserIT {
             waitUpTo(10).until(d -> ((Number) script("return window.layernasRun.scatterPointCount()")).intValue()
                     == reader.succeeded());
             assertThat(reader.count() - reader.succeeded()).as("the search had failed trials").isPositive();
+            List<double[]> front = front(reader.after(-1, Integer.MAX_VALUE));
+            List<?> drawn = (List<?>) script("return window.layernasRun.frontPoints()");
+            assertThat(drawn).as("the front line's points").hasSameSizeAs(front).hasSizeGreaterThan(1);
+            for (int i = 0; i < front.size(); i++) {
+                List<?> point = (List<?>) drawn.get(i);
+                assertThat(((Number) point.get(0)).doubleValue()).isCloseTo(front.get(i)[0], within(1e-9));
+                assertThat(((Number) point.get(1)).doubleValue()).isCloseTo(front.get(i)[1], within(1e-9));
+            }
             assertThat(text("trial-count")).isEqualTo(Integer.toString(reader.count()));
             assertThat(text("failed-count")).isEqualTo(Integer.toString(reader.count() - reader.succeeded()));
             double best = reader.best(RunFixtures.TARGET.low(), RunFixtures.TARGET.high()).orElseThrow().objective();
             assertThat(text("best-objective")).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f", best));
         }
+    }
+
+    /** The front by brute force: each succeeded trial that beats every trial costing no more, cheapest first. */
+    private static List<double[]> front(List<io.layernas.api.Trial> trials) {
+        List<double[]> front = new ArrayList<>();
+        trials.stream().filter(io.layernas.api.Trial::succeeded).map(t -> new double[] {t.cost(), t.objective()})
+                .sorted(java.util.Comparator.<double[]>comparingDouble(p -> p[0])
+                        .thenComparing(p -> -p[1]))
+                .forEach(p -> {
+                    if (front.isEmpty() || p[1] > front.get(front.size() - 1)[1]) {
+                        front.add(p);
+                    }
+                });
+        return front;
     }
 
     @Test
@@ -140,6 +163,32 @@ class DashboardBrowserIT {
 
     @Test
     @Order(4)
+    void aSucceededTrialShowsItsLayersAndItsLogAsText() {
+        browser.get(dashboard.url() + "runs/live");
+        waitUpTo(15).until(d -> !d.findElements(By.cssSelector("#trials-table tbody tr")).isEmpty());
+        new Select(browser.findElement(By.id("status-filter"))).selectByValue("succeeded");
+        WebElement row = waitUpTo(5).until(d -> d.findElement(By.cssSelector("#trials-table tbody tr:not(.failed)")));
+        int index = Integer.parseInt(row.getAttribute("data-index"));
+        row.click();
+        WebElement layers = waitUpTo(5).until(d -> d.findElement(By.id("trial-description")));
+        try (SqliteTrialReader reader = SqliteTrialReader.open(runs.resolve("live/trials.db"))) {
+            io.layernas.api.Trial trial = reader.trial(index).orElseThrow();
+            String expected = RunFixtures.DESCRIBERS.forRun(runs.resolve("live")).describe(trial.architecture());
+            assertThat(expected.lines()).hasSize(RunFixtures.PROBLEM.space().layerCount() + 1);
+            assertThat(layers.getText().lines().map(String::strip)).containsExactlyElementsOf(
+                    expected.lines().map(String::strip).toList());
+            assertThat(browser.findElement(By.id("trial-log")).getText()).isEqualTo(RunFixtures.log(index))
+                    .isEqualTo(trial.metrics().log());
+        }
+        assertThat(((Number) script("return document.getElementById('trial-log').children.length")).intValue())
+                .as("markup in the log stays text").isZero();
+        assertThat(browser.findElements(By.cssSelector("#detail i"))).isEmpty();
+        script("document.getElementById('detail').scrollIntoView()");
+        Browser.screenshot(browser, "trial");
+    }
+
+    @Test
+    @Order(5)
     void bucketViewShowsTheBucketsTheStoreHolds() {
         browser.get(dashboard.url() + "runs/live");
         try (SqliteTrialReader reader = SqliteTrialReader.open(runs.resolve("live/trials.db"))) {
@@ -164,7 +213,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void runsPageListsEveryRunWithItsNameAsText() {
         browser.get(dashboard.url().toString());
         waitUpTo(10).until(d -> d.findElements(By.cssSelector("a.run-link")).size() == 2);
@@ -181,7 +230,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void comparePageShowsTheSummaryAndTheCurves() {
         browser.get(dashboard.url().toString());
         waitUpTo(10).until(d -> d.findElement(By.cssSelector("a.comparison-link"))).click();

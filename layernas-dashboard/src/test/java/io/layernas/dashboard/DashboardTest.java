@@ -54,7 +54,11 @@ class DashboardTest {
     }
 
     private static JsonNode json(String path) throws Exception {
-        RawHttp.Response response = RawHttp.get(dashboard.port(), path);
+        return json(dashboard, path);
+    }
+
+    private static JsonNode json(Dashboard server, String path) throws Exception {
+        RawHttp.Response response = RawHttp.get(server.port(), path);
         assertThat(response.status()).as(path).isEqualTo(200);
         return Json.MAPPER.readTree(response.text().substring(response.text().indexOf("\r\n\r\n") + 4));
     }
@@ -73,6 +77,39 @@ class DashboardTest {
             assertThat(listed.get("best").get("index").asInt()).isEqualTo(best.index());
             assertThat(listed.get("best").get("cost").asDouble()).isBetween(RunFixtures.TARGET.low(),
                     RunFixtures.TARGET.high());
+        }
+    }
+
+    @Test
+    void aTrialsDetailHasItsLogAndSaysInOneLineWhyItsLayersAreNotDescribed() throws Exception {
+        Trial best;
+        try (SqliteTrialReader reader = SqliteTrialReader.open(run.resolve("trials.db"))) {
+            best = reader.trial(reader.best(RunFixtures.TARGET.low(), RunFixtures.TARGET.high()).orElseThrow().index())
+                    .orElseThrow();
+        }
+        JsonNode detail = json("/api/runs/finished/trials/" + best.index());
+        assertThat(detail.get("log").asText()).isEqualTo(RunFixtures.log(best.index())).isEqualTo(best.metrics().log());
+        assertThat(detail.get("description").isNull()).isTrue();
+        assertThat(detail.get("descriptionUnavailable").asText()).isEqualTo("this dashboard was started without plugins");
+
+        TrialDescriber.Factory unknownSpace = directory -> {
+            throw new IllegalStateException("space.name ('<b>x</b>') is unknown\navailable: a, b");
+        };
+        TrialDescriber.Factory badArchitecture = directory -> architecture -> {
+            throw new IllegalArgumentException("architecture " + architecture + " has 9 layers but the space has 3");
+        };
+        try (Dashboard unknown = Dashboard.start(List.of(served), "127.0.0.1", 0, unknownSpace);
+             Dashboard bad = Dashboard.start(List.of(served), "127.0.0.1", 0, badArchitecture);
+             Dashboard described = Dashboard.start(List.of(served), "127.0.0.1", 0, RunFixtures.DESCRIBERS)) {
+            JsonNode unknownDetail = json(unknown, "/api/runs/finished/trials/" + best.index());
+            assertThat(unknownDetail.get("descriptionUnavailable").asText()).isEqualTo("space.name ('<b>x</b>') is unknown");
+            assertThat(unknownDetail.get("choices")).hasSize(best.architecture().size());
+            assertThat(json(bad, "/api/runs/finished/trials/0").get("descriptionUnavailable").asText())
+                    .endsWith("has 9 layers but the space has 3");
+            JsonNode describedDetail = json(described, "/api/runs/finished/trials/" + best.index());
+            assertThat(describedDetail.get("description").asText())
+                    .isEqualTo(RunFixtures.DESCRIBERS.forRun(run).describe(best.architecture()));
+            assertThat(describedDetail.get("descriptionUnavailable").isNull()).isTrue();
         }
     }
 

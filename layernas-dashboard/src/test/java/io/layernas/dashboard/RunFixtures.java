@@ -44,7 +44,7 @@ final class RunFixtures {
                         if (Math.floorMod(request.architecture().hashCode(), 13) == 0) {
                             throw new IllegalStateException(HOSTILE);
                         }
-                        return Metrics.of(PROBLEM.accuracy(request.architecture()));
+                        return Metrics.of(PROBLEM.accuracy(request.architecture())).withLog(log(request.trialIndex()));
                     })
                     .strategy(new LayerNas(new LayerNas.Config(10, PER_BUCKET, 10, 5, LayerNas.Policy.RANDOM, false)))
                     .target(TARGET).seed(5).retries(0).maxConsecutiveFailures(1000)
@@ -53,6 +53,25 @@ final class RunFixtures {
             return result;
         }
     }
+
+    /** What the fixture's evaluator logs for a trial, with markup that must reach a page as text. */
+    static String log(int trial) {
+        return "epoch 1/2 loss 0.91\nepoch 2/2 loss 0.52 <b>not bold</b> & <i>not italic</i>\ntrial " + trial + " done";
+    }
+
+    /**
+     * A describer of the fixture's space as {@code layernas describe} lays one out: a row per layer
+     * with its name and the chosen option.
+     */
+    static final TrialDescriber.Factory DESCRIBERS = directory -> architecture -> {
+        StringBuilder text = new StringBuilder("#  layer  option\n");
+        for (int i = 0; i < PROBLEM.space().layerCount(); i++) {
+            var layer = PROBLEM.space().layers().get(i);
+            text.append(i).append("  ").append(layer.name()).append("  ")
+                    .append(layer.options().get(architecture.choice(i))).append('\n');
+        }
+        return text.toString();
+    };
 
     static void writeConfig(Path directory, int evaluations) {
         write(directory.resolve("config.yaml"), "space: {name: random-31}\ncost: {name: additive}\n"

@@ -31,6 +31,7 @@ public final class SqliteTrialReader implements AutoCloseable {
             "objective", "trainingSeconds", "wallSeconds", "attempts", "architecture", "failure");
     private final Path file;
     private final Connection connection;
+    private boolean hasLogTable;
 
     private SqliteTrialReader(Path file, Connection connection) {
         this.file = file;
@@ -79,10 +80,10 @@ public final class SqliteTrialReader implements AutoCloseable {
         return trials("SELECT " + COLUMNS + " FROM trial WHERE idx > ? ORDER BY idx LIMIT ?", index, limit);
     }
 
-    /** The trial with {@code index}, with all its metric values. */
+    /** The trial with {@code index}, with all its metric values and its evaluator's log tail. */
     public synchronized Optional<Trial> trial(int index) {
         List<Trial> found = query("SELECT " + COLUMNS + " FROM trial WHERE idx = ?", List.of(index),
-                row -> TrialRows.read(row, 1, values(index)));
+                row -> TrialRows.read(row, 1, values(index), log(index)));
         return found.stream().findFirst();
     }
 
@@ -96,6 +97,16 @@ public final class SqliteTrialReader implements AutoCloseable {
     public synchronized Optional<Trial> find(String architecture) {
         return trials("SELECT " + COLUMNS + " FROM trial WHERE architecture = ?", architecture).stream()
                 .findFirst();
+    }
+
+    /**
+     * What tells the trial at {@code index} from another one stored at that index later (a resumed run
+     * that evaluated it again): its architecture and wall seconds; null when there is no such trial.
+     */
+    public synchronized String signature(int index) {
+        List<String> found = query("SELECT architecture || ' ' || quote(wall_seconds) FROM trial WHERE idx = ?",
+                List.of(index), row -> row.getString(1));
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /** The highest stored trial index, or -1 for an empty store. */
@@ -211,6 +222,34 @@ public final class SqliteTrialReader implements AutoCloseable {
             }
         }
         return values;
+    }
+
+    /** The log tail of trial {@code index}; none in a store written before logs were kept (no such table). */
+    private String log(int index) throws SQLException {
+        if (!hasLogTable()) {
+            return null;
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT log FROM " + TrialRows.LOG_TABLE
+                + " WHERE idx = ?")) {
+            query.setInt(1, index);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    /** Asked each time until found: a run resumed by a newer version adds the table to an older store. */
+    private boolean hasLogTable() throws SQLException {
+        if (!hasLogTable) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+                query.setString(1, TrialRows.LOG_TABLE);
+                try (ResultSet row = query.executeQuery()) {
+                    hasLogTable = row.next();
+                }
+            }
+        }
+        return hasLogTable;
     }
 
     private List<Trial> trials(String sql, Object... parameters) {

@@ -37,6 +37,7 @@ public final class SqliteTrialStore implements TrialStore {
     private final List<String> warnings = new ArrayList<>();
     private PreparedStatement insertTrial;
     private PreparedStatement insertValue;
+    private PreparedStatement insertLog;
 
     private SqliteTrialStore(Path file, Connection connection) {
         this.file = file;
@@ -79,6 +80,8 @@ public final class SqliteTrialStore implements TrialStore {
             statement.execute("CREATE TABLE IF NOT EXISTS trial_value (idx INTEGER NOT NULL, key TEXT NOT NULL,"
                     + " value REAL NOT NULL, PRIMARY KEY (idx, key))");
             statement.execute("CREATE TABLE IF NOT EXISTS job (key TEXT PRIMARY KEY, job_id TEXT NOT NULL)");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + TrialRows.LOG_TABLE + " (idx INTEGER PRIMARY KEY,"
+                    + " log TEXT NOT NULL)");
         }
         RunRecord record = new RunRecord(file, connection);
         record.checkOrRecord(SCHEMA_VERSION, identity);
@@ -107,8 +110,10 @@ public final class SqliteTrialStore implements TrialStore {
         try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT " + TrialRows.COLUMNS + " FROM trial ORDER BY idx")) {
             Map<Integer, Map<String, Double>> values = loadValues();
+            Map<Integer, String> logs = loadLogs();
             while (row.next()) {
-                trials.add(TrialRows.read(row, 1, values.getOrDefault(row.getInt(1), Map.of())));
+                int index = row.getInt(1);
+                trials.add(TrialRows.read(row, 1, values.getOrDefault(index, Map.of()), logs.get(index)));
             }
         } catch (SQLException | RuntimeException e) {
             throw StoreProblems.unreadable(file, e);
@@ -136,6 +141,17 @@ public final class SqliteTrialStore implements TrialStore {
         return values;
     }
 
+    private Map<Integer, String> loadLogs() throws SQLException {
+        Map<Integer, String> logs = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT idx, log FROM " + TrialRows.LOG_TABLE)) {
+            while (row.next()) {
+                logs.put(row.getInt(1), row.getString(2));
+            }
+        }
+        return logs;
+    }
+
     @Override
     public synchronized void append(Trial trial) {
         appendAll(List.of(trial));
@@ -155,12 +171,15 @@ public final class SqliteTrialStore implements TrialStore {
                             TrialRows.bind(insertTrial, 1, trial);
                             insertTrial.addBatch();
                             addValues(insertValue, trial);
+                            addLog(insertLog, trial);
                         }
                         insertTrial.executeBatch();
                         insertValue.executeBatch();
+                        insertLog.executeBatch();
                     } finally {
                         insertTrial.clearBatch();
                         insertValue.clearBatch();
+                        insertLog.clearBatch();
                     }
                 });
     }
@@ -171,6 +190,7 @@ public final class SqliteTrialStore implements TrialStore {
             insertTrial = connection.prepareStatement("INSERT INTO trial (" + TrialRows.COLUMNS + ") VALUES ("
                     + TrialRows.PLACEHOLDERS + ")");
             insertValue = connection.prepareStatement("INSERT INTO trial_value (idx, key, value) VALUES (?, ?, ?)");
+            insertLog = connection.prepareStatement("INSERT INTO " + TrialRows.LOG_TABLE + " (idx, log) VALUES (?, ?)");
         }
     }
 
@@ -186,6 +206,14 @@ public final class SqliteTrialStore implements TrialStore {
         }
     }
 
+    private static void addLog(PreparedStatement insert, Trial trial) throws SQLException {
+        if (trial.succeeded() && trial.metrics().log() != null) {
+            insert.setInt(1, trial.index());
+            insert.setString(2, trial.metrics().log());
+            insert.addBatch();
+        }
+    }
+
     @Override
     public JobJournal journal() {
         return new SqliteJobJournal(this, file, connection);
@@ -194,7 +222,7 @@ public final class SqliteTrialStore implements TrialStore {
     @Override
     public synchronized void truncate(int size) {
         inTransaction("remove trials from #" + size + " on", () -> {
-            for (String table : List.of("trial", "trial_value")) {
+            for (String table : List.of("trial", "trial_value", TrialRows.LOG_TABLE)) {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
                         + " WHERE idx >= ?")) {
                     delete.setInt(1, size);

@@ -21,6 +21,12 @@ final class TrialRows {
             + " training_seconds REAL, failure TEXT, wall_seconds REAL NOT NULL, attempts INTEGER NOT NULL";
     /** Placeholders for {@link #COLUMNS}. */
     static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+    /**
+     * The side table of the evaluators' log tails ({@link Metrics#log()}), one row per succeeded trial
+     * that has one. A table of its own, created if missing, so that stores written before it open,
+     * resume and read as they did.
+     */
+    static final String LOG_TABLE = "trial_log";
     /** How many columns a trial takes. */
     static final int COUNT = 11;
 
@@ -49,9 +55,14 @@ final class TrialRows {
 
     /** The trial in the columns from {@code first} on, with its named {@code values}. */
     static Trial read(ResultSet row, int first, Map<String, Double> values) throws SQLException {
+        return read(row, first, values, null);
+    }
+
+    /** The trial in the columns from {@code first} on, with its named {@code values} and its evaluator's log tail. */
+    static Trial read(ResultSet row, int first, Map<String, Double> values, String log) throws SQLException {
         TrialStatus status = TrialStatus.valueOf(row.getString(first + 5));
         Metrics metrics = status == TrialStatus.SUCCEEDED ? new Metrics(StoredNumbers.read(row, first + 6),
-                StoredNumbers.read(row, first + 7), values) : null;
+                StoredNumbers.read(row, first + 7), values, log) : null;
         return new Trial(row.getInt(first), parse(row.getString(first + 1)), row.getInt(first + 2),
                 row.getInt(first + 3), StoredNumbers.read(row, first + 4), status, metrics, row.getString(first + 8),
                 StoredNumbers.read(row, first + 9), row.getInt(first + 10));

@@ -25,7 +25,8 @@ class SqliteTrialStoreTest {
     void storesTrialsExactlyAndReadsThemBackAfterReopening() {
         Path file = directory.resolve("trials.db");
         Trial ok = new Trial(0, Architecture.of(0, 3, 1), 1, 7, 123.5, TrialStatus.SUCCEEDED,
-                new Metrics(0.91, 12.5, Map.of("test_accuracy", 0.9, "params", 3.4e6)), null, 0.25, 1);
+                new Metrics(0.91, 12.5, Map.of("test_accuracy", 0.9, "params", 3.4e6), "epoch 1\nepoch 2 <b>'"),
+                null, 0.25, 1);
         Trial failed = new Trial(1, Architecture.of(1, 0, 0), 0, -1, 99, TrialStatus.FAILED, null,
                 "IllegalStateException: out of memory", 1.5, 3);
         try (SqliteTrialStore store = SqliteTrialStore.open(file, "fp")) {
@@ -34,6 +35,38 @@ class SqliteTrialStoreTest {
         }
         try (SqliteTrialStore store = SqliteTrialStore.open(file, "fp")) {
             assertThat(store.load()).containsExactly(ok, failed);
+        }
+    }
+
+    @Test
+    void aStoreFromBeforeLogTailsOpensResumesAndReads() throws Exception {
+        Path file = directory.resolve("trials.db");
+        Trial before = new Trial(0, Architecture.of(0, 1), 0, 0, 10, TrialStatus.SUCCEEDED,
+                new Metrics(0.5, 1, Map.of("test_accuracy", 0.4)), null, 1, 1);
+        try (SqliteTrialStore store = SqliteTrialStore.open(file, "fp")) {
+            store.append(before);
+        }
+        // The schema of a store written before log tails were kept: no trial_log table.
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE trial_log");
+        }
+        try (SqliteTrialReader reader = SqliteTrialReader.open(file)) {
+            assertThat(reader.trial(0)).contains(before);
+        }
+        Trial after = new Trial(1, Architecture.of(1, 1), 1, 0, 12, TrialStatus.SUCCEEDED,
+                new Metrics(0.6, 1, Map.of(), "loss 0.3"), null, 1, 1);
+        try (SqliteTrialStore store = SqliteTrialStore.open(file, "fp")) {
+            assertThat(store.load()).containsExactly(before);
+            store.append(after);
+        }
+        try (SqliteTrialStore store = SqliteTrialStore.open(file, "fp");
+             SqliteTrialReader reader = SqliteTrialReader.open(file)) {
+            assertThat(store.load()).containsExactly(before, after);
+            assertThat(reader.trial(1).orElseThrow().metrics().log()).isEqualTo("loss 0.3");
+            store.truncate(1);
+            assertThat(reader.trial(1)).isEmpty();
+            assertThat(store.load()).containsExactly(before);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.layernas.bench.paper;
 
+import io.layernas.api.AbstractSearchSpace;
 import io.layernas.api.Architecture;
 import io.layernas.api.CostModel;
 import io.layernas.api.CostRange;
@@ -51,17 +52,7 @@ public record DefaultOperation(SearchSpace space, CostModel costModel, Evaluator
             layers.add(new Layer(layer.name(), names, layer.virtual()));
         }
         String name = original.name() + "-default-op-" + operationIndex;
-        SearchSpace space = new SearchSpace() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public List<Layer> layers() {
-                return layers;
-            }
-
+        SearchSpace space = new AbstractSearchSpace(name, layers) {
             /** The original space's form, e.g. the official cell string. */
             @Override
             public String format(Architecture architecture) {

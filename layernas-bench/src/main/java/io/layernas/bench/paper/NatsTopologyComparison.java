@@ -2,15 +2,12 @@ package io.layernas.bench.paper;
 
 import io.layernas.api.Budget;
 import io.layernas.api.CostModel;
-import io.layernas.api.CostModelProvider;
 import io.layernas.api.Evaluator;
-import io.layernas.api.EvaluatorProvider;
-import io.layernas.api.Plugin;
 import io.layernas.api.SearchSpace;
-import io.layernas.api.SearchSpaceProvider;
-import io.layernas.api.Settings;
-import io.layernas.api.StrategyProvider;
 import io.layernas.api.TargetRange;
+import io.layernas.cli.plugins.PluginKind;
+import io.layernas.cli.plugins.PluginRegistry;
+import io.layernas.cli.wiring.Plugins;
 import io.layernas.core.Problem;
 import io.layernas.core.SearchRun;
 import io.layernas.core.compare.Comparison;
@@ -21,7 +18,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * The paper's NATS-Bench topology comparison (Section 5.2, Table 3): LayerNAS, random search,
@@ -98,12 +94,13 @@ public final class NatsTopologyComparison {
     /** Runs the comparison on one dataset ({@code cifar10}, {@code cifar100} or {@code ImageNet16-120}). */
     public static ComparisonResult run(Path table, String dataset, Options options, Comparison.Progress progress)
             throws Exception {
-        SearchSpace tss = find(SearchSpaceProvider.class, "nats-tss").create(Settings.of("space", Map.of("dataset", dataset)));
-        CostModel tssFlops = find(CostModelProvider.class, "nats-flops").create(tss, Settings.empty("cost"));
+        Plugins plugins = new Plugins(PluginRegistry.fromClassPath());
+        SearchSpace tss = plugins.space(Plugins.choice(PluginKind.SPACE, "nats-tss", Map.of("dataset", dataset)));
+        CostModel tssFlops = plugins.costModel(Plugins.choice(PluginKind.COST_MODEL, "nats-flops", Map.of()), tss);
         Map<String, Object> evaluatorSettings = Map.of("path", table.toString(), "metric", "valid",
                 "secondsPerTrial", options.secondsPerTrial(), "seeds", options.sampleSeeds() ? "sample" : "mean");
-        try (Evaluator lookups = find(EvaluatorProvider.class, "table").create(tss,
-                Settings.of("evaluator", evaluatorSettings))) {
+        try (Evaluator lookups = plugins.evaluator(Plugins.choice(PluginKind.EVALUATOR, "table", evaluatorSettings),
+                tss)) {
             int operation = OPERATIONS.indexOf(options.defaultOperation());
             DefaultOperation setup = operation == 0 ? new DefaultOperation(tss, tssFlops, lookups)
                     : DefaultOperation.of(tss, tssFlops, lookups, operation);
@@ -120,8 +117,8 @@ public final class NatsTopologyComparison {
                     .optimum(Optimum.byEnumeration(space, flops, evaluator, target, 20_000))
                     .provenance(provenance(table, dataset, options));
             for (Map.Entry<String, StrategySpec> strategy : options.strategies().entrySet()) {
-                builder.strategy(strategy.getKey(), find(StrategyProvider.class, strategy.getValue().plugin())
-                        .create(Settings.of("search", strategy.getValue().settings())));
+                builder.strategy(strategy.getKey(), plugins.strategy(Plugins.choice(PluginKind.STRATEGY,
+                        strategy.getValue().plugin(), strategy.getValue().settings())));
             }
             return builder.build().run();
         }
@@ -173,12 +170,5 @@ public final class NatsTopologyComparison {
         provenance.put("defaultOperation", options.defaultOperation());
         provenance.put("maxFlopsFraction", Double.toString(options.maxFlopsFraction()));
         return provenance;
-    }
-
-    static <P extends Plugin> P find(Class<P> kind, String name) {
-        List<P> providers = ServiceLoader.load(kind).stream().map(ServiceLoader.Provider::get).toList();
-        return providers.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no " + kind.getSimpleName() + " named '" + name
-                        + "' on the class path; found " + providers.stream().map(Plugin::name).toList()));
     }
 }

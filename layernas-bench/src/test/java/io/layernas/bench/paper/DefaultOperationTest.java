@@ -7,16 +7,20 @@ import io.layernas.api.Architecture;
 import io.layernas.api.CostModel;
 import io.layernas.api.Metrics;
 import io.layernas.api.SearchSpace;
+import io.layernas.cli.plugins.PluginKind;
+import io.layernas.cli.plugins.PluginRegistry;
+import io.layernas.cli.wiring.Plugins;
 import io.layernas.spaces.natsbench.NatsDataset;
 import io.layernas.spaces.natsbench.NatsTopologySpace;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DefaultOperationTest {
     private final NatsTopologySpace tss = new NatsTopologySpace(NatsDataset.CIFAR10);
-    private final CostModel flops = NatsTopologyComparison.find(io.layernas.api.CostModelProvider.class, "nats-flops")
-            .create(tss, io.layernas.api.Settings.empty("cost"));
+    private final Plugins plugins = new Plugins(PluginRegistry.fromClassPath());
+    private final CostModel flops = plugins.costModel(Plugins.choice(PluginKind.COST_MODEL, "nats-flops", Map.of()), tss);
     /** Remembers which cells of the original space were evaluated. */
     private final Set<Architecture> evaluated = new HashSet<>();
     private final java.util.concurrent.atomic.AtomicReference<Architecture> last =
@@ -57,7 +61,7 @@ class DefaultOperationTest {
 
     @Test
     void onlyTopologyLayersCanBeRenumbered() {
-        SearchSpace sss = io.layernas.bench.Problems.builtIn("nats-sss", "nats-flops", 0, 1).space();
+        SearchSpace sss = plugins.space(Plugins.choice(PluginKind.SPACE, "nats-sss", Map.of()));
         assertThatThrownBy(() -> DefaultOperation.of(sss, flops, r -> Metrics.of(0), 3))
                 .hasMessageContaining("not a power of 5");
     }

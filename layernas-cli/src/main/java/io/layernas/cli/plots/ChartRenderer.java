@@ -1,6 +1,5 @@
 package io.layernas.cli.plots;
 
-import io.layernas.cli.results.AtomicFile;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -8,7 +7,8 @@ import java.awt.Rectangle;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -44,11 +44,10 @@ public final class ChartRenderer {
     private ChartRenderer() {
     }
 
-    /** Writes the chart to {@code file} as PNG, atomically. */
-    public static void writePng(Chart chart, Path file) {
+    /** Writes the chart to {@code out} as PNG (the caller writes the file, atomically). */
+    public static void writePng(Chart chart, OutputStream out) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        JFreeChart drawn = toJFreeChart(chart);
-        AtomicFile.write(file, out -> ChartUtils.writeChartAsPNG(out, drawn, WIDTH, HEIGHT));
+        ChartUtils.writeChartAsPNG(out, toJFreeChart(chart), WIDTH, HEIGHT);
     }
 
     /** The chart as a standalone SVG document. */

@@ -73,7 +73,8 @@ public final class RemoteRequests implements RemoteEvaluation {
             }
             Map<String, Double> values = new TreeMap<>();
             node.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asDouble()));
-            return new Metrics(node.get("objective").asDouble(), node.path("trainingSeconds").asDouble(0), values);
+            return new Metrics(node.get("objective").asDouble(), node.path("trainingSeconds").asDouble(0), values,
+                    node.path("log").isTextual() ? node.get("log").asText() : null);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("it is not JSON: " + e.getOriginalMessage(), e);
         }
@@ -85,6 +86,9 @@ public final class RemoteRequests implements RemoteEvaluation {
         document.put("objective", metrics.objective());
         document.put("trainingSeconds", metrics.trainingSeconds());
         document.put("values", new TreeMap<>(metrics.values()));
+        if (metrics.log() != null) {
+            document.put("log", metrics.log());
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document);
         } catch (JsonProcessingException e) {

@@ -57,7 +57,7 @@ public final class ResultWriter {
 
     /** Writes the chart as {@code name.png} and {@code name.svg}. */
     public static void plot(Chart chart, Path directory, String name) {
-        ChartRenderer.writePng(chart, directory.resolve(name + ".png"));
+        AtomicFile.write(directory.resolve(name + ".png"), out -> ChartRenderer.writePng(chart, out));
         text(directory.resolve(name + ".svg"), ChartRenderer.svg(chart));
     }
 

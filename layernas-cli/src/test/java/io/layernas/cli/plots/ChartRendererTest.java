@@ -118,7 +118,9 @@ class ChartRendererTest {
     @Test
     void theSameChartIsWrittenAsAPngOfTheSameSize() throws Exception {
         Path png = directory.resolve("c.png");
-        ChartRenderer.writePng(comparison(true), png);
+        try (var out = java.nio.file.Files.newOutputStream(png)) {
+            ChartRenderer.writePng(comparison(true), out);
+        }
         var image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(ChartRenderer.WIDTH);
         assertThat(image.getHeight()).isEqualTo(ChartRenderer.HEIGHT);

@@ -47,6 +47,8 @@ class EvaluateCommandTest {
                 .toArray(String[]::new));
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(remote.decode(Files.readString(resultFile))).isEqualTo(expected);
+        Metrics logged = expected.withLog("epoch 1\n\"quoted\" <b>");
+        assertThat(remote.decode(RemoteRequests.encode(logged))).isEqualTo(logged);
     }
 
     @Test

@@ -3,8 +3,8 @@ package io.layernas.core.evolution;
 import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
+import io.layernas.api.SearchStrategy;
 import io.layernas.api.Trial;
-import io.layernas.core.AbstractStrategy;
 import io.layernas.core.Draws;
 import io.layernas.core.MnasReward;
 import java.util.ArrayList;
@@ -28,13 +28,10 @@ import java.util.SplittableRandom;
  *
  * <p>It searches the whole space; the result counts the best trial inside the target. Stateless:
  * randomness comes from {@code random("evolution")}.
+ *
+ * @param config the settings
  */
-public final class RegularizedEvolution extends AbstractStrategy<RegularizedEvolution.Config> {
-    /** Evolution with the given settings. */
-    public RegularizedEvolution(Config config) {
-        super(config);
-    }
-
+public record RegularizedEvolution(Config config) implements SearchStrategy {
     @Override
     public void search(SearchContext context) {
         SplittableRandom random = context.random("evolution");

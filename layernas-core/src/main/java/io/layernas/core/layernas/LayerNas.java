@@ -1,10 +1,11 @@
 package io.layernas.core.layernas;
 
+import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
 import io.layernas.api.SearchEvent;
+import io.layernas.api.SearchStrategy;
 import io.layernas.api.Trial;
-import io.layernas.core.AbstractStrategy;
 import io.layernas.core.HeapLimit;
 import io.layernas.core.Results;
 import java.util.ArrayList;
@@ -31,18 +32,21 @@ import java.util.SplittableRandom;
  * io.layernas.api.SearchSpace#searchStart() search start} (a connected cell where the default
  * options would leave it disconnected), parents are selected by a softmax of their accuracy
  * ({@link Policy#SOFTMAX}), and children come in the order of a model of each option's gain
- * learned from the trials so far ({@link OptionGains}).
+ * learned from the trials so far ({@link OptionGains}). Off in both: a warm start ({@link
+ * Config#warmStart()}, {@link WarmStart}) that first trains random in-target architectures and
+ * starts from the best of them.
+ *
+ * @param config the settings
  */
-public final class LayerNas extends AbstractStrategy<LayerNas.Config> {
-    /** LayerNAS with the given settings. */
-    public LayerNas(Config config) {
-        super(config);
-    }
-
+public record LayerNas(Config config) implements SearchStrategy {
     @Override
     public void search(SearchContext context) {
-        Layerwise state = new Layerwise(context, config.bucketCount(), config.perBucket(), config.strictBound(),
-                config.fromSearchStart() ? context.space().searchStart() : context.space().defaultArchitecture());
+        Architecture start = config.fromSearchStart() ? context.space().searchStart()
+                : context.space().defaultArchitecture();
+        if (config.warmStart() > 0) {
+            start = WarmStart.best(context, config.warmStart(), start);
+        }
+        Layerwise state = new Layerwise(context, config.bucketCount(), config.perBucket(), config.strictBound(), start);
         SplittableRandom random = context.random("layernas");
         OptionGains gains = config.learnedOrder() ? new OptionGains(context.space()) : null;
         int layers = state.layers();
@@ -203,10 +207,16 @@ public final class LayerNas extends AbstractStrategy<LayerNas.Config> {
      *                    cell); when false, from its default architecture, as the paper
      * @param learnedOrder when true, children come in the order of {@link OptionGains}; when
      *                    false, in the policy's order (random)
+     * @param warmStart   random in-target architectures trained first, the best of which the
+     *                    layerwise search starts from instead (0: none, as the paper)
      */
     public record Config(int bucketCount, int perBucket, int selections, int children, Policy policy,
-                         boolean strictBound, boolean fromSearchStart, boolean learnedOrder) {
+                         boolean strictBound, boolean fromSearchStart, boolean learnedOrder, int warmStart) {
         public Config {
+            if (warmStart < 0) {
+                throw new IllegalArgumentException("warmStart (" + warmStart + ") must not be negative. "
+                        + "Maybe you meant 0, no warm start?");
+            }
             positive("bucketCount", bucketCount, "100, the paper's H");
             positive("perBucket", perBucket, "3, the paper's k");
             positive("selections", selections, "10");
@@ -232,6 +242,12 @@ public final class LayerNas extends AbstractStrategy<LayerNas.Config> {
                     "Lower them (the paper uses bucketCount 100, perBucket 3)");
         }
 
+        /** These settings without a warm start. */
+        public Config(int bucketCount, int perBucket, int selections, int children, Policy policy,
+                      boolean strictBound, boolean fromSearchStart, boolean learnedOrder) {
+            this(bucketCount, perBucket, selections, children, policy, strictBound, fromSearchStart, learnedOrder, 0);
+        }
+
         /** The paper's behaviour with these settings: the default architecture, the policy's child order. */
         public Config(int bucketCount, int perBucket, int selections, int children, Policy policy,
                       boolean strictBound) {
@@ -254,13 +270,19 @@ public final class LayerNas extends AbstractStrategy<LayerNas.Config> {
         /** These settings with another policy. */
         public Config withPolicy(Policy newPolicy) {
             return new Config(bucketCount, perBucket, selections, children, newPolicy, strictBound, fromSearchStart,
-                    learnedOrder);
+                    learnedOrder, warmStart);
         }
 
         /** These settings with the strict bound on or off. */
         public Config withStrictBound(boolean strict) {
             return new Config(bucketCount, perBucket, selections, children, policy, strict, fromSearchStart,
-                    learnedOrder);
+                    learnedOrder, warmStart);
+        }
+
+        /** These settings with {@code count} random architectures trained first (0: none). */
+        public Config withWarmStart(int count) {
+            return new Config(bucketCount, perBucket, selections, children, policy, strictBound, fromSearchStart,
+                    learnedOrder, count);
         }
 
         private static void positive(String name, int value, String suggestion) {

@@ -11,7 +11,8 @@ import java.util.List;
  * {@code layernas}: Algorithm 1. Settings: preset ({@code default}, or {@code paper} for the paper's
  * exact behaviour), then any of bucketCount (H), perBucket (k), selections (R), children (T),
  * policy (random, best, softmax), strictBound, start (searchStart, default), childOrder (learned,
- * random) to override the preset's.
+ * random), warmStart (random architectures trained first, the best being the start; 0 = none) to
+ * override the preset's.
  */
 public final class LayerNasProvider extends AbstractPlugin implements StrategyProvider {
     /** For ServiceLoader. */
@@ -34,12 +35,13 @@ public final class LayerNasProvider extends AbstractPlugin implements StrategyPr
                 List.of("searchStart", "default"));
         String order = settings.getChoice("childOrder", defaults.learnedOrder() ? "learned" : "random",
                 List.of("learned", "random"));
+        int warmStart = settings.getInt("warmStart", defaults.warmStart());
         LayerNas.Policy chosen = switch (policy) {
             case "best" -> LayerNas.Policy.BEST;
             case "softmax" -> LayerNas.Policy.SOFTMAX;
             default -> LayerNas.Policy.RANDOM;
         };
         return settings.build(() -> new LayerNas(new LayerNas.Config(buckets, perBucket, selections, children,
-                    chosen, strict, start.equals("searchStart"), order.equals("learned"))));
+                    chosen, strict, start.equals("searchStart"), order.equals("learned"), warmStart)));
     }
 }

@@ -3,8 +3,8 @@ package io.layernas.core.ppo;
 import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
+import io.layernas.api.SearchStrategy;
 import io.layernas.api.Trial;
-import io.layernas.core.AbstractStrategy;
 import io.layernas.core.HeapLimit;
 import io.layernas.core.MnasReward;
 import io.layernas.core.evolution.RegularizedEvolution;
@@ -28,13 +28,10 @@ import java.util.SplittableRandom;
  * feedback. The search ends with the budget, or after {@code maxIdleRounds} rounds in a row drew
  * no new architecture (the policy has converged). It searches the whole space; the result counts
  * the best trial inside the target. Stateless: randomness comes from {@code random("ppo")}.
+ *
+ * @param config the settings
  */
-public final class Ppo extends AbstractStrategy<Ppo.Config> {
-    /** PPO with the given settings. */
-    public Ppo(Config config) {
-        super(config);
-    }
-
+public record Ppo(Config config) implements SearchStrategy {
     @Override
     public void search(SearchContext context) {
         SplittableRandom random = context.random("ppo");

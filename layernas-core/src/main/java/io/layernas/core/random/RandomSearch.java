@@ -3,7 +3,7 @@ package io.layernas.core.random;
 import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
-import io.layernas.core.AbstractStrategy;
+import io.layernas.api.SearchStrategy;
 import io.layernas.core.Draws;
 import java.util.HashSet;
 import java.util.Set;
@@ -21,13 +21,10 @@ import java.util.SplittableRandom;
  * <p>It stops when it has drawn every architecture of the space, or when {@link
  * Config#maxIdleDraws()} draws in a row brought nothing new to train (a nearly exhausted space,
  * or a target almost nothing meets). Stateless: randomness comes from {@code random("random-search")}.
+ *
+ * @param config the settings
  */
-public final class RandomSearch extends AbstractStrategy<RandomSearch.Config> {
-    /** Random search with the given settings. */
-    public RandomSearch(Config config) {
-        super(config);
-    }
-
+public record RandomSearch(Config config) implements SearchStrategy {
     @Override
     public void search(SearchContext context) {
         SplittableRandom random = context.random("random-search");

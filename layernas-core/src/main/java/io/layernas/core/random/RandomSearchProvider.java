@@ -1,22 +1,15 @@
 package io.layernas.core.random;
 
-import io.layernas.api.AbstractPlugin;
-import io.layernas.api.SearchStrategy;
-import io.layernas.api.Settings;
-import io.layernas.api.StrategyProvider;
+import io.layernas.core.RecordStrategyProvider;
 
 /**
  * {@code random}: {@link RandomSearch}. Settings, the components of {@link RandomSearch.Config} by
  * name: inTargetOnly (false), maxIdleDraws (100000).
  */
-public final class RandomSearchProvider extends AbstractPlugin implements StrategyProvider {
+public final class RandomSearchProvider extends RecordStrategyProvider<RandomSearch.Config> {
     /** For ServiceLoader. */
     public RandomSearchProvider() {
-        super("random", "baseline: uniform random search without replacement");
-    }
-
-    @Override
-    public SearchStrategy create(Settings settings) {
-        return new RandomSearch(settings.getRecord(RandomSearch.Config.defaults()));
+        super("random", "baseline: uniform random search without replacement", RandomSearch.Config.defaults(),
+                RandomSearch::new);
     }
 }

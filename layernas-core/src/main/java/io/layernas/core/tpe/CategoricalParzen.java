@@ -83,9 +83,13 @@ final class CategoricalParzen {
 
     /** Draws a kernel by its mixture weight. */
     int drawKernel(SplittableRandom random) {
-        double u = random.nextDouble();
+        return firstAbove(cumulative, random.nextDouble());
+    }
+
+    /** The first index whose cumulative weight exceeds {@code u} (the last when none does). */
+    static int firstAbove(double[] cumulative, double u) {
         int low = 0;
-        int high = mixture.length - 1;
+        int high = cumulative.length - 1;
         while (low < high) {
             int middle = (low + high) >>> 1;
             if (u < cumulative[middle]) {

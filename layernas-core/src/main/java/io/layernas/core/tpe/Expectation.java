@@ -73,4 +73,101 @@ final class Expectation {
         }
         return max + Math.log(sum);
     }
+
+    /** Draws from the below estimator tried per candidate before drawing from it restricted to the feasible list. */
+    static final int TRIES = 64;
+
+    /**
+     * Under a target: whole architectures drawn from the below estimator restricted to the open
+     * set ({@link Feasible#isOpen}: in the target, not suggested yet), scored by {@code log l(x) - log g(x)} of the product (univariate: the sum of the layers'
+     * log ratios, what {@link #independent} maximises layer by layer) or of the joint mixture. A
+     * draw is rejected while infeasible, up to {@link #TRIES} times; then, when the feasible set is
+     * listed, candidates are drawn exactly from {@code l} over the list; otherwise the candidate is
+     * skipped. When no candidate was feasible the last draw is returned, infeasible.
+     */
+    static Architecture constrained(CategoricalParzen[] below, CategoricalParzen[] above, int candidates,
+                                    boolean joint, Feasible feasible, SplittableRandom random) {
+        Density l = new Density(below, joint);
+        Density g = new Density(above, joint);
+        double[] listWeights = null;
+        int[] best = null;
+        int[] draw = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < candidates; c++) {
+            int[] x = null;
+            for (int t = 0; listWeights == null && x == null && t < TRIES; t++) {
+                draw = l.draw(random);
+                x = feasible.isOpen(draw) ? draw : null;
+            }
+            if (x == null && feasible.enumerated()) {
+                listWeights = listWeights == null ? l.cumulativeOver(feasible) : listWeights;
+                x = feasible.get(drawIndex(listWeights, random));
+            }
+            if (x == null) {
+                continue;
+            }
+            double score = l.log(x) - g.log(x);
+            if (best == null || score > bestScore) {
+                best = x;
+                bestScore = score;
+            }
+        }
+        return Architecture.of(best != null ? best : draw);
+    }
+
+    private static int drawIndex(double[] cumulative, SplittableRandom random) {
+        return CategoricalParzen.firstAbove(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
+    }
+
+    /** A product of per-layer estimators (univariate) or their joint mixture, to draw from and to score. */
+    private static final class Density {
+        private final CategoricalParzen[] layers;
+        private final boolean joint;
+        private final double[][] logProbabilities;
+
+        Density(CategoricalParzen[] layers, boolean joint) {
+            this.layers = layers;
+            this.joint = joint;
+            this.logProbabilities = new double[layers.length][];
+            for (int layer = 0; !joint && layer < layers.length; layer++) {
+                double[] p = layers[layer].probabilities();
+                logProbabilities[layer] = new double[p.length];
+                for (int c = 0; c < p.length; c++) {
+                    logProbabilities[layer][c] = Math.log(p[c]);
+                }
+            }
+        }
+
+        int[] draw(SplittableRandom random) {
+            int[] x = new int[layers.length];
+            int shared = joint ? layers[0].drawKernel(random) : -1;
+            for (int layer = 0; layer < layers.length; layer++) {
+                int kernel = joint ? shared : layers[layer].drawKernel(random);
+                x[layer] = layers[layer].drawFromKernel(kernel, random);
+            }
+            return x;
+        }
+
+        double log(int[] x) {
+            if (joint) {
+                return logPdf(layers, x);
+            }
+            double sum = 0;
+            for (int layer = 0; layer < x.length; layer++) {
+                sum += logProbabilities[layer][x[layer]];
+            }
+            return sum;
+        }
+
+        /** Cumulative densities over the feasible list, for exact draws from this density restricted to it. */
+        double[] cumulativeOver(Feasible feasible) {
+            double[] cumulative = new double[feasible.listed()];
+            double sum = 0;
+            for (int i = 0; i < cumulative.length; i++) {
+                sum += feasible.isOpen(i) ? Math.exp(log(feasible.get(i))) : 0;
+                cumulative[i] = sum;
+            }
+            return cumulative;
+        }
+    }
 }

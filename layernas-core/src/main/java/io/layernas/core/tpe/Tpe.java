@@ -4,9 +4,9 @@ import io.layernas.api.Architecture;
 import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
 import io.layernas.api.SearchSpace;
+import io.layernas.api.SearchStrategy;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
-import io.layernas.core.AbstractStrategy;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -21,45 +21,61 @@ import java.util.SplittableRandom;
  * estimator are scored by {@code log l(x) - log g(x)} and the best is suggested.
  *
  * <p>Counting as a study does: a suggestion trained before is told its known value again as a new
- * trial at no cost, and one outside the target is not trained but told as infeasible, with its
- * distance to the target as the violation (Optuna's {@code constraints_func}: infeasible trials
- * fill the above group). The search ends with the budget, or after {@code maxIdleSuggestions}
- * suggestions in a row that trained nothing. Stateless: randomness comes from {@code random("tpe")}.
+ * trial at no cost. Under a target, suggestions are drawn from the {@link Feasible feasible set}
+ * less what was suggested already: a space of at most a million architectures is priced once and
+ * the startup trials and the candidates come from its in-target ones, so nothing outside the
+ * target is ever suggested and every suggestion trains a new architecture; in a larger space a
+ * draw is retried a bounded number of times, and a suggestion still outside the target is not
+ * trained but told as infeasible, with its distance to the target as the violation
+ * (Optuna's {@code constraints_func}: infeasible trials fill the above group). The search ends with
+ * the budget, after {@code maxIdleSuggestions} suggestions in a row that trained nothing, or when
+ * every architecture of a listed feasible set has been suggested. Stateless: randomness comes from
+ * {@code random("tpe")}.
+ *
+ * @param config the settings
  */
-public final class Tpe extends AbstractStrategy<Tpe.Config> {
-    /** TPE with the given settings. */
-    public Tpe(Config config) {
-        super(config);
-    }
-
+public record Tpe(Config config) implements SearchStrategy {
     @Override
     public void search(SearchContext context) {
         SplittableRandom random = context.random("tpe");
         TpeHistory history = new TpeHistory();
         TargetRange target = context.target();
-        for (int idle = 0; !context.budgetExhausted() && idle < config.maxIdleSuggestions(); ) {
-            Architecture next = suggest(context.space(), history, random);
-            double violation = violation(target, context.costModel().cost(next));
-            if (violation > 0) {
-                history.add(next, 0, violation);
+        Feasible feasible = Feasible.of(context.space(), context.costModel(), target);
+        for (int idle = 0; !context.budgetExhausted() && idle < config.maxIdleSuggestions() && !exhausted(feasible); ) {
+            Architecture next = suggest(context.space(), history, feasible, random);
+            if (!feasible.contains(next.choices())) {
+                history.add(next, 0, violation(target, context.costModel().cost(next)));
                 idle++;
                 continue;
             }
             Optional<Trial> known = context.find(next);
             Optional<Trial> trial = known.isPresent() ? known : context.evaluate(Candidate.of(next));
             idle = known.isPresent() ? idle + 1 : 0;
+            feasible.suggested(next);
             trial.filter(Trial::succeeded).ifPresent(t -> history.add(next, -t.objective(), 0));
         }
+    }
+
+    /** True when every architecture of a listed feasible set has been suggested: nothing is left to train. */
+    private static boolean exhausted(Feasible feasible) {
+        return feasible.enumerated() && feasible.remaining() == 0;
     }
 
     private static double violation(TargetRange target, double cost) {
         return Math.max(0, target.low() - cost) + Math.max(0, cost - target.high());
     }
 
-    /** The next architecture to try given what was told. */
-    Architecture suggest(SearchSpace space, TpeHistory history, SplittableRandom random) {
+    /**
+     * The next architecture to try given what was told: without a target (or under one every
+     * architecture meets) Optuna's; under a target, a feasible one wherever it can be found
+     * ({@link Feasible#uniform} for the startup trials, then {@link Expectation#constrained}).
+     */
+    Architecture suggest(SearchSpace space, TpeHistory history, Feasible feasible, SplittableRandom random) {
         int n = history.size();
         int layers = space.layerCount();
+        if (n < config.startupTrials() && !feasible.all()) {
+            return Architecture.of(feasible.uniform(random, Expectation.TRIES));
+        }
         if (n < config.startupTrials()) {
             int[] choices = new int[layers];
             for (int layer = 0; layer < layers; layer++) {
@@ -74,6 +90,9 @@ public final class Tpe extends AbstractStrategy<Tpe.Config> {
             int size = space.layers().get(layer).size();
             below[layer] = new CategoricalParzen(size, observed(history, split[0], layer), config.priorWeight());
             above[layer] = new CategoricalParzen(size, observed(history, split[1], layer), config.priorWeight());
+        }
+        if (!feasible.all()) {
+            return Expectation.constrained(below, above, config.eiCandidates(), config.multivariate(), feasible, random);
         }
         return config.multivariate() ? Expectation.joint(below, above, config.eiCandidates(), random)
                 : Expectation.independent(below, above, config.eiCandidates(), random);

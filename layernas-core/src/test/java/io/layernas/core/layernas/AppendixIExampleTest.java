@@ -2,6 +2,7 @@ package io.layernas.core.layernas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.layernas.api.AdditiveCostModel;
 import io.layernas.api.Architecture;
 import io.layernas.api.Budget;
 import io.layernas.api.Layer;
@@ -11,7 +12,6 @@ import io.layernas.api.SearchResult;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
-import io.layernas.core.AdditiveCostModel;
 import io.layernas.core.Buckets;
 import io.layernas.core.Results;
 import io.layernas.core.SearchRun;

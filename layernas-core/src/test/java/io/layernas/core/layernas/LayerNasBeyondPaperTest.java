@@ -3,6 +3,8 @@ package io.layernas.core.layernas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.layernas.api.AbstractSearchSpace;
+import io.layernas.api.AdditiveCostModel;
 import io.layernas.api.Architecture;
 import io.layernas.api.Budget;
 import io.layernas.api.ConfigurationException;
@@ -14,7 +16,6 @@ import io.layernas.api.Settings;
 import io.layernas.api.StrategyProvider;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
-import io.layernas.core.AdditiveCostModel;
 import io.layernas.core.RandomSpaces;
 import io.layernas.core.SearchRun;
 import io.layernas.core.SimpleSearchSpace;
@@ -53,17 +54,7 @@ class LayerNasBeyondPaperTest {
 
     @Test
     void theSearchStartsFromTheSpacesSearchStartUnlessPresetPaper() {
-        SearchSpace connected = new SearchSpace() {
-            @Override
-            public String name() {
-                return "connected";
-            }
-
-            @Override
-            public List<Layer> layers() {
-                return SPACE.layers();
-            }
-
+        SearchSpace connected = new AbstractSearchSpace("connected", SPACE.layers()) {
             @Override
             public Architecture searchStart() {
                 return Architecture.of(1, 0);
@@ -123,6 +114,27 @@ class LayerNasBeyondPaperTest {
         List<Architecture> first = run(problem, 4);
         assertThat(run(problem, 4)).isEqualTo(first);
         assertThat(run(problem, 5)).isNotEqualTo(first);
+    }
+
+    @Test
+    void aWarmStartTrainsRandomCellsInsideTheTargetThenSearchesFromTheBest() {
+        RandomSpaces.Problem problem = RandomSpaces.problem(11, 5, 5, 6);
+        TargetRange target = new TargetRange(14, 17);
+        List<Trial> trials = SearchRun.builder().space(problem.space()).costModel(problem.costs())
+                .evaluator(problem.evaluator()).strategy(new LayerNas(LayerNas.Config.defaults().withWarmStart(6)))
+                .target(target).budget(Budget.evaluations(40)).seed(3).build().run().trials();
+        List<Trial> warm = trials.subList(0, 6);
+        assertThat(warm).allSatisfy(t -> assertThat(target.contains(t.cost())).isTrue());
+        assertThat(warm.stream().map(Trial::architecture).distinct()).hasSize(6);
+        Architecture best = io.layernas.core.Results.best(warm, target).architecture();
+        // Layer 0's children vary the best warm-start architecture in layer 0 only.
+        List<Trial> firstLayer = trials.subList(6, trials.size()).stream().filter(t -> t.layer() == 0).toList();
+        assertThat(firstLayer).isNotEmpty().allSatisfy(t -> {
+            for (int l = 1; l < best.size(); l++) {
+                assertThat(t.architecture().choice(l)).isEqualTo(best.choice(l));
+            }
+        });
+        assertThatThrownBy(() -> LayerNas.Config.defaults().withWarmStart(-1)).hasMessageContaining("warmStart");
     }
 
     private static List<Architecture> run(RandomSpaces.Problem problem, long seed) {

@@ -3,6 +3,7 @@ package io.layernas.core.ppo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.layernas.api.AdditiveCostModel;
 import io.layernas.api.Architecture;
 import io.layernas.api.Budget;
 import io.layernas.api.Layer;
@@ -10,7 +11,6 @@ import io.layernas.api.Metrics;
 import io.layernas.api.SearchResult;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
-import io.layernas.core.AdditiveCostModel;
 import io.layernas.core.RandomSpaces;
 import io.layernas.core.Runs;
 import io.layernas.core.SearchRun;

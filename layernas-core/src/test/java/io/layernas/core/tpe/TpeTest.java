@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.layernas.api.AdditiveCostModel;
 import io.layernas.api.Architecture;
 import io.layernas.api.Budget;
 import io.layernas.api.Layer;
@@ -11,7 +12,6 @@ import io.layernas.api.Metrics;
 import io.layernas.api.SearchResult;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
-import io.layernas.core.AdditiveCostModel;
 import io.layernas.core.SearchRun;
 import io.layernas.core.SimpleSearchSpace;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ class TpeTest {
         for (Tpe.Config config : List.of(Tpe.Config.defaults(), multivariate())) {
             int good = 0;
             int total = 0;
-            for (long seed = 0; seed < 10; seed++) {
+            for (long seed = 0; seed < 6; seed++) {
                 List<Trial> trials = run(config, TargetRange.unconstrained(), 80, seed).trials();
                 for (Trial trial : trials.subList(40, trials.size())) {
                     for (int l = 0; l < 4; l++) {
@@ -116,8 +116,8 @@ class TpeTest {
         assertThat(run(Tpe.Config.defaults(), TargetRange.unconstrained(), 50, 3).evaluations()).isEqualTo(50);
         // Near the optimum TPE mostly suggests what it knows: those cost nothing, and after the
         // idle limit the search ends.
-        SearchResult result = run(new Tpe.Config(10, 24, 1.0, false, 300), TargetRange.unconstrained(), 400, 3);
-        assertThat(result.evaluations()).isBetween(60, 400);
+        SearchResult result = run(new Tpe.Config(10, 24, 1.0, false, 100), TargetRange.unconstrained(), 300, 3);
+        assertThat(result.evaluations()).isBetween(60, 299);
         assertThat(new HashSet<>(architectures(result))).hasSize(result.evaluations());
     }
 
@@ -128,6 +128,9 @@ class TpeTest {
             SearchResult result = run(config, target, 30, 4);
             assertThat(result.evaluations()).isEqualTo(30);
             assertThat(result.trials()).allSatisfy(t -> assertThat(target.contains(t.cost())).isTrue());
+            // Deterministic per seed under a target too.
+            assertThat(architectures(run(config, target, 30, 4))).isEqualTo(architectures(result));
+            assertThat(architectures(run(config, target, 30, 5))).isNotEqualTo(architectures(result));
         }
     }
 
@@ -159,6 +162,60 @@ class TpeTest {
     void badSettingsAreRejectedWithOptunasDefault() {
         assertThatThrownBy(() -> new Tpe.Config(10, 0, 1.0, false, 10)).hasMessageContaining("24");
         assertThatThrownBy(() -> new Tpe.Config(10, 24, 0, false, 10)).hasMessageContaining("prior_weight");
+    }
+
+    @Test
+    void underATargetEverySuggestionIsFeasibleListedOrNot() {
+        // cost = sum of options (0..16); [5, 6] holds 120 of the 625 architectures.
+        TargetRange target = new TargetRange(5, 6);
+        for (int limit : new int[] {Feasible.ENUMERATION_LIMIT, 10}) {
+            Feasible probe = Feasible.of(SPACE, COSTS, target, limit);
+            assertThat(probe.enumerated()).as("limit %d", limit).isEqualTo(limit > 625);
+            for (Tpe.Config config : List.of(Tpe.Config.defaults(), multivariate())) {
+                Tpe tpe = new Tpe(config);
+                Feasible feasible = Feasible.of(SPACE, COSTS, target, limit);
+                TpeHistory history = new TpeHistory();
+                java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+                java.util.Set<Architecture> suggested = new HashSet<>();
+                for (int i = 0; i < 60; i++) {
+                    Architecture next = tpe.suggest(SPACE, history, feasible, random);
+                    assertThat(target.contains(COSTS.cost(next))).as("suggestion %d: %s", i, next).isTrue();
+                    assertThat(suggested.add(next)).as("suggested again: %s", next).isTrue();
+                    feasible.suggested(next);
+                    history.add(next, -accuracy(next), 0);
+                }
+            }
+        }
+        assertThat(Feasible.of(SPACE, COSTS, target, 1000).listed()).isEqualTo(120);
+        assertThat(Feasible.of(SPACE, COSTS, new TargetRange(0, 16), 1000).all()).isTrue();
+    }
+
+    @Test
+    void whenTheBelowEstimatorRarelyMeetsTheTargetCandidatesComeFromTheFeasibleList() {
+        // Below: the good option everywhere (cost 12); the target holds only cells of cost <= 1.
+        TargetRange target = new TargetRange(0, 1);
+        Feasible feasible = Feasible.of(SPACE, COSTS, target);
+        CategoricalParzen[] below = new CategoricalParzen[4];
+        CategoricalParzen[] above = new CategoricalParzen[4];
+        for (int l = 0; l < 4; l++) {
+            below[l] = new CategoricalParzen(5, new int[] {GOOD, GOOD, GOOD, GOOD, GOOD, GOOD}, 1.0);
+            above[l] = new CategoricalParzen(5, new int[] {0, 1, 2, 4}, 1.0);
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
+        for (boolean joint : new boolean[] {false, true}) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(COSTS.cost(Expectation.constrained(below, above, 24, joint, feasible, random))).isLessThanOrEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void endsWhenEveryArchitectureInsideTheTargetIsTrained() {
+        // Five architectures cost at most 1: the all-zero one and four with a single 1.
+        SearchResult result = run(Tpe.Config.defaults(), new TargetRange(0, 1), 100, 2);
+        assertThat(result.evaluations()).isEqualTo(5);
+        assertThat(run(Tpe.Config.defaults(), new TargetRange(0, 1), 100, 2).trials().stream().map(Trial::architecture))
+                .containsExactlyElementsOf(architectures(result));
     }
 
     private static Tpe.Config multivariate() {

@@ -22,20 +22,31 @@ async function poll() {
     const drawn = first ? whenDrawn() : null;
     const started = performance.now();
     // The summary and the new trials are fetched side by side; trials come 20,000 a request at most.
-    const summary = LN.get(LN.apiRun(run.id));
+    // The first time, prefetch.js has asked for them already.
+    const prefetched = window.layernasPrefetch;
+    window.layernasPrefetch = null;
+    const summary = prefetched ? prefetched.summary.catch(() => LN.get(LN.apiRun(run.id))) : LN.get(LN.apiRun(run.id));
     const before = run.trials.length;
+    if (prefetched) {
+      run.bucketsPrefetched = prefetched.buckets;
+      try {
+        (await prefetched.pages).forEach(addPage);
+      } catch (e) { /* asked for again below, which reports the error */ }
+    }
     for (;;) {
       const page = await LN.get(LN.apiRun(run.id) + '/trials?after=' + run.last);
-      page.trials.forEach(addTrial);
-      run.last = page.last;
-      if (page.count < 20000) break;
+      addPage(page);
+      if (page.count < page.limit) break;
     }
     run.summary = await summary;
     const fetched = performance.now();
     renderSummary();
+    const summarised = performance.now();
+    let charted = summarised;
     if (run.trials.length !== before || run.chartsAt === 0) {
       run.bucketsDirty = true;
       renderCharts();
+      charted = performance.now();
       renderTable();
     }
     const rendered = performance.now();
@@ -45,6 +56,8 @@ async function poll() {
       await Promise.race([drawn, new Promise(resolve => setTimeout(resolve, 10000))]);
       window.layernasRun.firstLoadMs = performance.now();
       window.layernasRun.firstLoadParts = {start: started, fetch: fetched - started, render: rendered - fetched,
+        renderParts: {summary: summarised - fetched, charts: charted - summarised, series: run.seriesMs,
+          table: rendered - charted},
         buckets: bucketed - rendered, draw: performance.now() - bucketed};
     }
     LN.replace('error');
@@ -65,8 +78,15 @@ function whenDrawn() {
   });
 }
 
-function addTrial(trial) {
-  run.trials.push(trial);
+/** Adds the trials of a page that are not there yet (pages asked for side by side may overlap). */
+function addPage(page) {
+  for (const trial of page.trials) {
+    if (trial[C.index] > run.last) {
+      run.trials.push(trial);
+      run.last = trial[C.index];
+    }
+  }
+  run.last = Math.max(run.last, page.last);
 }
 
 /** Extends the best-so-far curve over the trials not yet on it (from the start when the target changed). */
@@ -117,34 +137,53 @@ function renderSummary() {
   renderProvenance(s);
 }
 
+/**
+ * The front: going up the cost axis, each cost at which a succeeded trial beats every cheaper one.
+ * The best objective per distinct cost, then the costs sorted natively (a typed array sorts numbers
+ * without a comparator) instead of every trial sorted with one.
+ */
 function front() {
-  const points = run.trials.filter(t => t[C.ok]).sort((a, b) => a[C.cost] - b[C.cost] || b[C.objective] - a[C.objective]);
+  const best = new Map();
+  for (const t of run.trials) {
+    if (!t[C.ok] || t[C.cost] === null || t[C.objective] === null) continue;
+    const kept = best.get(t[C.cost]);
+    if (kept === undefined || t[C.objective] > kept) best.set(t[C.cost], t[C.objective]);
+  }
   const line = [];
-  let best = -Infinity;
-  for (const t of points) {
-    if (t[C.objective] > best) {
-      best = t[C.objective];
-      line.push([t[C.cost], best]);
+  let top = -Infinity;
+  for (const cost of Float64Array.from(best.keys()).sort()) {
+    const objective = best.get(cost);
+    if (objective > top) {
+      top = objective;
+      line.push([cost, objective]);
     }
   }
   return line;
 }
 
+/**
+ * The scatter's series: one per layer (or one for all, coloured by time), each a flat Float64Array of
+ * (cost, objective, trial index) per succeeded trial, which ECharts takes without a per-point object.
+ */
 function scatterSeries() {
-  const succeeded = run.trials.filter(t => t[C.ok]);
-  const point = t => [t[C.cost], t[C.objective], t[C.index]];
-  if (run.colour === 'time') {
-    return [{id: 'points-all', name: 'trials', type: 'scatter', symbolSize: 4, large: true, largeThreshold: 5000,
-      data: succeeded.map(point)}];
+  const byTime = run.colour === 'time';
+  const counts = new Map();
+  for (const t of run.trials) {
+    if (t[C.ok]) counts.set(byTime ? 'all' : t[C.layer], (counts.get(byTime ? 'all' : t[C.layer]) || 0) + 1);
   }
-  const byLayer = new Map();
-  for (const t of succeeded) {
-    if (!byLayer.has(t[C.layer])) byLayer.set(t[C.layer], []);
-    byLayer.get(t[C.layer]).push(point(t));
+  const filled = new Map([...counts].map(([key, n]) => [key, {data: new Float64Array(3 * n), at: 0}]));
+  for (const t of run.trials) {
+    if (!t[C.ok]) continue;
+    const series = filled.get(byTime ? 'all' : t[C.layer]);
+    series.data[series.at++] = t[C.cost] === null ? NaN : t[C.cost];
+    series.data[series.at++] = t[C.objective];
+    series.data[series.at++] = t[C.index];
   }
-  return [...byLayer.keys()].sort((a, b) => a - b).map(layer => ({
-    id: 'points-layer-' + layer, name: layer < 0 ? 'no layer' : 'layer ' + layer, type: 'scatter', symbolSize: 4,
-    large: true, largeThreshold: 5000, data: byLayer.get(layer)}));
+  const series = (id, name, data) => ({id: id, name: name, type: 'scatter', symbolSize: 4, large: true,
+    largeThreshold: 5000, dimensions: ['cost', 'objective', 'index'], data: data});
+  if (byTime) return [series('points-all', 'trials', filled.has('all') ? filled.get('all').data : new Float64Array(0))];
+  return [...filled.keys()].sort((a, b) => a - b).map(layer => series('points-layer-' + layer,
+    layer < 0 ? 'no layer' : 'layer ' + layer, filled.get(layer).data));
 }
 
 function tooltip(params) {
@@ -171,8 +210,11 @@ function renderCharts() {
   });
   const band = isFinite(low) || isFinite(high) ? {silent: true, itemStyle: {color: 'rgba(46, 194, 126, 0.15)'},
     data: [[{xAxis: isFinite(low) ? low : 'min'}, {xAxis: isFinite(high) ? high : 'max'}]]} : undefined;
+  const began = performance.now();
   const series = scatterSeries();
-  series.push({id: 'front', name: 'front', type: 'line', step: 'end', showSymbol: false, data: front(),
+  const frontLine = front();
+  run.seriesMs = performance.now() - began;
+  series.push({id: 'front', name: 'front', type: 'line', step: 'end', showSymbol: false, data: frontLine,
     lineStyle: {color: '#333', width: 1.5}, z: 5, markArea: band, tooltip: {show: false}});
   const summary = run.summary || {};
   const marks = [['best', summary.best, '#c01c28'], ['baseline', summary.baseline, '#ff7800']];
@@ -194,15 +236,19 @@ function renderCharts() {
 /** For tests and curious users: the points the scatter chart holds, read back from the chart. */
 function scatterPointCount() {
   return scatterChart.getOption().series.filter(s => String(s.id).startsWith('points-'))
-    .reduce((sum, s) => sum + s.data.length, 0);
+    .reduce((sum, s) => sum + s.data.length / s.dimensions.length, 0);
 }
 // firstLoadMs: milliseconds from navigation until the first complete load was drawn (docs/performance.md).
-window.layernasRun = {scatterPointCount, trialsReceived: () => run.trials.length, firstLoadMs: undefined};
+window.layernasRun = {scatterPointCount, trialsReceived: () => run.trials.length, firstLoadMs: undefined,
+  frontPoints: () => scatterChart.getOption().series.find(s => s.id === 'front').data};
 
 async function renderBuckets() {
   run.bucketsAt = Date.now();
   run.bucketsDirty = false;
-  const data = await LN.get(LN.apiRun(run.id) + '/buckets');
+  const prefetched = run.bucketsPrefetched;
+  run.bucketsPrefetched = null;
+  const data = await (prefetched ? prefetched.catch(() => LN.get(LN.apiRun(run.id) + '/buckets'))
+    : LN.get(LN.apiRun(run.id) + '/buckets'));
   const container = document.getElementById('buckets');
   if (data.buckets.length === 0) {
     container.replaceChildren(LN.el('p', {class: 'muted'}, 'No trials with a layer and bucket: this strategy does not search layer by layer.'));
@@ -294,18 +340,30 @@ async function showTrial(index) {
       ['bucket', t.bucket], ['cost', LN.num(t.cost) + ' ' + (run.summary.costUnit || '')], ['objective', LN.num(t.objective, 6)],
       ['training seconds', LN.num(t.trainingSeconds, 2)], ['wall seconds', LN.num(t.wallSeconds, 3)], ['attempts', t.attempts],
       ['architecture', t.architecture]];
-    container.replaceChildren(
+    container.replaceChildren(...[
       LN.el('div', {class: 'facts'}, ...facts.map(([label, value]) => LN.fact(label, value))),
-      LN.el('h3', {}, 'Choice per layer'),
-      LN.table(['layer', 'option index'], t.choices.map((choice, layer) => [layer, choice])),
+      ...architectureDetail(t),
       LN.el('h3', {}, 'Metrics'),
       Object.keys(t.metrics).length ? LN.table(['metric', 'value'], Object.entries(t.metrics).map(([k, v]) => [k, LN.num(v, 6)]))
         : LN.el('p', {class: 'muted'}, 'none'),
+      LN.el('h3', {}, 'Evaluator\u2019s log (its last lines)'),
+      t.log ? LN.el('pre', {id: 'trial-log'}, t.log)
+        : LN.el('p', {class: 'muted'}, t.failure ? 'see the failure below' : 'none: this evaluator logged nothing'),
       t.failure ? LN.el('h3', {}, 'Failure (with the evaluator\u2019s log tail, when it gave one)') : null,
-      t.failure ? LN.el('pre', {id: 'failure-reason'}, t.failure) : null);
+      t.failure ? LN.el('pre', {id: 'failure-reason'}, t.failure) : null].filter(Boolean));
   } catch (e) {
     container.replaceChildren(LN.el('p', {class: 'error'}, 'Cannot load trial #' + index + ': ' + e.message));
   }
+}
+
+/** The architecture layer by layer as `layernas describe` shows it, else its option indices and why. */
+function architectureDetail(t) {
+  if (t.description) {
+    return [LN.el('h3', {}, 'Layer by layer (layernas describe)'), LN.el('pre', {id: 'trial-description'}, t.description)];
+  }
+  return [LN.el('h3', {}, 'Choice per layer'),
+    LN.el('p', {class: 'muted', id: 'description-reason'}, 'Option indices only: ' + (t.descriptionUnavailable || 'no description')),
+    LN.table(['layer', 'option index'], t.choices.map((choice, layer) => [layer, choice]))];
 }
 
 let provenanceShown = false;

@@ -86,7 +86,7 @@ public final class CommandEvaluator implements Evaluator {
             throw failure("exited with code " + exit, exit, stderr);
         }
         try {
-            return MetricsJson.read(stdout.text(), seconds);
+            return MetricsJson.read(stdout.text(), seconds).withLog(log(stdout.text(), stderr.text()));
         } catch (IllegalArgumentException e) {
             throw failure("exited with code 0 but its metrics are unusable: " + e.getMessage(), exit, stderr);
         }
@@ -137,6 +137,23 @@ public final class CommandEvaluator implements Evaluator {
     private ExternalCommandException failure(String what, int exit, OutputCapture stderr) {
         return new ExternalCommandException("command " + settings.command() + " " + what + ". stderr (tail):\n"
                 + tail(stderr.text()), exit);
+    }
+
+    /**
+     * The trial's log ({@link Metrics#log()}): the last lines of stdout (the metrics line last), then the
+     * last lines of stderr, each under a heading and at most half of what a log keeps; null when both
+     * are blank.
+     */
+    static String log(String stdout, String stderr) {
+        int lines = Metrics.LOG_LINES / 2 - 1;
+        int chars = Metrics.LOG_CHARS / 2 - 32;
+        String out = Metrics.tail(stdout, lines, chars);
+        String err = Metrics.tail(stderr, lines, chars);
+        if (out == null && err == null) {
+            return null;
+        }
+        return (out == null ? "" : "stdout (last lines):\n" + out + (err == null ? "" : "\n"))
+                + (err == null ? "" : "stderr (last lines):\n" + err);
     }
 
     /** The last {@link #STDERR_TAIL} characters of {@code text}, or a note that it is empty. */

@@ -31,18 +31,12 @@ import java.util.function.BiFunction;
  * <p>Everything random comes from the seed: weight initialisation ({@link Weights#initialize})
  * and the order of training images per epoch. PyTorch's CPU kernels are deterministic for a fixed
  * thread count; results can differ in the last digits across thread counts or machines.
+ *
+ * @param data     the images
+ * @param split    which images train, validate and test
+ * @param settings the training settings
  */
-public final class CandidateTrainer {
-    private final FashionMnist data;
-    private final DataSplit split;
-    private final TrainingSettings settings;
-
-    /** A trainer on {@code data}, split as {@code split}. */
-    public CandidateTrainer(FashionMnist data, DataSplit split, TrainingSettings settings) {
-        this.data = data;
-        this.split = split;
-        this.settings = settings;
-    }
+public record CandidateTrainer(FashionMnist data, DataSplit split, TrainingSettings settings) {
 
     /** Builds {@code network} for {@code input}, trains it and evaluates it, for no one watching. */
     public TrainingResult train(List<Op> network, InputShape input, long seed) {

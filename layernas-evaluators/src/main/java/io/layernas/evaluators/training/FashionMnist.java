@@ -1,5 +1,6 @@
 package io.layernas.evaluators.training;
 
+import io.layernas.api.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,10 +21,10 @@ public record FashionMnist(LabelledImages train, LabelledImages test) {
     /** Standard deviation of the pixel values of the training set, on the 0..1 scale. */
     public static final float STD = 0.3530f;
 
-    /** Reads the data set from {@code directory}; fails with a {@link DatasetException} naming a missing file. */
+    /** Reads the data set from {@code directory}; fails with a {@link ConfigurationException} naming a missing file. */
     public static FashionMnist load(Path directory) {
         if (!Files.isDirectory(directory)) {
-            throw new DatasetException("Fashion-MNIST directory " + directory + " does not exist. Run scripts/setup.sh "
+            throw new ConfigurationException("Fashion-MNIST directory " + directory + " does not exist. Run scripts/setup.sh "
                     + "(it installs Debian's dataset-fashion-mnist into " + DEBIAN_DIRECTORY
                     + ") or set datasetDir to a directory with the four IDX files (docs/data.md).");
         }

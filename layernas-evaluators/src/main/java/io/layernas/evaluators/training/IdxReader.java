@@ -1,12 +1,13 @@
 package io.layernas.evaluators.training;
 
+import io.layernas.api.ConfigurationException;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
@@ -68,14 +69,14 @@ public final class IdxReader {
 
     private static void requireMagic(Path file, int magic, int expected, String kind) {
         if (magic != expected) {
-            throw new DatasetException(String.format("%s is not an IDX file of %s: magic number 0x%08x, expected 0x%08x.%s",
+            throw new ConfigurationException(String.format("%s is not an IDX file of %s: magic number 0x%08x, expected 0x%08x.%s",
                     file, kind, magic, expected, FIX));
         }
     }
 
     private static void requireDimensions(Path file, int count, int rows, int cols) {
         if (count < 0 || rows < 1 || cols < 1 || (long) rows * cols > 1 << 20) {
-            throw new DatasetException(file + " has an implausible IDX header: " + count + " items of " + rows + "x"
+            throw new ConfigurationException(file + " has an implausible IDX header: " + count + " items of " + rows + "x"
                     + cols + "." + FIX);
         }
     }
@@ -84,18 +85,18 @@ public final class IdxReader {
         try {
             in.readFully(target);
         } catch (EOFException e) {
-            throw new DatasetException(file + " is truncated: its header announces " + target.length
+            throw new ConfigurationException(file + " is truncated: its header announces " + target.length
                     + " bytes of data but the file ends early." + FIX, e);
         }
     }
 
-    private static DatasetException failure(Path file, IOException e) {
+    private static ConfigurationException failure(Path file, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return new DatasetException(file + " does not exist." + FIX, e);
+            return new ConfigurationException(file + " does not exist." + FIX, e);
         }
         if (e instanceof EOFException) {
-            return new DatasetException(file + " is truncated: it ends inside the IDX header." + FIX, e);
+            return new ConfigurationException(file + " is truncated: it ends inside the IDX header." + FIX, e);
         }
-        return new DatasetException("cannot read " + file + ": " + e.getMessage() + "." + FIX, e);
+        return new ConfigurationException("cannot read " + file + ": " + e.getMessage() + "." + FIX, e);
     }
 }

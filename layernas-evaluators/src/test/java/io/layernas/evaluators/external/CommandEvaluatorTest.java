@@ -36,6 +36,23 @@ class CommandEvaluatorTest {
         assertThat(metrics.objective()).isEqualTo(0.43); // trial 4, 3 ops in the request
         assertThat(metrics.trainingSeconds()).isEqualTo(12.5);
         assertThat(metrics.values()).containsExactly(Map.entry("test_accuracy", 0.8));
+        assertThat(metrics.log()).isEqualTo("stdout (last lines):\nepoch 1/1 loss 0.42\n{\"objective\": 0.43, "
+                + "\"trainingSeconds\": 12.5, \"test_accuracy\": 0.8, \"note\": \"text is ignored\"}\n"
+                + "stderr (last lines):\nwarning: <b>lr</b> & momentum");
+    }
+
+    @Test
+    void theLogKeepsTheLastLinesOfBothStreamsWithinItsBounds() {
+        String many = java.util.stream.IntStream.range(0, 500).mapToObj(i -> "line " + i + " " + "x".repeat(i % 90))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        String log = CommandEvaluator.log(many + "\n{\"objective\": 0.5}", many);
+        assertThat(log.lines().count()).isLessThanOrEqualTo(Metrics.LOG_LINES);
+        assertThat(log.length()).isLessThanOrEqualTo(Metrics.LOG_CHARS);
+        assertThat(log).startsWith("stdout (last lines):\n").contains("\n{\"objective\": 0.5}\nstderr (last lines):\n")
+                .endsWith("line 499 " + "x".repeat(499 % 90));
+        assertThat(Metrics.tail(log)).isEqualTo(log);
+        assertThat(CommandEvaluator.log("", " \n")).isNull();
+        assertThat(CommandEvaluator.log("", "only stderr")).isEqualTo("stderr (last lines):\nonly stderr");
     }
 
     @Test

@@ -1,24 +1,20 @@
 package io.layernas.evaluators.external;
 
+import io.layernas.api.AbstractSearchSpace;
 import io.layernas.api.Architecture;
 import io.layernas.api.InputShape;
 import io.layernas.api.Layer;
 import io.layernas.api.NetworkSpace;
-import io.layernas.api.Op;
 import io.layernas.api.Op.OpType;
+import io.layernas.api.Op;
 import java.util.List;
 
 /** A two-layer space whose networks have three ops. */
-final class SmallNetworkSpace implements NetworkSpace {
+final class SmallNetworkSpace extends AbstractSearchSpace implements NetworkSpace {
 
-    @Override
-    public String name() {
-        return "small";
-    }
-
-    @Override
-    public List<Layer> layers() {
-        return List.of(new Layer("conv.filters", List.of("16", "8")), new Layer("conv.kernel", List.of("3", "5")));
+    SmallNetworkSpace() {
+        super("small", List.of(new Layer("conv.filters", List.of("16", "8")),
+                new Layer("conv.kernel", List.of("3", "5"))));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.layernas.api.AbstractSearchSpace;
 import io.layernas.api.Architecture;
 import io.layernas.api.BenchmarkKeys;
 import io.layernas.api.ConfigurationException;
@@ -152,15 +153,12 @@ class TableEvaluatorTest {
     }
 
     /** A table-backed space the evaluator module has never heard of: two layers, keys like {@code a-b}. */
-    private record PairSpace(String dataset) implements BenchmarkKeys {
-        @Override
-        public String name() {
-            return "pairs";
-        }
+    private static final class PairSpace extends AbstractSearchSpace implements BenchmarkKeys {
+        private final String dataset;
 
-        @Override
-        public List<Layer> layers() {
-            return List.of(new Layer("first", List.of("a", "b")), new Layer("second", List.of("x", "y")));
+        PairSpace(String dataset) {
+            super("pairs", List.of(new Layer("first", List.of("a", "b")), new Layer("second", List.of("x", "y"))));
+            this.dataset = dataset;
         }
 
         @Override

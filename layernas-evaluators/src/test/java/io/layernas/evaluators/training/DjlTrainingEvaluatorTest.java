@@ -11,6 +11,7 @@ import io.layernas.api.Layer;
 import io.layernas.api.Metrics;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.Settings;
+import io.layernas.core.SimpleSearchSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,17 +101,7 @@ class DjlTrainingEvaluatorTest {
     void providerIsFoundByNameAndRejectsSpacesWithoutNetworks() {
         EvaluatorProvider provider = ServiceLoader.load(EvaluatorProvider.class).stream()
                 .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("djl-train")).findFirst().orElseThrow();
-        SearchSpace plain = new SearchSpace() {
-            @Override
-            public String name() {
-                return "plain";
-            }
-
-            @Override
-            public List<Layer> layers() {
-                return List.of(new Layer("a", List.of("x")));
-            }
-        };
+        SearchSpace plain = new SimpleSearchSpace("plain", List.of(new Layer("a", List.of("x"))));
         assertThatThrownBy(() -> provider.create(plain, Settings.empty("evaluator")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("'plain'")
                 .hasMessageContaining("'command' evaluator");

@@ -3,6 +3,7 @@ package io.layernas.evaluators.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.layernas.api.ConfigurationException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -44,7 +45,7 @@ class IdxReaderTest {
     void truncatedFileNamesThePathAndTheFix() throws IOException {
         byte[] idx = images(3, 2, 4);
         Path file = Files.write(directory.resolve("short.gz"), gzip(Arrays.copyOf(idx, idx.length - 5)));
-        assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("truncated")
                 .hasMessageContaining("scripts/setup.sh");
     }
@@ -52,7 +53,7 @@ class IdxReaderTest {
     @Test
     void missingFileNamesThePathAndTheFix() {
         Path file = directory.resolve("t10k-images-idx3-ubyte.gz");
-        assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(file + " does not exist").hasMessageContaining("scripts/setup.sh")
                 .hasMessageContaining("docs/data.md");
     }

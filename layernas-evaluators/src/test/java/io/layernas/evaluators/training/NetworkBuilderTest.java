@@ -2,6 +2,7 @@ package io.layernas.evaluators.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Named.named;
 
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -19,7 +20,11 @@ import io.layernas.spaces.natsbench.NatsTopologySpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The DJL networks have exactly the weights the analytic cost models count, and the right output shape. */
 class NetworkBuilderTest extends EngineTest {
@@ -47,22 +52,15 @@ class NetworkBuilderTest extends EngineTest {
         }
     }
 
-    @Test
-    void natsSizeNetworksMatchNatsBenchsCountWithBatchNorm() {
-        NatsSizeSpace space = new NatsSizeSpace(NatsDataset.CIFAR10);
-        for (Architecture architecture : sample(space, 4)) {
-            List<Op> ops = space.network(architecture);
-            SequentialBlock network = initialised(ops, space.input());
-            long expected = Math.round(NatsNetworkCost.of(ops).params() * 1e6);
-            assertThat(Weights.countTrainable(network)).as(space.format(architecture)).isEqualTo(expected);
-            assertThat(outputShape(network, space.input())).isEqualTo(new Shape(2, 10));
-        }
+    static Stream<Arguments> natsSpaces() {
+        return Stream.of(Arguments.of(named("nats-sss", new NatsSizeSpace(NatsDataset.CIFAR10)), 4),
+                Arguments.of(named("nats-tss, cells of every operation", new NatsTopologySpace(NatsDataset.CIFAR10)), 6));
     }
 
-    @Test
-    void natsTopologyCellsOfEveryOperationMatchNatsBenchsCount() {
-        NatsTopologySpace space = new NatsTopologySpace(NatsDataset.CIFAR10);
-        for (Architecture architecture : sample(space, 6)) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("natsSpaces")
+    void natsNetworksMatchNatsBenchsCountWithBatchNorm(NetworkSpace space, int samples) {
+        for (Architecture architecture : sample(space, samples)) {
             List<Op> ops = space.network(architecture);
             SequentialBlock network = initialised(ops, space.input());
             long expected = Math.round(NatsNetworkCost.of(ops).params() * 1e6);

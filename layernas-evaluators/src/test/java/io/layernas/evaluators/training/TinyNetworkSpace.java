@@ -1,25 +1,21 @@
 package io.layernas.evaluators.training;
 
+import io.layernas.api.AbstractSearchSpace;
 import io.layernas.api.Architecture;
 import io.layernas.api.InputShape;
 import io.layernas.api.Layer;
 import io.layernas.api.NetworkSpace;
-import io.layernas.api.Op;
 import io.layernas.api.Op.OpType;
+import io.layernas.api.Op;
 import java.util.List;
 
 /** A four-architecture CNN space on 28x28x1 inputs, small enough to train in a test. */
-final class TinyNetworkSpace implements NetworkSpace {
+final class TinyNetworkSpace extends AbstractSearchSpace implements NetworkSpace {
     private static final InputShape INPUT = new InputShape(28, 1, 10);
 
-    @Override
-    public String name() {
-        return "tiny-cnn";
-    }
-
-    @Override
-    public List<Layer> layers() {
-        return List.of(new Layer("conv1.filters", List.of("8", "4")), new Layer("block.kernel", List.of("3", "5")));
+    TinyNetworkSpace() {
+        super("tiny-cnn", List.of(new Layer("conv1.filters", List.of("8", "4")),
+                new Layer("block.kernel", List.of("3", "5"))));
     }
 
     @Override

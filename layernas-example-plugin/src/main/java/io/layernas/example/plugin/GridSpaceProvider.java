@@ -1,7 +1,6 @@
 package io.layernas.example.plugin;
 
 import io.layernas.api.AbstractPlugin;
-import io.layernas.api.ConfigurationException;
 import io.layernas.api.Layer;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchSpaceProvider;
@@ -22,8 +21,8 @@ public final class GridSpaceProvider extends AbstractPlugin implements SearchSpa
 
     @Override
     public SearchSpace create(Settings settings) {
-        int layers = positive(settings, "layers", 4);
-        int options = positive(settings, "options", 4);
+        int layers = settings.getPositiveInt("layers", 4);
+        int options = settings.getPositiveInt("options", 4);
         List<Layer> list = new ArrayList<>();
         for (int i = 0; i < layers; i++) {
             List<String> names = new ArrayList<>();
@@ -33,15 +32,6 @@ public final class GridSpaceProvider extends AbstractPlugin implements SearchSpa
             list.add(new Layer("layer" + i, names));
         }
         return new GridSpace(List.copyOf(list));
-    }
-
-    private static int positive(Settings settings, String key, int fallback) {
-        int value = settings.getInt(key, fallback);
-        if (value < 1) {
-            throw new ConfigurationException(settings.keyOf(key) + " (" + value + ") must be at least 1, like "
-                    + fallback + ".");
-        }
-        return value;
     }
 
     /** The space: its layers, nothing else. */

@@ -12,15 +12,11 @@ import java.util.SplittableRandom;
  * Latency of MobileNet ops on one device: the table's mean when the op's key is in the table
  * (exact lookup), otherwise the {@link LatencyPredictor} fitted to the table's entries.
  * Immutable and thread-safe.
+ *
+ * @param table     the measured latencies
+ * @param predictor the predictor for ops the table lacks
  */
-public final class LatencyModel {
-    private final LatencyTable table;
-    private final LatencyPredictor predictor;
-
-    private LatencyModel(LatencyTable table, LatencyPredictor predictor) {
-        this.table = table;
-        this.predictor = predictor;
-    }
+public record LatencyModel(LatencyTable table, LatencyPredictor predictor) {
 
     /** Looks up in {@code table} and predicts from a predictor fitted to all of its entries. */
     public static LatencyModel of(LatencyTable table) {
@@ -39,16 +35,6 @@ public final class LatencyModel {
     public boolean inTable(Op op) {
         String key = LatencyKeys.key(op, table.format());
         return key != null && table.lookup(key).isPresent();
-    }
-
-    /** The table. */
-    public LatencyTable table() {
-        return table;
-    }
-
-    /** The predictor for ops the table lacks. */
-    public LatencyPredictor predictor() {
-        return predictor;
     }
 
     /**

@@ -1,20 +1,12 @@
 package io.layernas.spaces.mobilenet;
 
-import io.layernas.api.AbstractPlugin;
-import io.layernas.api.CostModel;
-import io.layernas.api.CostModelProvider;
-import io.layernas.api.SearchSpace;
-import io.layernas.api.Settings;
+import io.layernas.api.AbstractCostModelProvider;
 
 /** {@code madds}: multiply-adds of a MobileNet network ({@link OpCounter}), unit MAdds; no settings. */
-public final class MaddsCostModelProvider extends AbstractPlugin implements CostModelProvider {
+public final class MaddsCostModelProvider extends AbstractCostModelProvider {
     /** For ServiceLoader. */
     public MaddsCostModelProvider() {
-        super("madds", "multiply-adds of MobileNet networks, model-zoo conventions (MAdds)");
-    }
-
-    @Override
-    public CostModel create(SearchSpace space, Settings settings) {
-        return NetworkCostModel.madds(MobileNetSpaceProvider.require(space, name()));
+        super("madds", "multiply-adds of MobileNet networks, model-zoo conventions (MAdds)",
+                space -> NetworkCostModel.madds(MobileNetSpaceProvider.require(space, "madds")));
     }
 }

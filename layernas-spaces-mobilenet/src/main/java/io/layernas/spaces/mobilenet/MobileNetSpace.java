@@ -1,5 +1,6 @@
 package io.layernas.spaces.mobilenet;
 
+import io.layernas.api.AbstractSearchSpace;
 import io.layernas.api.Architecture;
 import io.layernas.api.CostModel;
 import io.layernas.api.DescribedSpace;
@@ -21,29 +22,16 @@ import java.util.function.ToDoubleFunction;
  * output width), which is what makes the cost models incremental and their ranges exact
  * ({@link NetworkCostModel}). Immutable and thread-safe.
  */
-public final class MobileNetSpace implements NetworkSpace, DescribedSpace {
-    private final String name;
+public final class MobileNetSpace extends AbstractSearchSpace implements NetworkSpace, DescribedSpace {
     private final InputShape input;
-    private final List<Layer> layers;
     private final List<Slot> slots;
     private final List<SpaceRow> rows;
 
     MobileNetSpace(String name, InputShape input, List<Layer> layers, List<Slot> slots, List<SpaceRow> rows) {
-        this.name = name;
+        super(name, layers);
         this.input = input;
-        this.layers = List.copyOf(layers);
         this.slots = List.copyOf(slots);
         this.rows = List.copyOf(rows);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public List<Layer> layers() {
-        return layers;
     }
 
     @Override
@@ -81,7 +69,7 @@ public final class MobileNetSpace implements NetworkSpace, DescribedSpace {
 
     @Override
     public String toString() {
-        return "MobileNetSpace[" + name + ", " + layers.size() + " layers, input " + input + "]";
+        return "MobileNetSpace[" + name() + ", " + layerCount() + " layers, input " + input + "]";
     }
 
     /** The paper's space table: a row per layer or fixed op, {@code |S|}, and the Table 1 counts. */

@@ -26,19 +26,10 @@ public abstract class MobileNetSpaceProvider extends AbstractPlugin implements S
 
     @Override
     public MobileNetSpace create(Settings settings) {
-        int resolution = positive(settings, "resolution", defaults.size());
-        int channels = positive(settings, "channels", defaults.channels());
-        int classes = positive(settings, "classes", defaults.classes());
+        int resolution = settings.getPositiveInt("resolution", defaults.size());
+        int channels = settings.getPositiveInt("channels", defaults.channels());
+        int classes = settings.getPositiveInt("classes", defaults.classes());
         return factory.apply(new InputShape(resolution, channels, classes));
-    }
-
-    private static int positive(Settings settings, String key, int fallback) {
-        int value = settings.getInt(key, fallback);
-        if (value < 1) {
-            throw new ConfigurationException(settings.keyOf(key) + " (" + value + ") must be positive. The default is "
-                    + fallback + ".");
-        }
-        return value;
     }
 
     /** Whether {@code space} is one of these spaces, for cost models that need one. */

@@ -13,6 +13,7 @@ import io.layernas.api.Plugin;
 import io.layernas.api.SearchSpace;
 import io.layernas.api.SearchSpaceProvider;
 import io.layernas.api.Settings;
+import io.layernas.core.SimpleSearchSpace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ class ProvidersTest {
     @Test
     void badSettingsNameTheKey() {
         assertThatThrownBy(() -> space("mobilenet-v2", Map.of("resolution", 0)))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("space.resolution (0) must be positive");
+                .isInstanceOf(ConfigurationException.class).hasMessage("space.resolution (0) must be at least 1, like 224.");
         assertThatThrownBy(() -> space("mobilenet-v2", Map.of("classes", "many")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("space.classes (many)");
     }
@@ -60,17 +61,7 @@ class ProvidersTest {
 
     @Test
     void costModelsRefuseOtherSpaces() {
-        SearchSpace other = new SearchSpace() {
-            @Override
-            public String name() {
-                return "grid";
-            }
-
-            @Override
-            public List<Layer> layers() {
-                return List.of(new Layer("a", List.of("x")));
-            }
-        };
+        SearchSpace other = new SimpleSearchSpace("grid", List.of(new Layer("a", List.of("x"))));
         assertThatThrownBy(() -> costModel("madds", other, Map.of())).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'grid'").hasMessageContaining("mobilenet-v2");
     }

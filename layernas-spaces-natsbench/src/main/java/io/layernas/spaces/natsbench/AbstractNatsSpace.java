@@ -1,5 +1,6 @@
 package io.layernas.spaces.natsbench;
 
+import io.layernas.api.AbstractSearchSpace;
 import io.layernas.api.BenchmarkKeys;
 import io.layernas.api.InputShape;
 import io.layernas.api.Layer;
@@ -8,25 +9,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** What the two NATS-Bench spaces share: a name, a dataset, its layers. Immutable and thread-safe. */
-abstract class AbstractNatsSpace implements NetworkSpace, BenchmarkKeys {
-    private final String name;
+abstract class AbstractNatsSpace extends AbstractSearchSpace implements NetworkSpace, BenchmarkKeys {
     private final NatsDataset dataset;
-    private final List<Layer> layers;
 
     AbstractNatsSpace(String name, NatsDataset dataset, List<Layer> layers) {
-        this.name = name;
+        super(name, layers);
         this.dataset = dataset;
-        this.layers = List.copyOf(layers);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public List<Layer> layers() {
-        return layers;
     }
 
     /** The dataset the networks are built for. */
@@ -46,6 +34,6 @@ abstract class AbstractNatsSpace implements NetworkSpace, BenchmarkKeys {
 
     @Override
     public String toString() {
-        return name + "(" + dataset.label() + ")";
+        return name() + "(" + dataset.label() + ")";
     }
 }

@@ -1,5 +1,6 @@
 package io.layernas.spaces.natsbench;
 
+import io.layernas.api.AbstractSearchSpace;
 import io.layernas.api.Architecture;
 import io.layernas.api.BenchmarkKeys;
 import io.layernas.api.Layer;
@@ -31,18 +32,22 @@ import java.util.List;
  *
  * <p>Immutable and thread-safe.
  */
-public final class NasBench101Space implements BenchmarkKeys {
+public final class NasBench101Space extends AbstractSearchSpace implements BenchmarkKeys {
     /** Registered name. */
     public static final String NAME = "nasbench101";
     /** Number of layers: the default cell has 1 edge and each applied step adds at least 1 of the 9. */
     public static final int STEPS = NasBench101Cell.MAX_EDGES - 1;
     private static final List<String> SHORT_OPS = List.of("conv3x3", "conv1x1", "maxpool3x3");
 
-    private final List<Layer> layers;
-    private final List<Step> steps;
+    /** The 85 options of every layer, in option order. */
+    private static final List<Step> OPTIONS = options();
 
     /** The space. */
     public NasBench101Space() {
+        super(NAME, stepLayers());
+    }
+
+    private static List<Step> options() {
         List<Step> list = new ArrayList<>();
         list.add(new Step(Step.KEEP, -1, -1));
         for (int op = -1; op < SHORT_OPS.size(); op++) {
@@ -52,22 +57,15 @@ public final class NasBench101Space implements BenchmarkKeys {
                 }
             }
         }
-        this.steps = List.copyOf(list);
-        List<String> options = steps.stream().map(Step::name).toList();
-        List<Layer> layerList = new ArrayList<>();
+        return List.copyOf(list);
+    }
+
+    private static List<Layer> stepLayers() {
+        List<String> options = OPTIONS.stream().map(Step::name).toList();
+        List<Layer> layers = new ArrayList<>();
         for (int i = 1; i <= STEPS; i++) {
-            layerList.add(new Layer("step" + i, options));
+            layers.add(new Layer("step" + i, options));
         }
-        this.layers = List.copyOf(layerList);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Layer> layers() {
         return layers;
     }
 
@@ -97,7 +95,7 @@ public final class NasBench101Space implements BenchmarkKeys {
     }
 
     void apply(GrowingCell cell, int option) {
-        Step step = steps.get(option);
+        Step step = OPTIONS.get(option);
         if (step.kind == Step.KEEP || step.v >= cell.vertices()) {
             return;
         }

@@ -10,6 +10,7 @@ import io.layernas.api.CostModel;
 import io.layernas.api.CostRange;
 import io.layernas.api.Layer;
 import io.layernas.api.SearchSpace;
+import io.layernas.core.SimpleSearchSpace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,17 +83,7 @@ class NatsCostFactsTest {
 
     @Test
     void costModelsRejectOtherSpaces() {
-        SearchSpace other = new SearchSpace() {
-            @Override
-            public String name() {
-                return "toy";
-            }
-
-            @Override
-            public List<Layer> layers() {
-                return List.of(new Layer("a", List.of("x", "y")));
-            }
-        };
+        SearchSpace other = new SimpleSearchSpace("toy", List.of(new Layer("a", List.of("x", "y"))));
         assertThatThrownBy(() -> new NatsFlopsProvider().create(other, io.layernas.api.Settings.empty("cost")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("nats-sss and nats-tss").hasMessageContaining("'toy'");

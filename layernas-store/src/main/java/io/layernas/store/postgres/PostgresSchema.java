@@ -19,6 +19,9 @@ public final class PostgresSchema {
     public static final int VERSION = 1;
     private static final long INIT_LOCK = 0x4c61796572L;
 
+    /** The evaluators' log tails of succeeded trials ({@code Metrics.log()}). */
+    static final String LOG_TABLE = "layernas_trial_log";
+
     private static final List<String> TABLES = List.of(
             "CREATE TABLE IF NOT EXISTS layernas_schema (version INTEGER NOT NULL)",
             "CREATE TABLE IF NOT EXISTS layernas_run (run_id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL,"
@@ -31,6 +34,11 @@ public final class PostgresSchema {
                     + " attempts INTEGER NOT NULL, PRIMARY KEY (run_id, idx), UNIQUE (run_id, architecture))",
             "CREATE TABLE IF NOT EXISTS layernas_trial_value (run_id TEXT NOT NULL, idx INTEGER NOT NULL,"
                     + " key TEXT NOT NULL, value DOUBLE PRECISION NOT NULL, PRIMARY KEY (run_id, idx, key),"
+                    + " FOREIGN KEY (run_id, idx) REFERENCES layernas_trial ON DELETE CASCADE)",
+            // Added after version 1 without a new version: a database without it works, without log tails,
+            // until 'layernas store init' runs again (PostgresTrialStore checks for it).
+            "CREATE TABLE IF NOT EXISTS " + PostgresSchema.LOG_TABLE + " (run_id TEXT NOT NULL, idx INTEGER NOT NULL,"
+                    + " log TEXT NOT NULL, PRIMARY KEY (run_id, idx),"
                     + " FOREIGN KEY (run_id, idx) REFERENCES layernas_trial ON DELETE CASCADE)",
             "CREATE TABLE IF NOT EXISTS layernas_job (run_id TEXT NOT NULL REFERENCES layernas_run ON DELETE CASCADE,"
                     + " job_key TEXT NOT NULL, job_id TEXT NOT NULL, PRIMARY KEY (run_id, job_key))",
@@ -91,6 +99,14 @@ public final class PostgresSchema {
             throw new ConfigurationException("database '" + database.database() + "' of " + database.key()
                     + " holds LayerNAS tables of schema version " + version + ", this LayerNAS uses version "
                     + VERSION + ". Use a LayerNAS of that version, or another database.");
+        }
+    }
+
+    /** True when the database has the table of log tails (made by {@code layernas store init} since it was added). */
+    static boolean hasLogTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet table = statement.executeQuery("SELECT to_regclass('" + LOG_TABLE + "') IS NOT NULL")) {
+            return table.next() && table.getBoolean(1);
         }
     }
 

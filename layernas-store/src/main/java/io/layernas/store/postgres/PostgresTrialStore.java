@@ -33,10 +33,14 @@ public final class PostgresTrialStore implements TrialStore {
     private final String runId;
     private final Connection connection;
 
-    private PostgresTrialStore(PostgresDatabase database, String runId, Connection connection) {
+    /** False in a database made before log tails were kept, until {@code layernas store init} runs again. */
+    private final boolean keepsLogs;
+
+    private PostgresTrialStore(PostgresDatabase database, String runId, Connection connection, boolean keepsLogs) {
         this.database = database;
         this.runId = runId;
         this.connection = connection;
+        this.keepsLogs = keepsLogs;
     }
 
     /**
@@ -53,7 +57,10 @@ public final class PostgresTrialStore implements TrialStore {
         try {
             PostgresSchema.check(connection, database);
             register(connection, database, runId, fingerprint, config, resuming);
-            return new PostgresTrialStore(database, runId, connection);
+            return new PostgresTrialStore(database, runId, connection, PostgresSchema.hasLogTable(connection));
+        } catch (SQLException e) {
+            quietlyClose(connection);
+            throw database.explain(e);
         } catch (RuntimeException e) {
             quietlyClose(connection);
             throw e;
@@ -115,6 +122,7 @@ public final class PostgresTrialStore implements TrialStore {
     public synchronized List<Trial> load() {
         try {
             Map<Integer, Map<String, Double>> values = values();
+            Map<Integer, String> logs = logs();
             List<Trial> trials = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT idx, architecture, layer, bucket, cost,"
                     + " status, objective, training_seconds, failure, wall_seconds, attempts FROM layernas_trial"
@@ -122,7 +130,8 @@ public final class PostgresTrialStore implements TrialStore {
                 query.setString(1, runId);
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
-                        trials.add(trial(row, values.getOrDefault(row.getInt(1), Map.of())));
+                        int index = row.getInt(1);
+                        trials.add(trial(row, values.getOrDefault(index, Map.of()), logs.get(index)));
                     }
                 }
             }
@@ -157,10 +166,27 @@ public final class PostgresTrialStore implements TrialStore {
         return values;
     }
 
-    private static Trial trial(ResultSet row, Map<String, Double> values) throws SQLException {
+    private Map<Integer, String> logs() throws SQLException {
+        Map<Integer, String> logs = new HashMap<>();
+        if (!keepsLogs) {
+            return logs;
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT idx, log FROM " + PostgresSchema.LOG_TABLE + " WHERE run_id = ?")) {
+            query.setString(1, runId);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    logs.put(row.getInt(1), row.getString(2));
+                }
+            }
+        }
+        return logs;
+    }
+
+    private static Trial trial(ResultSet row, Map<String, Double> values, String log) throws SQLException {
         TrialStatus status = TrialStatus.valueOf(row.getString(6));
         Metrics metrics = status == TrialStatus.SUCCEEDED
-                ? new Metrics(row.getDouble(7), row.getDouble(8), values) : null;
+                ? new Metrics(row.getDouble(7), row.getDouble(8), values, log) : null;
         return new Trial(row.getInt(1), Architectures.parse(row.getString(2)), row.getInt(3), row.getInt(4),
                 row.getDouble(5), status, metrics, row.getString(9), row.getDouble(10), row.getInt(11));
     }
@@ -179,6 +205,7 @@ public final class PostgresTrialStore implements TrialStore {
                 insertTrial(trial);
                 if (trial.succeeded()) {
                     insertValues(trial);
+                    insertLog(trial);
                 }
             }
             connection.commit();
@@ -254,6 +281,19 @@ public final class PostgresTrialStore implements TrialStore {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    private void insertLog(Trial trial) throws SQLException {
+        if (!keepsLogs || trial.metrics().log() == null) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + PostgresSchema.LOG_TABLE + " (run_id, idx, log) VALUES (?, ?, ?)")) {
+            insert.setString(1, runId);
+            insert.setInt(2, trial.index());
+            insert.setString(3, trial.metrics().log());
+            insert.executeUpdate();
         }
     }
 

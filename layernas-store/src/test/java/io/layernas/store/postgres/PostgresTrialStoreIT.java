@@ -18,8 +18,8 @@ class PostgresTrialStoreIT {
 
     private static Trial succeeded(int index, double objective) {
         return new Trial(index, Architecture.of(index, 1, 2), 0, 3, 12.5 + index, TrialStatus.SUCCEEDED,
-                new Metrics(objective, 40, Map.of("test_accuracy", objective - 0.01, "it's \"quoted\"", 1.0)),
-                null, 0.25, 1);
+                new Metrics(objective, 40, Map.of("test_accuracy", objective - 0.01, "it's \"quoted\"", 1.0),
+                        "epoch " + index + "\nit's done'); DROP TABLE layernas_trial_log;--"), null, 0.25, 1);
     }
 
     private static Trial failed(int index) {
@@ -38,6 +38,37 @@ class PostgresTrialStoreIT {
         try (PostgresTrialStore store = PostgresTrialStore.open(database, run, "fp", CONFIG, true)) {
             assertThat(store.load()).isEqualTo(written);
         }
+    }
+
+    @Test
+    void aDatabaseFromBeforeLogTailsWorksWithoutThemUntilInitAddsTheirTable() throws Exception {
+        PostgresDatabase empty = TestPostgres.emptyDatabase();
+        try {
+            PostgresSchema.create(empty);
+            try (java.sql.Connection connection = empty.connect();
+                 java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE layernas_trial_log"); // as made before log tails were kept
+            }
+            Trial first = succeeded(0, 0.9);
+            try (PostgresTrialStore store = PostgresTrialStore.open(empty, "old", "fp", CONFIG, false)) {
+                store.append(first);
+                assertThat(store.load()).containsExactly(withoutLog(first));
+            }
+            assertThat(PostgresSchema.create(empty)).contains("already there");
+            Trial second = succeeded(1, 0.8);
+            try (PostgresTrialStore store = PostgresTrialStore.open(empty, "old", "fp", CONFIG, true)) {
+                store.append(second);
+                assertThat(store.load()).containsExactly(withoutLog(first), second);
+                assertThat(second.metrics().log()).isNotNull();
+            }
+        } finally {
+            TestPostgres.dropTables(empty);
+        }
+    }
+
+    private static Trial withoutLog(Trial trial) {
+        return new Trial(trial.index(), trial.architecture(), trial.layer(), trial.bucket(), trial.cost(),
+                trial.status(), trial.metrics().withLog(null), trial.failure(), trial.wallSeconds(), trial.attempts());
     }
 
     @Test

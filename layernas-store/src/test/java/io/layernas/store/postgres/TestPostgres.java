@@ -47,7 +47,7 @@ public final class TestPostgres {
     /** Drops the LayerNAS tables of {@code database}. */
     public static void dropTables(PostgresDatabase database) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS layernas_task_value, layernas_task, layernas_job, layernas_trial_value,"
+            statement.execute("DROP TABLE IF EXISTS layernas_task_value, layernas_task, layernas_job, layernas_trial_log, layernas_trial_value,"
                     + " layernas_trial, layernas_run, layernas_schema");
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layernas.api.Architecture;
 import io.layernas.api.Metrics;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,46 +87,65 @@ class WorkQueueIT {
         return mine;
     }
 
+    /** One run with one task submitted, and two workers, {@code a} and {@code b}; closes the three. */
+    private record OneTask(String run, RunQueue queue, WorkerQueue a, WorkerQueue b) implements AutoCloseable {
+        static OneTask open(String prefix) {
+            PostgresDatabase database = TestPostgres.database();
+            String run = newRun(database, prefix);
+            OneTask task = new OneTask(run, new RunQueue(database, run), new WorkerQueue(database, prefix + "-a"),
+                    new WorkerQueue(database, prefix + "-b"));
+            task.queue.submit(entries(1));
+            return task;
+        }
+
+        /** What {@code worker} claims of this run, leased for {@code lease}. */
+        Optional<ClaimedTask> claim(WorkerQueue worker, Duration lease) throws SQLException {
+            return worker.claim(List.of(run), lease);
+        }
+
+        @Override
+        public void close() {
+            try {
+                b.close();
+                a.close();
+            } finally {
+                queue.close();
+            }
+        }
+    }
+
     @Test
     void aResultUnderALostLeaseIsDroppedAndTheNewClaimCounts() throws Exception {
-        PostgresDatabase database = TestPostgres.database();
-        String run = newRun(database, "lease");
-        try (RunQueue queue = new RunQueue(database, run);
-             WorkerQueue slow = new WorkerQueue(database, "slow");
-             WorkerQueue other = new WorkerQueue(database, "other")) {
-            queue.submit(entries(1));
-            ClaimedTask first = slow.claim(List.of(run), Duration.ofMillis(300)).orElseThrow();
-            assertThat(other.claim(List.of(run), LONG)).as("leased, so not claimable").isEmpty();
+        try (OneTask task = OneTask.open("lease")) {
+            WorkerQueue slow = task.a();
+            WorkerQueue other = task.b();
+            ClaimedTask first = task.claim(slow, Duration.ofMillis(300)).orElseThrow();
+            assertThat(task.claim(other, LONG)).as("leased, so not claimable").isEmpty();
             Thread.sleep(600);
-            ClaimedTask second = other.claim(List.of(run), LONG).orElseThrow();
+            ClaimedTask second = task.claim(other, LONG).orElseThrow();
             assertThat(second.key()).isEqualTo(first.key());
             assertThat(second.claim()).isGreaterThan(first.claim());
             assertThat(slow.renew(first, LONG)).as("the heartbeat learns the lease is gone").isFalse();
             assertThat(slow.complete(first, result(0.1))).isFalse();
-            assertThat(queue.finished(keys(1))).isEmpty();
+            assertThat(task.queue().finished(keys(1))).isEmpty();
             assertThat(other.complete(second, result(0.9))).isTrue();
             assertThat(slow.complete(first, result(0.1))).as("still dropped after the other finished").isFalse();
-            assertThat(queue.finished(keys(1)).values()).singleElement()
+            assertThat(task.queue().finished(keys(1)).values()).singleElement()
                     .satisfies(r -> assertThat(r.metrics().objective()).isEqualTo(0.9));
         }
     }
 
     @Test
     void aHeartbeatKeepsTheLeaseAndAHandBackFreesTheTaskAtOnce() throws Exception {
-        PostgresDatabase database = TestPostgres.database();
-        String run = newRun(database, "renew");
-        try (RunQueue queue = new RunQueue(database, run);
-             WorkerQueue a = new WorkerQueue(database, "a");
-             WorkerQueue b = new WorkerQueue(database, "b")) {
-            queue.submit(entries(1));
-            ClaimedTask task = a.claim(List.of(run), Duration.ofMillis(400)).orElseThrow();
+        try (OneTask task = OneTask.open("renew")) {
+            ClaimedTask claimed = task.claim(task.a(), Duration.ofMillis(400)).orElseThrow();
             for (int i = 0; i < 4; i++) {
                 Thread.sleep(200);
-                assertThat(a.renew(task, Duration.ofMillis(400))).isTrue();
+                assertThat(task.a().renew(claimed, Duration.ofMillis(400))).isTrue();
             }
-            assertThat(b.claim(List.of(run), LONG)).as("renewed past its first lease").isEmpty();
-            assertThat(a.release(task)).isTrue();
-            assertThat(b.claim(List.of(run), LONG)).isPresent();
+            assertThat(task.claim(task.b(), LONG)).as("renewed past its first lease").isEmpty();
+            assertThat(task.a().release(claimed)).isTrue();
+            assertThat(task.claim(task.b(), LONG)).isPresent();
         }
     }
 

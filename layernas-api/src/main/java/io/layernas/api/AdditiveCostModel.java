@@ -1,14 +1,12 @@
-package io.layernas.core;
+package io.layernas.api;
 
-import io.layernas.api.Architecture;
-import io.layernas.api.CostModel;
-import io.layernas.api.CostRange;
 import java.util.Arrays;
 
 /**
  * A cost that is the sum of independent per-layer option costs, {@code Σ Cost(s_i)} as in the
  * paper's Eq. 2. Ranges are exact: each free layer contributes its cheapest or dearest option.
- * Immutable and thread-safe.
+ * A plugin whose cost is such a sum returns one from its {@link CostModelProvider} instead of
+ * writing {@link #range} again. Immutable and thread-safe.
  */
 public final class AdditiveCostModel implements CostModel {
     private final double[][] costs;
