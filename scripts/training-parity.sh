@@ -23,7 +23,7 @@ report=io.layernas.bench.TrainingParityReport
 if [ "${1:-}" = steps ]; then
   report=io.layernas.bench.TrainingStepReport
   shift
-  a=${1:-10}; b=${2:-40}; c=${3:-3}; threads=${4:-2}
+  a=${1:-150}; b=${2:-40}; c=${3:-3}; threads=${4:-2}
 else
   a=${1:-5}; b=${2:-5000}; c=${3:-1}; threads=${4:-2}
 fi

@@ -96,13 +96,13 @@ public final class TrainingParityReport {
     }
 
     /**
-     * One untimed training of 1,000 images in this JVM first, so that the JIT compiler's work (on one of
-     * the cores the timed trainings use) and the engine's first-call set-up do not land in the first
-     * seed's ms/image: a search pays them once per JVM, each Python process pays no JIT.
+     * One untimed training of 9,000 images (141 steps) in this JVM first: a JVM's first ~100 steps run
+     * DJL's Java code interpreted or half-compiled and take up to 1.8x as long (docs/training.md), a cost a
+     * search pays once per JVM; Python has no JIT. Without it the first seeds' ms/image would measure that.
      */
     private static void warmUp(String architecture, int threads) throws Exception {
         NetworkSpace space = spaceOf(architecture);
-        djlTrain(1000, 1, threads, 500).evaluate(new EvaluationRequest(space, space.parse(architecture), 0, 999, 1));
+        djlTrain(10_000, 1, threads, 500).evaluate(new EvaluationRequest(space, space.parse(architecture), 0, 999, 1));
     }
 
     /** djl-train with the report's settings; {@code testSubset} 0 is all 10,000 test images. */

@@ -26,7 +26,7 @@ import java.util.Map;
  * threads): other processes' load stretches wall times but hardly CPU times, and at 1 thread on an idle
  * machine the two agree. A report, not a test: figures depend on the machine and its load.
  *
- * <p>Arguments: {@code warmup measured rounds threads python architecture...} (defaults 10, 40, 3, 2,
+ * <p>Arguments: {@code warmup measured rounds threads python architecture...} (defaults 150, 40, 3, 2,
  * {@code /usr/bin/python3}, the {@code mobilenet-mini} baseline). Batch 64 on the parity report's images.
  */
 public final class TrainingStepReport {
@@ -38,7 +38,7 @@ public final class TrainingStepReport {
 
     /** Runs the report; see the class comment for the arguments. */
     public static void main(String[] args) throws Exception {
-        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 150;
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
