@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
@@ -67,7 +68,7 @@ public record CandidateTrainer(FashionMnist data, DataSplit split, TrainingSetti
             long evaluationStart = System.nanoTime();
             double validation = accuracy(trainer, step, data.train(), split.validation(), monitor);
             double test = accuracy(trainer, step, data.test(), split.test(), monitor);
-            SequentialBlock block = (SequentialBlock) trainer.getModel().getBlock();
+            Block block = trainer.getModel().getBlock();
             return new TrainingResult(validation, test, trainingSeconds, (System.nanoTime() - evaluationStart) / 1e9,
                     loss, Weights.countParams(block), Weights.countTrainable(block));
         });
