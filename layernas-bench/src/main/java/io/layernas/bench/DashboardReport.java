@@ -38,8 +38,9 @@ public final class DashboardReport {
     }
 
     public static void main(String[] args) throws Exception {
-        int trials = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int pollSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        ReportArgs arguments = new ReportArgs(args);
+        int trials = arguments.intAt(0, 100_000);
+        int pollSeconds = arguments.intAt(1, 30);
         Path root = Files.createTempDirectory("layernas-dashboard-report");
         Path run = Files.createDirectories(root.resolve("large"));
         long writing = System.nanoTime();

@@ -32,8 +32,9 @@ public final class LoadReport {
     }
 
     public static void main(String[] args) throws Exception {
-        Path disk = Path.of(args.length > 0 ? args[0] : "target/load").toAbsolutePath();
-        Path tmpfs = Path.of(args.length > 1 ? args[1] : "/dev/shm/layernas-load");
+        ReportArgs arguments = new ReportArgs(args);
+        Path disk = Path.of(arguments.stringAt(0, "target/load")).toAbsolutePath();
+        Path tmpfs = Path.of(arguments.stringAt(1, "/dev/shm/layernas-load"));
         List<Scenario> scenarios = List.of(
                 new Scenario("random search, 200,000 trials, tmpfs", "random", 200_000, 1, false),
                 new Scenario("random search, 20,000 trials, disk", "random", 20_000, 1, true),

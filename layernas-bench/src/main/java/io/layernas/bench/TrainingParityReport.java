@@ -54,12 +54,13 @@ public final class TrainingParityReport {
 
     /** Runs the report; see the class comment for the arguments. */
     public static void main(String[] args) throws Exception {
-        int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int trainSubset = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
-        int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        String python = args.length > 4 ? args[4] : "/usr/bin/python3";
-        List<String> architectures = args.length > 5 ? List.of(args).subList(5, args.length) : ISSUE_ARCHITECTURES;
+        ReportArgs arguments = new ReportArgs(args);
+        int seeds = arguments.intAt(0, 5);
+        int trainSubset = arguments.intAt(1, 5000);
+        int epochs = arguments.intAt(2, 1);
+        int threads = arguments.intAt(3, 2);
+        String python = arguments.stringAt(4, "/usr/bin/python3");
+        List<String> architectures = arguments.restFrom(5, ISSUE_ARCHITECTURES);
         Evaluator djl = djlTrain(trainSubset, epochs, threads, 0);
         warmUp(architectures.get(0), threads);
         Path splitFile = writeSplit(trainSubset);

@@ -38,13 +38,13 @@ public final class TrainingStepReport {
 
     /** Runs the report; see the class comment for the arguments. */
     public static void main(String[] args) throws Exception {
-        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 150;
-        int measured = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        String python = args.length > 4 ? args[4] : "/usr/bin/python3";
-        List<String> architectures = args.length > 5 ? List.of(args).subList(5, args.length)
-                : List.of("24:k5e64:40:k5e96:k5e96:64:k5e160:256");
+        ReportArgs arguments = new ReportArgs(args);
+        int warmup = arguments.intAt(0, 150);
+        int measured = arguments.intAt(1, 40);
+        int rounds = arguments.intAt(2, 3);
+        int threads = arguments.intAt(3, 2);
+        String python = arguments.stringAt(4, "/usr/bin/python3");
+        List<String> architectures = arguments.restFrom(5, List.of("24:k5e64:40:k5e96:k5e96:64:k5e160:256"));
         TrainingSettings settings = TrainingSettings.from(Settings.of("evaluator", Map.of("batchSize",
                 TrainingParityReport.BATCH, "learningRate", TrainingParityReport.RATE, "trainSubset", 5000,
                 "validationFraction", 0.1, "threads", threads)));

@@ -62,8 +62,9 @@ public final class UtilizationReport {
 
     /** Prints the tables. */
     public static void main(String[] args) throws Exception {
-        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        ReportArgs arguments = new ReportArgs(args);
+        Path data = Path.of(arguments.stringAt(0, "../shared/data"));
+        int seeds = arguments.intAt(1, 100);
         UtilizationReport report = new UtilizationReport(data);
         report.print(seeds);
     }
