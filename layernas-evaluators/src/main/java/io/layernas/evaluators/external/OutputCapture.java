@@ -93,6 +93,11 @@ final class OutputCapture {
         return total;
     }
 
+    /** Bytes held on the heap for this stream: never more than the limit, however much was read. */
+    synchronized long keptBytes() {
+        return tail ? ring.length : head.size();
+    }
+
     /** What was kept, as UTF-8 text (malformed bytes replaced). */
     synchronized String text() {
         if (!tail) {
