@@ -8,6 +8,7 @@ import io.layernas.api.NetworkSpace;
 import io.layernas.api.Settings;
 import io.layernas.evaluators.external.CommandEvaluatorProvider;
 import io.layernas.evaluators.training.DataSplit;
+import io.layernas.evaluators.training.DjlRuntime;
 import io.layernas.evaluators.training.DjlTrainingEvaluatorProvider;
 import io.layernas.evaluators.training.FashionMnist;
 import io.layernas.spaces.mobilenet.PaperSpaces;
@@ -126,7 +127,8 @@ public final class TrainingParityReport {
 
     /** The load average and OpenMP's wait policy, which both sides inherit. */
     static String environment() {
-        return "OMP_WAIT_POLICY " + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset") + ", load " + loadAverage();
+        return "OMP_WAIT_POLICY " + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset") + ", djl-train's malloc: "
+                + DjlRuntime.nativeMemory() + ", load " + loadAverage();
     }
 
     /** The 1, 5 and 15 minute load averages. */

@@ -22,7 +22,8 @@ import java.util.Map;
  * the scheduler's step) and freeing the step's arrays (djl-train only; Python frees by reference count
  * inside the other phases). The two sides run interleaved, {@code rounds} times each, so that load from
  * other processes hits both alike; the table gives each phase's median over rounds of the mean ms per
- * step, and the ratio. The last row, {@code cpu}, is the CPU time of the whole process per step (all its
+ * step, and the ratio. The row {@code faults} counts minor page faults per step (not ms): memory the allocator
+ * had given back to the system and the kernel maps and zeroes again on first touch. The row {@code cpu} is the CPU time of the whole process per step (all its
  * threads): other processes' load stretches wall times but hardly CPU times, and at 1 thread on an idle
  * machine the two agree. A report, not a test: figures depend on the machine and its load.
  *
@@ -31,7 +32,7 @@ import java.util.Map;
  */
 public final class TrainingStepReport {
     private static final List<String> PHASES = List.of("data", "forward", "loss_read", "backward", "optimizer",
-            "free", "total", "cpu");
+            "free", "total", "cpu", "faults");
 
     private TrainingStepReport() {
     }
@@ -73,7 +74,7 @@ public final class TrainingStepReport {
         Metrics metrics = torch.evaluate(new EvaluationRequest(space, architecture, 0, seed, 1));
         Map<String, Double> phases = new LinkedHashMap<>();
         for (String phase : PHASES) {
-            phases.put(phase, metrics.value("profile_" + phase + "_ms", 0));
+            phases.put(phase, metrics.value(phase.equals("faults") ? "profile_faults" : "profile_" + phase + "_ms", 0));
         }
         return phases;
     }
