@@ -9,6 +9,8 @@
 #                                                # TrainingStepReport: ms per step and phase, both sides interleaved
 #   scripts/training-parity.sh ops [warmup] [measured] [threads] [architecture...]
 #                                                # TrainingOpReport: self CPU ms per step and op, both sides' profilers
+#   scripts/training-parity.sh drift [trainings] [trainSubset] [threads] [architecture]
+#                                                # TrainingDriftReport: djl-train only, ms/image, RSS, arrays, GC per training
 # Installs python3-torch and python3-numpy with apt-get when missing (run as root), needs Fashion-MNIST
 # (scripts/setup.sh). OMP_WAIT_POLICY is PASSIVE unless set (PyTorch's OpenMP threads then sleep instead of
 # spinning between parallel regions: needed on a shared machine, slower on an idle one); both sides get it.
@@ -26,6 +28,7 @@ numbers=4
 case "${1:-}" in
   steps) report=io.layernas.bench.TrainingStepReport; shift; args=("${1:-150}" "${2:-40}" "${3:-3}" "${4:-2}") ;;
   ops) report=io.layernas.bench.TrainingOpReport; shift; numbers=3; args=("${1:-150}" "${2:-20}" "${3:-1}") ;;
+  drift) report=io.layernas.bench.TrainingDriftReport; shift; numbers=3; args=("${1:-6}" "${2:-5000}" "${3:-2}") ;;
   *) args=("${1:-5}" "${2:-5000}" "${3:-1}" "${4:-2}") ;;
 esac
 shift $(( $# < numbers ? $# : numbers ))

@@ -1,5 +1,6 @@
 package io.layernas.evaluators.training;
 
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,6 +9,8 @@ import io.layernas.api.InputShape;
 import io.layernas.api.Op;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -107,6 +110,35 @@ public final class StepProfiler {
         return new CandidateTrainer(data, split, sized);
     }
 
+    /**
+     * The NDArrays attached, now, to the PyTorch engine's system manager and every manager below it (models,
+     * trainers, their sub-managers): what a training left behind, for reports and leak tests. Reads DJL's
+     * internals by reflection (its managers do not count their arrays); -1 when they are not where DJL 0.35 has them.
+     */
+    public static long liveArrays() {
+        try {
+            Method system = Class.forName("ai.djl.pytorch.engine.PtNDManager").getDeclaredMethod("getSystemManager");
+            system.setAccessible(true);
+            Field resources = BaseNDManager.class.getDeclaredField("resources");
+            resources.setAccessible(true);
+            return countArrays((BaseNDManager) system.invoke(null), resources);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long countArrays(BaseNDManager manager, Field resources) throws IllegalAccessException {
+        long count = 0;
+        for (Object resource : ((Map<?, ?>) resources.get(manager)).values()) {
+            if (resource instanceof BaseNDManager child) {
+                count += countArrays(child, resources);
+            } else if (resource instanceof NDArray) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** CPU time of this process, all threads (the engine's, the JIT compiler's, the garbage collector's). */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -117,7 +149,7 @@ public final class StepProfiler {
      * Minor page faults of this process so far: pages the kernel had to map (and zero) on first touch, e.g. of
      * tensors in memory the allocator had returned to the system; -1 off Linux.
      */
-    static long minorFaults() {
+    public static long minorFaults() {
         return minorFaults(Path.of("/proc/self/stat"));
     }
 
