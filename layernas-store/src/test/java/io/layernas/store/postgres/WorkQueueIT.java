@@ -119,9 +119,9 @@ class WorkQueueIT {
         try (OneTask task = OneTask.open("lease")) {
             WorkerQueue slow = task.a();
             WorkerQueue other = task.b();
-            ClaimedTask first = task.claim(slow, Duration.ofMillis(300)).orElseThrow();
+            ClaimedTask first = task.claim(slow, Duration.ofSeconds(2)).orElseThrow();
             assertThat(task.claim(other, LONG)).as("leased, so not claimable").isEmpty();
-            Thread.sleep(600);
+            Thread.sleep(2500);
             ClaimedTask second = task.claim(other, LONG).orElseThrow();
             assertThat(second.key()).isEqualTo(first.key());
             assertThat(second.claim()).isGreaterThan(first.claim());
@@ -138,10 +138,11 @@ class WorkQueueIT {
     @Test
     void aHeartbeatKeepsTheLeaseAndAHandBackFreesTheTaskAtOnce() throws Exception {
         try (OneTask task = OneTask.open("renew")) {
-            ClaimedTask claimed = task.claim(task.a(), Duration.ofMillis(400)).orElseThrow();
-            for (int i = 0; i < 4; i++) {
-                Thread.sleep(200);
-                assertThat(task.a().renew(claimed, Duration.ofMillis(400))).isTrue();
+            // leases far longer than the pauses between heartbeats, so that a loaded machine cannot lose one
+            ClaimedTask claimed = task.claim(task.a(), Duration.ofMillis(1500)).orElseThrow();
+            for (int i = 0; i < 5; i++) {
+                Thread.sleep(400);
+                assertThat(task.a().renew(claimed, Duration.ofMillis(1500))).isTrue();
             }
             assertThat(task.claim(task.b(), LONG)).as("renewed past its first lease").isEmpty();
             assertThat(task.a().release(claimed)).isTrue();
