@@ -7,7 +7,7 @@
 #     '|nor_conv_1x1~0|+|skip_connect~0|avg_pool_3x3~1|+|skip_connect~0|none~1|nor_conv_1x1~2|'   # a nats-tss cell: quote it
 #   scripts/training-parity.sh steps [warmup] [measured] [rounds] [threads] [architecture...]
 #                                                # TrainingStepReport: ms per step and phase, both sides interleaved
-#   scripts/training-parity.sh ops [warmup] [measured] [threads] [architecture...]
+#   scripts/training-parity.sh ops [warmup] [measured] [rounds] [threads] [architecture...]
 #                                                # TrainingOpReport: self CPU ms per step and op, both sides' profilers
 #   scripts/training-parity.sh drift [trainings] [trainSubset] [threads] [architecture]
 #                                                # TrainingDriftReport: djl-train only, ms/image, RSS, arrays, GC per training
@@ -27,7 +27,7 @@ report=io.layernas.bench.TrainingParityReport
 numbers=4
 case "${1:-}" in
   steps) report=io.layernas.bench.TrainingStepReport; shift; args=("${1:-150}" "${2:-40}" "${3:-3}" "${4:-2}") ;;
-  ops) report=io.layernas.bench.TrainingOpReport; shift; numbers=3; args=("${1:-150}" "${2:-20}" "${3:-1}") ;;
+  ops) report=io.layernas.bench.TrainingOpReport; shift; args=("${1:-150}" "${2:-20}" "${3:-3}" "${4:-1}") ;;
   drift) report=io.layernas.bench.TrainingDriftReport; shift; numbers=3; args=("${1:-6}" "${2:-5000}" "${3:-2}") ;;
   *) args=("${1:-5}" "${2:-5000}" "${3:-1}" "${4:-2}") ;;
 esac

@@ -51,6 +51,31 @@ record OpTrace(Map<String, OpStats> byName, Map<String, OpStats> byShape) {
         return of(ops);
     }
 
+    /**
+     * Per op (and per op and shapes), the median over {@code traces} of calls and of self time; an op missing from
+     * a trace counts as 0 there.
+     */
+    static OpTrace median(List<OpTrace> traces) {
+        return new OpTrace(medianPerKey(traces.stream().map(OpTrace::byName).toList()),
+                medianPerKey(traces.stream().map(OpTrace::byShape).toList()));
+    }
+
+    private static Map<String, OpStats> medianPerKey(List<Map<String, OpStats>> maps) {
+        Map<String, OpStats> result = new TreeMap<>();
+        maps.forEach(m -> m.keySet().forEach(key -> result.put(key, null)));
+        OpStats none = new OpStats(0, 0);
+        result.replaceAll((key, ignored) -> new OpStats(
+                Math.round(middle(maps.stream().mapToDouble(m -> m.getOrDefault(key, none).calls()).toArray())),
+                middle(maps.stream().mapToDouble(m -> m.getOrDefault(key, none).selfMicros()).toArray())));
+        return result;
+    }
+
+    private static double middle(double[] values) {
+        java.util.Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
     /** The sum of the self times of all ops, in microseconds. */
     double totalMicros() {
         return byName.values().stream().mapToDouble(OpStats::selfMicros).sum();

@@ -10,6 +10,7 @@ import io.layernas.evaluators.training.StepProfiler;
 import io.layernas.evaluators.training.TrainingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,12 @@ import java.util.TreeSet;
  * {@code JniUtils.startProfile}) and in {@code docs/examples/train_candidate.py} ({@code PROFILE_TRACE}:
  * {@code torch.autograd.profiler.profile}): both record {@code measured} steps after {@code warmup} on the
  * same images, batch 64, with the same threads; {@link OpTrace} aggregates each side's Chrome trace by op.
- * Prints, per architecture, a table of calls and self CPU ms per step for every op, JVM against PyTorch,
+ * The sides run interleaved, {@code rounds} times, and each figure is the median over rounds, so that a
+ * burst of load from other processes (the profiler records wall time) lands in one round only. Prints, per architecture, a table of calls and self CPU ms per step for every op, JVM against PyTorch,
  * sorted by the difference, then the ops with the largest differences split by input shapes. Profiling
  * adds its own cost per op (both sides alike), so totals run above the step report's. A report, not a test.
  *
- * <p>Arguments: {@code warmup measured threads python architecture...} (defaults 150, 20, 1,
+ * <p>Arguments: {@code warmup measured rounds threads python architecture...} (defaults 150, 20, 3, 1,
  * {@code /usr/bin/python3}, the {@code mobilenet-mini} baseline). The traces stay in a temporary
  * directory whose path the report prints.
  */
@@ -39,28 +41,38 @@ public final class TrainingOpReport {
         ReportArgs arguments = new ReportArgs(args);
         int warmup = arguments.intAt(0, 150);
         int measured = arguments.intAt(1, 20);
-        int threads = arguments.intAt(2, 1);
-        String python = arguments.stringAt(3, "/usr/bin/python3");
-        List<String> architectures = arguments.restFrom(4, List.of("24:k5e64:40:k5e96:k5e96:64:k5e160:256"));
+        int rounds = arguments.intAt(2, 3);
+        int threads = arguments.intAt(3, 1);
+        String python = arguments.stringAt(4, "/usr/bin/python3");
+        List<String> architectures = arguments.restFrom(5, List.of("24:k5e64:40:k5e96:k5e96:64:k5e160:256"));
         TrainingSettings settings = TrainingSettings.from(Settings.of("evaluator", Map.of("batchSize",
                 TrainingParityReport.BATCH, "learningRate", TrainingParityReport.RATE, "trainSubset", 5000,
                 "validationFraction", 0.1, "threads", threads)));
         Path splitFile = TrainingParityReport.writeSplit(5000);
         Path directory = Files.createTempDirectory("layernas-op-traces");
-        System.out.printf("batch %d, %d warm-up and %d profiled steps, %d threads, %s; traces in %s%n",
-                TrainingParityReport.BATCH, warmup, measured, threads, TrainingParityReport.environment(), directory);
+        System.out.printf("batch %d, %d warm-up and %d profiled steps, %d rounds, %d threads, %s; traces in %s%n",
+                TrainingParityReport.BATCH, warmup, measured, rounds, threads, TrainingParityReport.environment(),
+                directory);
+        Evaluator torch = TrainingParityReport.pytorch(python, splitFile, threads, Map.of("PROFILE_TRACE",
+                directory.resolve("pytorch.json").toString(), "PROFILE_WARMUP", Integer.toString(warmup),
+                "PROFILE_STEPS", Integer.toString(measured)));
         for (int a = 0; a < architectures.size(); a++) {
             String text = architectures.get(a);
             NetworkSpace space = TrainingParityReport.spaceOf(text);
             Architecture architecture = space.parse(text);
-            Path djlTrace = directory.resolve("djl-" + a + ".json");
-            Path torchTrace = directory.resolve("pytorch-" + a + ".json");
-            StepProfiler.trace(settings, space.network(architecture), space.input(), 0, warmup, measured, djlTrace);
-            Evaluator torch = TrainingParityReport.pytorch(python, splitFile, threads, Map.of("PROFILE_TRACE",
-                    torchTrace.toString(), "PROFILE_WARMUP", Integer.toString(warmup), "PROFILE_STEPS",
-                    Integer.toString(measured)));
-            torch.evaluate(new EvaluationRequest(space, architecture, 0, 0, 1));
-            print(text, OpTrace.read(djlTrace), OpTrace.read(torchTrace), measured);
+            List<OpTrace> djl = new ArrayList<>();
+            List<OpTrace> pytorch = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                Path djlTrace = directory.resolve("djl-" + a + "-" + round + ".json");
+                StepProfiler.trace(settings, space.network(architecture), space.input(), round, warmup, measured,
+                        djlTrace);
+                djl.add(OpTrace.read(djlTrace));
+                torch.evaluate(new EvaluationRequest(space, architecture, 0, round, 1));
+                Path torchTrace = directory.resolve("pytorch-" + a + "-" + round + ".json");
+                Files.move(directory.resolve("pytorch.json"), torchTrace);
+                pytorch.add(OpTrace.read(torchTrace));
+            }
+            print(text, OpTrace.median(djl), OpTrace.median(pytorch), measured);
         }
         System.out.printf("%nload at the end %s%n", TrainingParityReport.loadAverage());
         Files.deleteIfExists(splitFile);
