@@ -10,6 +10,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Does {@code djl-train} slow down over trainings in one JVM? Trains one architecture {@code trainings} times
@@ -32,7 +33,7 @@ public final class TrainingDriftReport {
         int trainings = arguments.intAt(0, 6);
         int trainSubset = arguments.intAt(1, 5000);
         int threads = arguments.intAt(2, 2);
-        String text = arguments.restFrom(4, java.util.List.of("24:k3e64:32:k5e96:k5e48:64:k3e160:256")).get(0);
+        String text = arguments.restFrom(4, List.of("24:k3e64:32:k5e96:k5e48:64:k3e160:256")).get(0);
         NetworkSpace space = TrainingParityReport.spaceOf(text);
         Architecture architecture = space.parse(text);
         Evaluator djl = TrainingParityReport.djlTrain(trainSubset, 1, threads, 500);

@@ -5,7 +5,6 @@ import io.layernas.api.EvaluationRequest;
 import io.layernas.api.Evaluator;
 import io.layernas.api.Metrics;
 import io.layernas.api.NetworkSpace;
-import io.layernas.api.Settings;
 import io.layernas.evaluators.training.StepProfiler;
 import io.layernas.evaluators.training.TrainingSettings;
 import java.nio.file.Files;
@@ -45,11 +44,9 @@ public final class TrainingStepReport {
         int rounds = arguments.intAt(2, 3);
         int threads = arguments.intAt(3, 2);
         String python = arguments.stringAt(4, "/usr/bin/python3");
-        List<String> architectures = arguments.restFrom(5, List.of("24:k5e64:40:k5e96:k5e96:64:k5e160:256"));
-        TrainingSettings settings = TrainingSettings.from(Settings.of("evaluator", Map.of("batchSize",
-                TrainingParityReport.BATCH, "learningRate", TrainingParityReport.RATE, "trainSubset", 5000,
-                "validationFraction", 0.1, "threads", threads)));
-        Path splitFile = TrainingParityReport.writeSplit(5000);
+        List<String> architectures = arguments.restFrom(5, List.of(TrainingParityReport.BASELINE));
+        TrainingSettings settings = TrainingParityReport.stepSettings(threads);
+        Path splitFile = TrainingParityReport.writeSplit(TrainingParityReport.STEP_SUBSET);
         Evaluator torch = TrainingParityReport.pytorch(python, splitFile, threads, Map.of("PROFILE", "1",
                 "PROFILE_WARMUP", Integer.toString(warmup), "PROFILE_STEPS", Integer.toString(measured)));
         System.out.printf("batch %d, %d warm-up and %d measured steps, %d rounds, %d threads, %s%n",
