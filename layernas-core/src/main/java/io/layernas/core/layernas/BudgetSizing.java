@@ -1,0 +1,106 @@
+package io.layernas.core.layernas;
+
+import io.layernas.api.Budget;
+import io.layernas.api.Trial;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * LayerNAS's budget rule ({@code sizing: budget}, the default): how many candidates a pass selects
+ * ({@code R}) and how many children each generates ({@code T}), from the number of trainings the
+ * budget allows. Up to {@value #SMALL_BUDGET} trainings it takes {@code R = }{@value
+ * #SMALL_SELECTIONS}{@code , T = }{@value #SMALL_CHILDREN}: fewer, better parents, each varied more,
+ * so a small budget reaches the last layer with good parents; above it, the configured values
+ * (by default {@code R = 10, T = 5}), which spread the search over more parents.
+ *
+ * <p>A limit on trials is known up front. Under a limit on training seconds the number of
+ * trainings is learnt from the trials: the limit divided by the mean training seconds of the
+ * distinct trials seen so far. Until the trials tell (no trial yet, or none with training
+ * seconds), the configured values are used; the rule decides once, and keeps its decision for the
+ * rest of the run. It reads only the budget and the trials' recorded seconds, so a resumed run,
+ * which replays the same trials, decides the same.
+ *
+ * <p>One object per run, used by the strategy's thread; not thread-safe.
+ */
+final class BudgetSizing {
+    /** The most trainings a budget may allow for the small-budget values to apply. */
+    static final long SMALL_BUDGET = 200;
+    /** {@code R} for a small budget. */
+    static final int SMALL_SELECTIONS = 5;
+    /** {@code T} for a small budget. */
+    static final int SMALL_CHILDREN = 10;
+
+    private final Budget budget;
+    private final int selections;
+    private final int children;
+    private final boolean sized;
+    private final Set<Integer> seen = new HashSet<>();
+    private double seconds;
+    private Boolean small;
+
+    /** The rule for {@code config} under {@code budget}; it uses the configured R and T unless {@code config.sizedToBudget()}. */
+    BudgetSizing(LayerNas.Config config, Budget budget) {
+        this.budget = budget;
+        this.selections = config.selections();
+        this.children = config.children();
+        this.sized = config.sizedToBudget();
+        decide();
+    }
+
+    /** Learns the training seconds of {@code trials} (each distinct trial once) and decides when it can. */
+    void record(List<Trial> trials) {
+        for (Trial trial : trials) {
+            if (seen.add(trial.index())) {
+                seconds += trial.trainingSeconds();
+            }
+        }
+        decide();
+    }
+
+    /** {@code R}: candidates selected per pass over a layer. */
+    int selections() {
+        return Boolean.TRUE.equals(small) ? SMALL_SELECTIONS : selections;
+    }
+
+    /** {@code T}: children generated per selected candidate. */
+    int children() {
+        return Boolean.TRUE.equals(small) ? SMALL_CHILDREN : children;
+    }
+
+    /** True once the rule has decided (always, when it is off). */
+    boolean decided() {
+        return small != null;
+    }
+
+    /**
+     * The trainings the budget allows, as far as the trials seen tell: the trial limit, or the
+     * seconds limit over the mean seconds per trial if that is fewer; empty while unknown.
+     */
+    OptionalDouble expectedTrainings() {
+        double byTrials = budget.maxEvaluations() == Long.MAX_VALUE ? Double.POSITIVE_INFINITY
+                : budget.maxEvaluations();
+        if (Double.isInfinite(budget.maxTrainingSeconds())) {
+            return OptionalDouble.of(byTrials);
+        }
+        if (seconds <= 0) {
+            return byTrials <= SMALL_BUDGET ? OptionalDouble.of(byTrials) : OptionalDouble.empty();
+        }
+        return OptionalDouble.of(Math.min(byTrials, budget.maxTrainingSeconds() / (seconds / seen.size())));
+    }
+
+    private void decide() {
+        if (small != null) {
+            return;
+        }
+        if (!sized) {
+            small = false;
+            return;
+        }
+        OptionalDouble expected = expectedTrainings();
+        if (expected.isPresent()) {
+            small = expected.getAsDouble() <= SMALL_BUDGET;
+        }
+    }
+}
