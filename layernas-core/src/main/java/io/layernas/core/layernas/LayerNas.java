@@ -213,10 +213,11 @@ public record LayerNas(Config config) implements SearchStrategy {
      *                    false, in the policy's order (random)
      * @param warmStart   random in-target architectures trained first, the best of which the
      *                    layerwise search starts from instead (0: none, as the paper)
-     * @param sizedToBudget when true, {@code selections} and {@code children} are the values for
-     *                    large budgets, and {@link BudgetSizing} takes {@code R = 5, T = 10} instead
-     *                    when the budget allows at most {@value BudgetSizing#SMALL_BUDGET} trainings;
-     *                    when false (the paper, and whenever R or T is set), they are used as given
+     * @param sizedToBudget when true ({@code sizing: budget}), {@code selections} and {@code children}
+     *                    are the values for large budgets, and {@link BudgetSizing} takes {@code R = 5,
+     *                    T = 10} instead when the budget allows at most {@value
+     *                    BudgetSizing#SMALL_BUDGET} trainings; when false (both presets), they are used
+     *                    as given
      */
     public record Config(int bucketCount, int perBucket, int selections, int children, Policy policy,
                          boolean strictBound, boolean fromSearchStart, boolean learnedOrder, int warmStart,
@@ -271,12 +272,11 @@ public record LayerNas(Config config) implements SearchStrategy {
         }
 
         /**
-         * H = 100, k = 3, R = 10, T = 5 (R = 5, T = 10 when the budget allows at most {@value
-         * BudgetSizing#SMALL_BUDGET} trainings), no strict bound; beyond the paper: the space's
-         * search start, softmax selection and the learned child order.
+         * H = 100, k = 3, R = 10, T = 5, no strict bound; beyond the paper: the space's search
+         * start, softmax selection and the learned child order.
          */
         public static Config defaults() {
-            return new Config(100, 3, 10, 5, Policy.SOFTMAX, false, true, true, 0, true);
+            return new Config(100, 3, 10, 5, Policy.SOFTMAX, false, true, true);
         }
 
         /** The paper's behaviour (preset {@code paper}): H = 100, k = 3, R = 10, T = 5, random, default architecture. */
@@ -294,6 +294,12 @@ public record LayerNas(Config config) implements SearchStrategy {
         public Config withStrictBound(boolean strict) {
             return new Config(bucketCount, perBucket, selections, children, policy, strict, fromSearchStart,
                     learnedOrder, warmStart, sizedToBudget);
+        }
+
+        /** These settings with R and T sized to the budget ({@link BudgetSizing}) or used as given. */
+        public Config withSizedToBudget(boolean sized) {
+            return new Config(bucketCount, perBucket, selections, children, policy, strictBound, fromSearchStart,
+                    learnedOrder, warmStart, sized);
         }
 
         /** These settings with {@code count} random architectures trained first (0: none). */

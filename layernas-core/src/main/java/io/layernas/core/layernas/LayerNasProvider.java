@@ -13,8 +13,8 @@ import java.util.List;
  * exact behaviour), then any of bucketCount (H), perBucket (k), selections (R), children (T),
  * policy (random, best, softmax), strictBound, start (searchStart, default), childOrder (learned,
  * random), warmStart (random architectures trained first, the best being the start; 0 = none),
- * sizing ({@code budget}: R and T from the budget, {@link BudgetSizing}; {@code fixed}: as given) to
- * override the preset's. Setting selections or children fixes both (sizing {@code fixed}).
+ * sizing ({@code fixed}: R and T as given, both presets; {@code budget}: from the budget, {@link
+ * BudgetSizing}, which clashes with setting selections or children) to override the preset's.
  */
 public final class LayerNasProvider extends AbstractPlugin implements StrategyProvider {
     /** For ServiceLoader. */
@@ -48,10 +48,10 @@ public final class LayerNasProvider extends AbstractPlugin implements StrategyPr
                     chosen, strict, start.equals("searchStart"), order.equals("learned"), warmStart, sized)));
     }
 
-    /** True for {@code sizing: budget}; explicit selections or children mean {@code fixed}, and clash with budget. */
+    /** True for {@code sizing: budget}, which chooses selections and children, so they must not be set. */
     private static boolean sizing(Settings settings, LayerNas.Config defaults) {
         boolean explicit = settings.has("selections") || settings.has("children");
-        String sizing = settings.getChoice("sizing", defaults.sizedToBudget() && !explicit ? "budget" : "fixed",
+        String sizing = settings.getChoice("sizing", defaults.sizedToBudget() ? "budget" : "fixed",
                 List.of("budget", "fixed"));
         if (sizing.equals("budget") && explicit) {
             throw new ConfigurationException(settings.keyOf("sizing") + " (budget) chooses "

@@ -26,26 +26,26 @@ import java.util.ServiceLoader;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The budget rule: R = 5, T = 10 for budgets of at most 200 trainings, the configured R and T above. */
+/** The budget rule (sizing: budget): R = 5, T = 10 for budgets of at most 100 trainings, the configured R and T above. */
 class BudgetSizingTest {
-    private static final LayerNas.Config DEFAULTS = LayerNas.Config.defaults();
+    private static final LayerNas.Config SIZED = LayerNas.Config.defaults().withSizedToBudget(true);
 
     @Test
     void aTrialLimitIsKnownUpFront() {
-        assertThat(shape(DEFAULTS, Budget.evaluations(100))).containsExactly(5, 10);
-        assertThat(shape(DEFAULTS, Budget.evaluations(200))).containsExactly(5, 10);
-        assertThat(shape(DEFAULTS, Budget.evaluations(201))).containsExactly(10, 5);
-        assertThat(shape(DEFAULTS, Budget.evaluations(1000))).containsExactly(10, 5);
-        assertThat(shape(DEFAULTS, Budget.unlimited())).containsExactly(10, 5);
+        assertThat(shape(SIZED, Budget.evaluations(50))).containsExactly(5, 10);
+        assertThat(shape(SIZED, Budget.evaluations(100))).containsExactly(5, 10);
+        assertThat(shape(SIZED, Budget.evaluations(101))).containsExactly(10, 5);
+        assertThat(shape(SIZED, Budget.evaluations(1000))).containsExactly(10, 5);
+        assertThat(shape(SIZED, Budget.unlimited())).containsExactly(10, 5);
         // A small trial limit decides at once even with a time limit: the time can only lower it.
-        BudgetSizing both = new BudgetSizing(DEFAULTS, new Budget(150, 1e9));
+        BudgetSizing both = new BudgetSizing(SIZED, new Budget(80, 1e9));
         assertThat(both.decided()).isTrue();
         assertThat(both.children()).isEqualTo(10);
     }
 
     @Test
     void underATimeLimitTheTrialsTellHowManyTrainingsItAllows() {
-        BudgetSizing hundred = new BudgetSizing(DEFAULTS, Budget.trainingSeconds(1e5));
+        BudgetSizing hundred = new BudgetSizing(SIZED, Budget.trainingSeconds(1e5));
         // Nothing known yet: the configured values.
         assertThat(hundred.decided()).isFalse();
         assertThat(List.of(hundred.selections(), hundred.children())).containsExactly(10, 5);
@@ -58,30 +58,28 @@ class BudgetSizingTest {
         hundred.record(IntStream.range(3, 100).mapToObj(i -> trial(i, 1)).toList());
         assertThat(hundred.children()).isEqualTo(10);
 
-        BudgetSizing four = new BudgetSizing(DEFAULTS, Budget.trainingSeconds(1e5));
+        BudgetSizing four = new BudgetSizing(SIZED, Budget.trainingSeconds(1e5));
         four.record(List.of(trial(0, 250)));
         assertThat(List.of(four.selections(), four.children())).containsExactly(10, 5);
     }
 
     @Test
     void aTrialSeenAgainCountsOnce() {
-        // 7e4 s over a mean of 400 s (trials 0 and 1) is 175 trainings; counting trial 0 twice, 233.
-        BudgetSizing sizing = new BudgetSizing(DEFAULTS, Budget.trainingSeconds(7e4));
+        // 4e4 s over a mean of 400 s (trials 0 and 1) is 100 trainings; counting trial 0 twice, 133.
+        BudgetSizing sizing = new BudgetSizing(SIZED, Budget.trainingSeconds(4e4));
         sizing.record(List.of(trial(0, 100), trial(0, 100), trial(1, 700)));
-        assertThat(sizing.expectedTrainings()).hasValueCloseTo(175.0, within(1e-9));
+        assertThat(sizing.expectedTrainings()).hasValueCloseTo(100.0, within(1e-9));
         assertThat(sizing.children()).isEqualTo(10);
     }
 
     @Test
-    void explicitSettingsAndPresetPaperKeepTheirValues() {
+    void itIsOffInBothPresetsAndExplicitSettingsKeepTheirValues() {
         assertThat(shape(LayerNas.Config.paper(), Budget.evaluations(100))).containsExactly(10, 5);
-        assertThat(provided(Map.of()).sizedToBudget()).isTrue();
+        assertThat(shape(LayerNas.Config.defaults(), Budget.evaluations(100))).containsExactly(10, 5);
+        assertThat(provided(Map.of()).sizedToBudget()).isFalse();
         assertThat(provided(Map.of("preset", "paper")).sizedToBudget()).isFalse();
-        LayerNas.Config explicit = provided(Map.of("children", 5));
-        assertThat(explicit.sizedToBudget()).isFalse();
-        assertThat(shape(explicit, Budget.evaluations(100))).containsExactly(10, 5);
+        assertThat(provided(Map.of("sizing", "budget"))).isEqualTo(SIZED);
         assertThat(shape(provided(Map.of("selections", 3)), Budget.evaluations(100))).containsExactly(3, 5);
-        assertThat(shape(provided(Map.of("sizing", "fixed")), Budget.evaluations(100))).containsExactly(10, 5);
         assertThat(provided(Map.of("preset", "paper", "sizing", "budget")).sizedToBudget()).isTrue();
         assertThatThrownBy(() -> provided(Map.of("sizing", "budget", "children", 8)))
                 .isInstanceOf(ConfigurationException.class)
@@ -93,21 +91,21 @@ class BudgetSizingTest {
     @Test
     void theSearchSelectsFewerParentsAndVariesEachMoreUnderASmallBudget() {
         // Passes over layer 1 (after the root's pass over layer 0): parents per pass, children per parent.
-        assertThat(passShape(DEFAULTS, Budget.evaluations(150), 0)).containsExactly(5, 10);
-        assertThat(passShape(DEFAULTS, Budget.evaluations(600), 0)).containsExactly(10, 5);
-        assertThat(passShape(provided(Map.of("selections", 10, "children", 5)), Budget.evaluations(150), 0))
-                .containsExactly(10, 5);
-        assertThat(passShape(LayerNas.Config.paper(), Budget.evaluations(150), 0)).containsExactly(10, 5);
+        assertThat(passShape(SIZED, Budget.evaluations(100), 0)).containsExactly(5, 10);
+        assertThat(passShape(SIZED, Budget.evaluations(600), 0)).containsExactly(10, 5);
+        // Off, the same small budget keeps T = 5 (it ends before a pass over layer 1 can select R = 10).
+        assertThat(passShape(LayerNas.Config.defaults(), Budget.evaluations(100), 0).get(1)).isEqualTo(5);
+        assertThat(passShape(LayerNas.Config.paper(), Budget.evaluations(100), 0).get(1)).isEqualTo(5);
         // Under a time limit: 1,000 s a training of 1e5 s is 100 trainings, 250 s is 400.
-        assertThat(passShape(DEFAULTS, Budget.trainingSeconds(1.5e5), 1000)).containsExactly(5, 10);
-        assertThat(passShape(DEFAULTS, Budget.trainingSeconds(1.5e5), 250)).containsExactly(10, 5);
+        assertThat(passShape(SIZED, Budget.trainingSeconds(1e5), 1000)).containsExactly(5, 10);
+        assertThat(passShape(SIZED, Budget.trainingSeconds(1e5), 250)).containsExactly(10, 5);
     }
 
     @Test
     void underATimeLimitTheRootsPassUsesTheConfiguredChildren() {
-        List<Trial> trials = search(DEFAULTS, Budget.trainingSeconds(1.5e5), 1000);
+        List<Trial> trials = search(SIZED, Budget.trainingSeconds(1e5), 1000);
         assertThat(trials.stream().takeWhile(t -> t.layer() == 0)).hasSize(5);
-        assertThat(search(DEFAULTS, Budget.evaluations(150), 0).stream().takeWhile(t -> t.layer() == 0)).hasSize(10);
+        assertThat(search(SIZED, Budget.evaluations(100), 0).stream().takeWhile(t -> t.layer() == 0)).hasSize(10);
     }
 
     private static List<Integer> shape(LayerNas.Config config, Budget budget) {
