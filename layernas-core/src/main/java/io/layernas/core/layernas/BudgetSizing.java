@@ -37,16 +37,18 @@ final class BudgetSizing {
     private final int selections;
     private final int children;
     private final boolean sized;
+    private final boolean finish;
     private final Set<Integer> seen = new HashSet<>();
     private double seconds;
     private Boolean small;
 
-    /** The rule for {@code config} under {@code budget}; it uses the configured R and T unless {@code config.sizedToBudget()}. */
+    /** The rule for {@code config} under {@code budget}: off unless {@code config.sizing()} is not {@code FIXED}. */
     BudgetSizing(LayerNas.Config config, Budget budget) {
         this.budget = budget;
         this.selections = config.selections();
         this.children = config.children();
-        this.sized = config.sizedToBudget();
+        this.sized = config.sizing() == LayerNas.Sizing.BUDGET;
+        this.finish = config.sizing() == LayerNas.Sizing.FINISH;
         decide();
     }
 
@@ -89,6 +91,33 @@ final class BudgetSizing {
             return byTrials <= SMALL_BUDGET ? OptionalDouble.of(byTrials) : OptionalDouble.empty();
         }
         return OptionalDouble.of(Math.min(byTrials, budget.maxTrainingSeconds() / (seconds / seen.size())));
+    }
+
+    /**
+     * True when pass {@code pass} over {@code layer} (of {@code layers}) is skipped ({@code sizing:
+     * finish}): not the first cycle over the layers, not the last layer, the last layer's latest
+     * pass found candidates to expand, and the trainings left are known to be fewer than a pass's
+     * {@code R·T}.
+     */
+    boolean skips(int layer, int pass, int layers, boolean lastLayerIdle) {
+        if (!finish || pass == 0 || layer == layers - 1 || lastLayerIdle) {
+            return false;
+        }
+        OptionalDouble left = remainingTrainings();
+        return left.isPresent() && left.getAsDouble() < (double) selections() * children();
+    }
+
+    /** The trainings the budget has left, as far as the trials seen tell; empty while unknown. */
+    OptionalDouble remainingTrainings() {
+        double byTrials = budget.maxEvaluations() == Long.MAX_VALUE ? Double.POSITIVE_INFINITY
+                : budget.maxEvaluations() - seen.size();
+        if (Double.isInfinite(budget.maxTrainingSeconds())) {
+            return OptionalDouble.of(byTrials);
+        }
+        if (seconds <= 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(Math.min(byTrials, (budget.maxTrainingSeconds() - seconds) / (seconds / seen.size())));
     }
 
     private void decide() {

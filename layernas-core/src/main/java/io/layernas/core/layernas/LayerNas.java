@@ -52,9 +52,14 @@ public record LayerNas(Config config) implements SearchStrategy {
         OptionGains gains = config.learnedOrder() ? new OptionGains(context.space()) : null;
         int layers = state.layers();
         int idleLayers = 0;
+        boolean lastLayerIdle = false;
         for (int pass = 0, layer = 0; idleLayers < layers && !context.budgetExhausted(); ) {
-            context.publish(new SearchEvent.LayerStarted(layer, pass));
-            idleLayers = searchLayer(context, state, layer, random, gains, sizing) ? 0 : idleLayers + 1;
+            if (!sizing.skips(layer, pass, layers, lastLayerIdle)) {
+                context.publish(new SearchEvent.LayerStarted(layer, pass));
+                boolean found = searchLayer(context, state, layer, random, gains, sizing);
+                idleLayers = found ? 0 : idleLayers + 1;
+                lastLayerIdle = layer == layers - 1 ? !found : lastLayerIdle;
+            }
             if (++layer == layers) {
                 layer = 0;
                 pass++;
@@ -194,6 +199,28 @@ public record LayerNas(Config config) implements SearchStrategy {
     }
 
     /**
+     * How the budget shapes the search ({@link BudgetSizing}). With {@link #BUDGET} or {@link
+     * #FINISH} the trainings depend on the budget, so a run's trials are no longer the first
+     * trials of the same run with a larger budget: such a run cannot be extended by resuming it
+     * with a larger budget.
+     */
+    public enum Sizing {
+        /** R and T as configured, whatever the budget ({@code sizing: fixed}, both presets). */
+        FIXED,
+        /**
+         * R = 5, T = 10 when the budget allows at most {@value BudgetSizing#SMALL_BUDGET} trainings,
+         * the configured R and T above ({@code sizing: budget}).
+         */
+        BUDGET,
+        /**
+         * R and T as configured, but once the budget left is less than a pass over a layer ({@code
+         * R·T} trainings), the passes over the other layers are skipped, so the last trainings go to
+         * the last layer ({@code sizing: finish}).
+         */
+        FINISH
+    }
+
+    /**
      * Settings of Algorithm 1.
      *
      * @param bucketCount {@code H}, cost buckets per layer (paper: 100)
@@ -213,16 +240,14 @@ public record LayerNas(Config config) implements SearchStrategy {
      *                    false, in the policy's order (random)
      * @param warmStart   random in-target architectures trained first, the best of which the
      *                    layerwise search starts from instead (0: none, as the paper)
-     * @param sizedToBudget when true ({@code sizing: budget}), {@code selections} and {@code children}
-     *                    are the values for large budgets, and {@link BudgetSizing} takes {@code R = 5,
-     *                    T = 10} instead when the budget allows at most {@value
-     *                    BudgetSizing#SMALL_BUDGET} trainings; when false (both presets), they are used
-     *                    as given
+     * @param sizing      how the budget shapes the search ({@link Sizing}); {@link Sizing#FIXED}
+     *                    in both presets
      */
     public record Config(int bucketCount, int perBucket, int selections, int children, Policy policy,
                          boolean strictBound, boolean fromSearchStart, boolean learnedOrder, int warmStart,
-                         boolean sizedToBudget) {
+                         Sizing sizing) {
         public Config {
+            Objects.requireNonNull(sizing, "sizing");
             if (warmStart < 0) {
                 throw new IllegalArgumentException("warmStart (" + warmStart + ") must not be negative. "
                         + "Maybe you meant 0, no warm start?");
@@ -256,7 +281,7 @@ public record LayerNas(Config config) implements SearchStrategy {
         public Config(int bucketCount, int perBucket, int selections, int children, Policy policy,
                       boolean strictBound, boolean fromSearchStart, boolean learnedOrder, int warmStart) {
             this(bucketCount, perBucket, selections, children, policy, strictBound, fromSearchStart, learnedOrder,
-                    warmStart, false);
+                    warmStart, Sizing.FIXED);
         }
 
         /** These settings without a warm start. */
@@ -287,25 +312,25 @@ public record LayerNas(Config config) implements SearchStrategy {
         /** These settings with another policy. */
         public Config withPolicy(Policy newPolicy) {
             return new Config(bucketCount, perBucket, selections, children, newPolicy, strictBound, fromSearchStart,
-                    learnedOrder, warmStart, sizedToBudget);
+                    learnedOrder, warmStart, sizing);
         }
 
         /** These settings with the strict bound on or off. */
         public Config withStrictBound(boolean strict) {
             return new Config(bucketCount, perBucket, selections, children, policy, strict, fromSearchStart,
-                    learnedOrder, warmStart, sizedToBudget);
+                    learnedOrder, warmStart, sizing);
         }
 
-        /** These settings with R and T sized to the budget ({@link BudgetSizing}) or used as given. */
-        public Config withSizedToBudget(boolean sized) {
+        /** These settings with another {@link Sizing}. */
+        public Config withSizing(Sizing newSizing) {
             return new Config(bucketCount, perBucket, selections, children, policy, strictBound, fromSearchStart,
-                    learnedOrder, warmStart, sized);
+                    learnedOrder, warmStart, newSizing);
         }
 
         /** These settings with {@code count} random architectures trained first (0: none). */
         public Config withWarmStart(int count) {
             return new Config(bucketCount, perBucket, selections, children, policy, strictBound, fromSearchStart,
-                    learnedOrder, count, sizedToBudget);
+                    learnedOrder, count, sizing);
         }
 
         private static void positive(String name, int value, String suggestion) {

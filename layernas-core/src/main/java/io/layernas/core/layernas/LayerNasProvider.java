@@ -13,8 +13,9 @@ import java.util.List;
  * exact behaviour), then any of bucketCount (H), perBucket (k), selections (R), children (T),
  * policy (random, best, softmax), strictBound, start (searchStart, default), childOrder (learned,
  * random), warmStart (random architectures trained first, the best being the start; 0 = none),
- * sizing ({@code fixed}: R and T as given, both presets; {@code budget}: from the budget, {@link
- * BudgetSizing}, which clashes with setting selections or children) to override the preset's.
+ * sizing ({@code fixed}: R and T as given, both presets'; {@code finish}: the last trainings go to
+ * the last layer; {@code budget}: R and T from the budget, which clashes with setting them; see
+ * {@link BudgetSizing}) to override the preset's.
  */
 public final class LayerNasProvider extends AbstractPlugin implements StrategyProvider {
     /** For ServiceLoader. */
@@ -38,7 +39,7 @@ public final class LayerNasProvider extends AbstractPlugin implements StrategyPr
         String order = settings.getChoice("childOrder", defaults.learnedOrder() ? "learned" : "random",
                 List.of("learned", "random"));
         int warmStart = settings.getInt("warmStart", defaults.warmStart());
-        boolean sized = sizing(settings, defaults);
+        LayerNas.Sizing sized = sizing(settings, defaults);
         LayerNas.Policy chosen = switch (policy) {
             case "best" -> LayerNas.Policy.BEST;
             case "softmax" -> LayerNas.Policy.SOFTMAX;
@@ -48,16 +49,16 @@ public final class LayerNasProvider extends AbstractPlugin implements StrategyPr
                     chosen, strict, start.equals("searchStart"), order.equals("learned"), warmStart, sized)));
     }
 
-    /** True for {@code sizing: budget}, which chooses selections and children, so they must not be set. */
-    private static boolean sizing(Settings settings, LayerNas.Config defaults) {
+    /** The sizing, the preset's by default; {@code budget} chooses selections and children, so they must not be set with it. */
+    private static LayerNas.Sizing sizing(Settings settings, LayerNas.Config defaults) {
         boolean explicit = settings.has("selections") || settings.has("children");
-        String sizing = settings.getChoice("sizing", defaults.sizedToBudget() ? "budget" : "fixed",
-                List.of("budget", "fixed"));
+        String sizing = settings.getChoice("sizing", defaults.sizing().name().toLowerCase(java.util.Locale.ROOT),
+                List.of("fixed", "budget", "finish"));
         if (sizing.equals("budget") && explicit) {
             throw new ConfigurationException(settings.keyOf("sizing") + " (budget) chooses "
                     + settings.keyOf("selections") + " and " + settings.keyOf("children")
                     + " from the budget, but they are set. Remove them, or set sizing: fixed to use them as given.");
         }
-        return sizing.equals("budget");
+        return LayerNas.Sizing.valueOf(sizing.toUpperCase(java.util.Locale.ROOT));
     }
 }

@@ -26,9 +26,12 @@ import java.util.ServiceLoader;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The budget rule (sizing: budget): R = 5, T = 10 for budgets of at most 100 trainings, the configured R and T above. */
+/**
+ * The budget rules, both options: {@code sizing: budget} (R = 5, T = 10 for budgets of at most 100 trainings, the
+ * configured R and T above) and {@code sizing: finish} (the last trainings go to the last layer).
+ */
 class BudgetSizingTest {
-    private static final LayerNas.Config SIZED = LayerNas.Config.defaults().withSizedToBudget(true);
+    private static final LayerNas.Config SIZED = LayerNas.Config.defaults().withSizing(LayerNas.Sizing.BUDGET);
 
     @Test
     void aTrialLimitIsKnownUpFront() {
@@ -73,14 +76,17 @@ class BudgetSizingTest {
     }
 
     @Test
-    void itIsOffInBothPresetsAndExplicitSettingsKeepTheirValues() {
+    void bothPresetsKeepRAndTAsGivenAndBudgetClashesWithSettingThem() {
         assertThat(shape(LayerNas.Config.paper(), Budget.evaluations(100))).containsExactly(10, 5);
         assertThat(shape(LayerNas.Config.defaults(), Budget.evaluations(100))).containsExactly(10, 5);
-        assertThat(provided(Map.of()).sizedToBudget()).isFalse();
-        assertThat(provided(Map.of("preset", "paper")).sizedToBudget()).isFalse();
+        assertThat(provided(Map.of()).sizing()).isEqualTo(LayerNas.Sizing.FIXED);
+        assertThat(provided(Map.of("sizing", "finish")).sizing()).isEqualTo(LayerNas.Sizing.FINISH);
+        assertThat(provided(Map.of("preset", "paper")).sizing()).isEqualTo(LayerNas.Sizing.FIXED);
+        assertThat(provided(Map.of("children", 10)).sizing()).isEqualTo(LayerNas.Sizing.FIXED);
+        assertThat(provided(Map.of("children", 10, "sizing", "finish")).sizing()).isEqualTo(LayerNas.Sizing.FINISH);
         assertThat(provided(Map.of("sizing", "budget"))).isEqualTo(SIZED);
         assertThat(shape(provided(Map.of("selections", 3)), Budget.evaluations(100))).containsExactly(3, 5);
-        assertThat(provided(Map.of("preset", "paper", "sizing", "budget")).sizedToBudget()).isTrue();
+        assertThat(provided(Map.of("preset", "paper", "sizing", "budget")).sizing()).isEqualTo(LayerNas.Sizing.BUDGET);
         assertThatThrownBy(() -> provided(Map.of("sizing", "budget", "children", 8)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("search.sizing (budget) chooses search.selections and search.children")
@@ -94,7 +100,8 @@ class BudgetSizingTest {
         assertThat(passShape(SIZED, Budget.evaluations(100), 0)).containsExactly(5, 10);
         assertThat(passShape(SIZED, Budget.evaluations(600), 0)).containsExactly(10, 5);
         // Off, the same small budget keeps T = 5 (it ends before a pass over layer 1 can select R = 10).
-        assertThat(passShape(LayerNas.Config.defaults(), Budget.evaluations(100), 0).get(1)).isEqualTo(5);
+        assertThat(passShape(LayerNas.Config.defaults().withSizing(LayerNas.Sizing.FIXED), Budget.evaluations(100), 0)
+                .get(1)).isEqualTo(5);
         assertThat(passShape(LayerNas.Config.paper(), Budget.evaluations(100), 0).get(1)).isEqualTo(5);
         // Under a time limit: 1,000 s a training of 1e5 s is 100 trainings, 250 s is 400.
         assertThat(passShape(SIZED, Budget.trainingSeconds(1e5), 1000)).containsExactly(5, 10);
@@ -106,6 +113,46 @@ class BudgetSizingTest {
         List<Trial> trials = search(SIZED, Budget.trainingSeconds(1e5), 1000);
         assertThat(trials.stream().takeWhile(t -> t.layer() == 0)).hasSize(5);
         assertThat(search(SIZED, Budget.evaluations(100), 0).stream().takeWhile(t -> t.layer() == 0)).hasSize(10);
+    }
+
+    @Test
+    void finishSkipsTheOtherLayersOnceThePassesNoLongerFitSoTheLastTrainingsGoToTheLastLayer() {
+        LayerNas.Config finish = LayerNas.Config.defaults().withSizing(LayerNas.Sizing.FINISH);
+        List<Trial> fixed = search(LayerNas.Config.defaults(), Budget.evaluations(100), 0);
+        List<Trial> finished = search(finish, Budget.evaluations(100), 0);
+        // The first cycle (5 + 25 + 50 trainings) is the same; then 20 trainings are left, fewer than
+        // a pass's R·T = 50: fixed spends them on layers 0 and 1, finish on layer 2.
+        assertThat(path(finished.subList(0, 80))).isEqualTo(path(fixed.subList(0, 80)));
+        assertThat(fixed.subList(80, 100)).extracting(Trial::layer).doesNotContain(2);
+        assertThat(finished).hasSize(100);
+        assertThat(finished.subList(80, 100)).extracting(Trial::layer).containsOnly(2);
+        // Under a time limit it learns the trainings left from the trials' seconds.
+        assertThat(path(search(finish, Budget.trainingSeconds(1e5), 1000))).isEqualTo(path(finished));
+        // The first cycle over the layers is never cut short.
+        assertThat(path(search(finish, Budget.evaluations(50), 0))).isEqualTo(path(fixed.subList(0, 50)));
+    }
+
+    @Test
+    void finishSkipsNothingWhenTheLastLayerHasNothingToExpandOrTheTrainingsLeftAreUnknown() {
+        BudgetSizing sizing = new BudgetSizing(LayerNas.Config.defaults().withSizing(LayerNas.Sizing.FINISH),
+                Budget.evaluations(60));
+        sizing.record(IntStream.range(0, 20).mapToObj(i -> trial(i, 0)).toList());
+        assertThat(sizing.skips(1, 1, 3, false)).as("40 left, fewer than R·T = 50").isTrue();
+        assertThat(sizing.skips(1, 0, 3, false)).as("first cycle").isFalse();
+        assertThat(sizing.skips(2, 1, 3, false)).as("last layer").isFalse();
+        assertThat(sizing.skips(1, 1, 3, true)).as("the last layer was idle").isFalse();
+        BudgetSizing unknown = new BudgetSizing(LayerNas.Config.defaults().withSizing(LayerNas.Sizing.FINISH),
+                Budget.trainingSeconds(100));
+        unknown.record(List.of(failed(0)));
+        assertThat(unknown.skips(0, 1, 3, false)).isFalse();
+        BudgetSizing off = new BudgetSizing(LayerNas.Config.paper(), Budget.evaluations(60));
+        off.record(IntStream.range(0, 20).mapToObj(i -> trial(i, 0)).toList());
+        assertThat(off.skips(1, 1, 3, false)).isFalse();
+    }
+
+    /** What was trained, in order, and while searching which layer. */
+    private static List<String> path(List<Trial> trials) {
+        return trials.stream().map(t -> t.architecture() + "@" + t.layer()).toList();
     }
 
     private static List<Integer> shape(LayerNas.Config config, Budget budget) {
