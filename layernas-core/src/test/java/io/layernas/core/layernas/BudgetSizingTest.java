@@ -10,11 +10,14 @@ import io.layernas.api.Budget;
 import io.layernas.api.ConfigurationException;
 import io.layernas.api.Layer;
 import io.layernas.api.Metrics;
+import io.layernas.api.SearchResult;
 import io.layernas.api.Settings;
+import io.layernas.api.StopReason;
 import io.layernas.api.StrategyProvider;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStatus;
+import io.layernas.core.InMemoryTrialStore;
 import io.layernas.core.SearchRun;
 import io.layernas.core.SimpleSearchSpace;
 import java.util.ArrayList;
@@ -150,6 +153,21 @@ class BudgetSizingTest {
         assertThat(off.skips(1, 1, 3, false)).isFalse();
     }
 
+    @Test
+    void aFinishRunResumedWithALargerBudgetIsRefusedAndKeepsItsTrials() {
+        LayerNas.Config finish = LayerNas.Config.defaults().withSizing(LayerNas.Sizing.FINISH);
+        InMemoryTrialStore store = new InMemoryTrialStore();
+        assertThat(search(finish, Budget.evaluations(100), store).trials()).hasSize(100);
+        SearchResult extended = search(finish, Budget.evaluations(200), store);
+        // Trial #80 was a layer-2 child (the finish); with 200 trainings the search trains a layer-0 child there.
+        assertThat(extended.stopReason()).isEqualTo(StopReason.TOO_MANY_FAILURES);
+        assertThat(extended.abortReason()).startsWith("the stored trials do not match this search: trial #80 was ")
+                .contains("cannot extend a run with a larger budget");
+        assertThat(store.load()).hasSize(100).extracting(Trial::index).doesNotHaveDuplicates();
+        // Resumed with its own budget, it replays the stored trials.
+        assertThat(path(search(finish, Budget.evaluations(100), store).trials())).isEqualTo(path(store.load()));
+    }
+
     /** What was trained, in order, and while searching which layer. */
     private static List<String> path(List<Trial> trials) {
         return trials.stream().map(t -> t.architecture() + "@" + t.layer()).toList();
@@ -194,8 +212,16 @@ class BudgetSizingTest {
         return passes;
     }
 
-    /** Three layers of 16 options; accuracy grows with each option index, unconstrained. */
+    private static SearchResult search(LayerNas.Config config, Budget budget, InMemoryTrialStore store) {
+        return run(config, budget, 0).store(store).build().run();
+    }
+
     private static List<Trial> search(LayerNas.Config config, Budget budget, double secondsPerTrial) {
+        return run(config, budget, secondsPerTrial).build().run().trials();
+    }
+
+    /** Three layers of 16 options; accuracy a fixed scramble of the options, unconstrained. */
+    private static SearchRun.Builder run(LayerNas.Config config, Budget budget, double secondsPerTrial) {
         List<String> options = IntStream.range(0, 16).mapToObj(i -> "o" + i).toList();
         SimpleSearchSpace space = new SimpleSearchSpace("grid", List.of(new Layer("a", options),
                 new Layer("b", options), new Layer("c", options)));
@@ -203,8 +229,7 @@ class BudgetSizingTest {
         return SearchRun.builder().space(space).costModel(new AdditiveCostModel(new double[][] {costs, costs, costs},
                         "c"))
                 .evaluator(request -> new Metrics(accuracy(request.architecture()), secondsPerTrial, Map.of()))
-                .strategy(new LayerNas(config)).target(TargetRange.unconstrained()).budget(budget).seed(5).build()
-                .run().trials();
+                .strategy(new LayerNas(config)).target(TargetRange.unconstrained()).budget(budget).seed(5);
     }
 
     private static double accuracy(Architecture architecture) {
