@@ -235,8 +235,8 @@ public final class DefaultSearchContext implements SearchContext {
             throw new SearchAbortedException("the stored trials do not match this search: trial #" + index + " was "
                     + problem.space().format(stored.architecture()) + ", and this search would train "
                     + problem.space().format(candidate.architecture()) + " there. Resume with the same configuration, "
-                    + "seed and budget as the stored run: a strategy whose choices depend on the budget (layernas "
-                    + "with search.sizing finish or budget) cannot extend a run with a larger budget.");
+                    + "seed and budget as the stored run: a strategy whose choices depend on the budget (LayerNAS "
+                    + "sizing finish or budget) cannot extend a run with a larger budget.");
         }
     }
 
