@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 + "host; a worker started before its run waits for work. Ctrl-C hands a candidate being evaluated "
                 + "back to the queue.",
                 "Credentials: PGUSER and PGPASSWORD, or PGPASSFILE. Exit code 0 when stopped or idle, 2 on a "
-                        + "configuration error, 1 when the database failed."})
+                        + "configuration error, 1 when the database stayed unreachable for --outage-seconds."})
 final class WorkerCommand implements Callable<Integer> {
     private final CliContext context;
     private final Provider<PluginRegistry> registry;
@@ -44,6 +44,11 @@ final class WorkerCommand implements Callable<Integer> {
             description = "How long to wait before looking again when there is no work (default: ${DEFAULT-VALUE}).")
     private double pollSeconds;
 
+    @Option(names = "--outage-seconds", paramLabel = "S", defaultValue = "60",
+            description = "How long the database may stay unreachable (a restart, a network cut) before the worker "
+                    + "exits with code 1; meanwhile it retries (default: ${DEFAULT-VALUE}).")
+    private double outageSeconds;
+
     @Option(names = "--exit-when-idle", paramLabel = "S",
             description = "Exit after this many seconds without work (default: wait for ever).")
     private Double idleSeconds;
@@ -56,14 +61,15 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException, InterruptedException {
-        if (!(leaseSeconds > 0) || !(pollSeconds > 0) || (idleSeconds != null && !(idleSeconds > 0))) {
-            throw new io.layernas.api.ConfigurationException("--lease-seconds, --poll-seconds and --exit-when-idle "
-                    + "must be positive, e.g. --lease-seconds 60.");
+        if (!(leaseSeconds > 0) || !(pollSeconds > 0) || !(outageSeconds > 0)
+                || (idleSeconds != null && !(idleSeconds > 0))) {
+            throw new io.layernas.api.ConfigurationException("--lease-seconds, --poll-seconds, --outage-seconds and "
+                    + "--exit-when-idle must be positive, e.g. --lease-seconds 60.");
         }
         PostgresDatabase database = PostgresDatabase.parse(store, "--store", context.environment());
         String name = PoolWorker.hostName() + ":" + ProcessHandle.current().pid();
         PoolWorker.Settings settings = new PoolWorker.Settings(seconds(leaseSeconds), seconds(pollSeconds), runs,
-                idleSeconds == null ? null : seconds(idleSeconds));
+                idleSeconds == null ? null : seconds(idleSeconds), seconds(outageSeconds));
         CountDownLatch finished = new CountDownLatch(1);
         try (WorkerQueue queue = new WorkerQueue(database, name);
              RunEvaluations evaluations = new RunEvaluations(registry.get())) {

@@ -15,7 +15,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * {@code test-slow}, for the tests only: the synthetic stand-in (table seed 1, noise 0.001, 10
  * training seconds) that first sleeps {@code millis} and appends "pid architecture" to the file
- * {@code log}, so a test sees which process evaluated what, and can kill one mid-evaluation.
+ * {@code log}, so a test sees which process evaluated what, and can kill one mid-evaluation. Its
+ * metrics carry the log tail "test-slow: pid P evaluated ARCHITECTURE".
  */
 public final class SlowEvaluatorProvider implements EvaluatorProvider {
     @Override
@@ -33,7 +34,8 @@ public final class SlowEvaluatorProvider implements EvaluatorProvider {
                 append(Path.of(log), ProcessHandle.current().pid() + " " + request.architecture());
             }
             Thread.sleep(millis);
-            return synthetic.evaluate(request);
+            return synthetic.evaluate(request).withLog("test-slow: pid " + ProcessHandle.current().pid()
+                    + " evaluated " + request.architecture());
         };
     }
 

@@ -83,11 +83,9 @@ class WorkerPoolErrorsIT {
     }
 
     @Test
-    void aDatabaseThatGoesAwayMidRunStopsItKeepingEveryCommittedTrial() throws Exception {
-        TestPostgres.url();
-        String url = System.getenv(TestPostgres.URL_VARIABLE + "_OUTAGE");
+    void aDatabaseThatGoesAwayMidRunStopsTheControllerKeepingEveryTrialAndTheWorkersWaitForIt() throws Exception {
+        String url = outageUrl();
         PostgresDatabase database = TestPostgres.database(url);
-        PostgresSchema.create(database);
         try (Pool pool = new Pool(directory, url)) {
             Path reference = pool.experiment("outage-local", 13, 0, null, null);
             TestCli.Outcome local = TestCli.run("run", reference.toString(), "-o", directory.resolve("local").toString(),
@@ -96,8 +94,8 @@ class WorkerPoolErrorsIT {
             List<String> expected = Pool.trials(directory.resolve("local"));
             Path file = pool.experiment("outage", 13, 40, "{name: workers, pollSeconds: 0.1, outageSeconds: 1}", url);
             String run = Pool.runId(file);
-            pool.worker("w1", Map.of(), "--run", run);
-            pool.worker("w2", Map.of(), "--run", run);
+            List<Process> workers = List.of(pool.worker("w1", Map.of(), "--run", run, "--outage-seconds", "60"),
+                    pool.worker("w2", Map.of(), "--run", run, "--outage-seconds", "60"));
             Path output = directory.resolve("outage-run");
             CompletableFuture<TestCli.Outcome> controller = CompletableFuture.supplyAsync(
                     () -> TestCli.run("run", file.toString(), "-o", output.toString(), "-q"));
@@ -109,6 +107,7 @@ class WorkerPoolErrorsIT {
             TestCli.Outcome stopped;
             try {
                 stopped = controller.get(60, TimeUnit.SECONDS);
+                Thread.sleep(2000); // the workers' next claims and heartbeats fail too
             } finally {
                 takeAway(database, false);
             }
@@ -118,11 +117,48 @@ class WorkerPoolErrorsIT {
             assertThat(kept.size()).isBetween(8, 23);
             assertThat(kept).isEqualTo(expected.subList(0, kept.size()));
 
-            pool.worker("w3", Map.of(), "--run", run);
+            // The same two workers, never restarted, finish the resumed run.
             TestCli.Outcome resumed = TestCli.run("run", "--resume", output.toString(), "-q");
             assertThat(resumed.exitCode()).as(resumed.err()).isZero();
             assertThat(Pool.trials(output)).isEqualTo(expected);
+            assertThat(workers).as("workers alive after the outage").allMatch(Process::isAlive);
+            for (String worker : List.of("w1", "w2")) {
+                assertThat(pool.output(worker)).as(worker).contains("worker: cannot reach the database")
+                        .contains("retrying for up to 60 s").contains("worker: the database is back after");
+            }
         }
+    }
+
+    @Test
+    void aWorkerGivesUpWhenTheDatabaseStaysAwayLongerThanItsOutageSeconds() throws Exception {
+        String url = outageUrl();
+        PostgresDatabase database = TestPostgres.database(url);
+        try (Pool pool = new Pool(directory, url)) {
+            Process worker = pool.worker("short", Map.of(), "--outage-seconds", "2");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!pool.output("short").contains("serving") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            takeAway(database, true);
+            boolean exited;
+            try {
+                exited = worker.waitFor(60, TimeUnit.SECONDS);
+            } finally {
+                takeAway(database, false);
+            }
+            assertThat(exited).as(pool.output("short")).isTrue();
+            assertThat(worker.exitValue()).isEqualTo(1);
+            assertThat(pool.output("short")).contains("the database has been unreachable for 2 s")
+                    .contains("--outage-seconds");
+        }
+    }
+
+    /** The database these tests take away (not the one other tests share), with the LayerNAS tables. */
+    private static String outageUrl() {
+        TestPostgres.url();
+        String url = System.getenv(TestPostgres.URL_VARIABLE + "_OUTAGE");
+        PostgresSchema.create(TestPostgres.database(url));
+        return url;
     }
 
     /** Takes the database away (no connections allowed, every session ended) or brings it back. */

@@ -71,6 +71,11 @@ class WorkerPoolIT {
             assertThat(evaluations.get(evaluations.size() - 1)).doesNotStartWith(victim.pid() + " ");
             assertThat(pool.output("w4")).as("the worker that read its password from PGPASSFILE worked")
                     .contains("worker: run " + run);
+            assertThat(Pool.query(database, "SELECT t.architecture || ' ' || coalesce(l.log, 'no log')"
+                    + " FROM layernas_trial t LEFT JOIN layernas_trial_log l USING (run_id, idx) WHERE t.run_id = ?"
+                    + " ORDER BY t.idx", run)).as("every trial keeps the log tail its worker sent")
+                    .hasSize(expected.size())
+                    .allSatisfy(row -> assertThat(row).matches("(\\S+) test-slow: pid \\d+ evaluated \\1"));
         }
     }
 

@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
  * One worker of the pool: claims a task, evaluates it with its run's evaluator while a heartbeat
  * renews the lease, commits the result, and claims the next; with nothing to do it waits (so it
  * may start before its run). {@link #stop()} (Ctrl-C) interrupts the evaluation and ends the
- * loop: a result that was ready is committed, otherwise the task goes back to the queue at once. Runs on the thread that calls {@link #run()}.
+ * loop: a result that was ready is committed, otherwise the task goes back to the queue at once.
+ * When the database cannot be reached it retries, for up to {@link Settings#outage()}: a claim
+ * waits, a finished result is committed once the database is back (dropped if its lease ran out
+ * meanwhile and another worker took the task). Runs on the thread that calls {@link #run()}.
  */
 public final class PoolWorker {
     /** Evaluates the tasks of one run. */
@@ -41,14 +44,19 @@ public final class PoolWorker {
      * @param poll       how long to wait before looking again when the queue is empty
      * @param runs       the run ids to serve; empty for every run in the database
      * @param idleExit   end after this long without work, or {@code null} to wait for ever
+     * @param outage     how long the database may stay unreachable before the worker gives up
      */
-    public record Settings(Duration lease, Duration poll, List<String> runs, Duration idleExit) {
+    public record Settings(Duration lease, Duration poll, List<String> runs, Duration idleExit, Duration outage) {
         public Settings {
             Objects.requireNonNull(lease, "lease");
             Objects.requireNonNull(poll, "poll");
+            Objects.requireNonNull(outage, "outage");
             runs = List.copyOf(runs);
         }
     }
+
+    /** Longest pause between two attempts to reach the database. */
+    private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(5);
 
     private final WorkerQueue queue;
     private final Evaluations evaluations;
@@ -65,6 +73,8 @@ public final class PoolWorker {
     private volatile Thread loop;
     private ClaimedTask evaluating;
     private int completed;
+    private long failingSince = -1;
+    private Duration retryPause;
 
     /** A worker on {@code queue}, logging what it does to {@code log}. */
     public PoolWorker(WorkerQueue queue, Evaluations evaluations, Settings settings, PrintStream log) {
@@ -78,14 +88,22 @@ public final class PoolWorker {
      * Serves tasks until {@link #stop()} or, with {@link Settings#idleExit()}, until idle that long.
      * Returns the number of results it committed.
      *
-     * @throws SQLException when the database fails; the claimed task's lease runs out and another worker takes it
+     * @throws SQLException when the database stayed unreachable for longer than {@link Settings#outage()};
+     *                      a claimed task's lease runs out and another worker takes it
      */
     public int run() throws SQLException {
         loop = Thread.currentThread();
         long idleSince = System.nanoTime();
         try {
             while (!stopping) {
-                Optional<ClaimedTask> task = queue.claim(settings.runs(), settings.lease());
+                Optional<ClaimedTask> task;
+                try {
+                    task = queue.claim(settings.runs(), settings.lease());
+                    reached();
+                } catch (SQLException e) {
+                    unreachable(e);
+                    continue;
+                }
                 if (task.isPresent()) {
                     process(task.get());
                     idleSince = System.nanoTime();
@@ -113,9 +131,49 @@ public final class PoolWorker {
         }
     }
 
+    /** Notes that the database answered: an outage, if there was one, is over. */
+    private void reached() {
+        if (failingSince >= 0) {
+            log.println("worker: the database is back after " + (System.nanoTime() - failingSince) / 1_000_000_000L
+                    + " s");
+            failingSince = -1;
+        }
+    }
+
+    /**
+     * Notes a failure to reach the database and pauses before the next attempt (1 s, doubling up
+     * to {@link #MAX_RETRY_PAUSE}).
+     *
+     * @throws SQLException {@code e}, explained, once the outage lasted longer than {@link Settings#outage()}
+     */
+    private void unreachable(SQLException e) throws SQLException {
+        long now = System.nanoTime();
+        if (failingSince < 0) {
+            failingSince = now;
+            retryPause = Duration.ofSeconds(1);
+            log.println("worker: cannot reach the database (" + e.getMessage() + "); retrying for up to "
+                    + settings.outage().toSeconds() + " s");
+        } else if (now - failingSince >= settings.outage().toNanos()) {
+            throw new SQLException("the database has been unreachable for " + settings.outage().toSeconds()
+                    + " s (" + e.getMessage() + "). This worker exits; start it again when the database is back"
+                    + " (a candidate it held is evaluated again after its lease). Allow longer outages with"
+                    + " --outage-seconds.", e.getSQLState(), e);
+        }
+        pause(retryPause);
+        retryPause = retryPause.multipliedBy(2).compareTo(MAX_RETRY_PAUSE) > 0 ? MAX_RETRY_PAUSE
+                : retryPause.multipliedBy(2);
+    }
+
     private void process(ClaimedTask task) throws SQLException {
         log.println("worker: run " + task.runId() + " trial #" + task.index() + " attempt " + task.attempt() + " "
                 + task.architecture() + " (claim " + task.claim() + ")");
+        Evaluation evaluation;
+        try {
+            evaluation = evaluationOf(task.runId());
+        } catch (SQLException e) {
+            unreachable(e); // the task's lease runs out and it is claimed again, here or elsewhere
+            return;
+        }
         long period = Math.max(50, settings.lease().toMillis() / 3);
         ScheduledFuture<?> beats = heartbeat.scheduleAtFixedRate(() -> renew(task), period, period,
                 TimeUnit.MILLISECONDS);
@@ -124,7 +182,7 @@ public final class PoolWorker {
             evaluating = task;
         }
         try {
-            result = evaluate(task);
+            result = evaluate(evaluation, task);
         } finally {
             beats.cancel(false);
             synchronized (lock) {
@@ -137,29 +195,82 @@ public final class PoolWorker {
         if (stopping && result.metrics() == null) {
             // Most likely the stop interrupted it: not a failure of the architecture.
             Thread.interrupted();
-            boolean returned = queue.release(task);
-            log.println("worker: stopping; trial #" + task.index() + (returned ? " handed back to the queue"
-                    : " was already taken by another worker"));
+            handBack(task);
             return;
         }
-        if (queue.complete(task, result)) {
-            completed++;
-        } else {
-            log.println("worker: lease of run " + task.runId() + " trial #" + task.index() + " was lost; its result"
-                    + " is dropped (another worker evaluates it)");
+        commit(task, result);
+    }
+
+    /** Commits {@code result}, waiting out an outage of the database; a stop leaves it to the lease. */
+    private void commit(ClaimedTask task, TaskResult result) throws SQLException {
+        while (true) {
+            try {
+                if (queue.complete(task, result)) {
+                    completed++;
+                } else {
+                    log.println("worker: lease of run " + task.runId() + " trial #" + task.index() + " was lost; its"
+                            + " result is dropped (another worker evaluates it)");
+                }
+                reached();
+                return;
+            } catch (SQLException e) {
+                unreachable(e);
+                if (stopping) {
+                    log.println("worker: stopping; the result of trial #" + task.index() + " could not be committed"
+                            + " (the database is unreachable); it is evaluated again after its lease");
+                    return;
+                }
+            }
         }
     }
 
-    private TaskResult evaluate(ClaimedTask task) {
+    private void handBack(ClaimedTask task) {
+        try {
+            boolean returned = queue.release(task);
+            log.println("worker: stopping; trial #" + task.index() + (returned ? " handed back to the queue"
+                    : " was already taken by another worker"));
+        } catch (SQLException e) {
+            log.println("worker: stopping; trial #" + task.index() + " could not be handed back (" + e.getMessage()
+                    + "); it is evaluated again after its lease");
+        }
+    }
+
+    /**
+     * The evaluation of run {@code runId}, built once from its stored configuration; when it cannot be
+     * built, one that fails the task saying why. A database that cannot be reached throws.
+     */
+    private Evaluation evaluationOf(String runId) throws SQLException {
+        Evaluation evaluation = byRun.get(runId);
+        if (evaluation != null) {
+            return evaluation;
+        }
+        String config;
+        try {
+            config = queue.configOf(runId);
+        } catch (IllegalStateException missing) {
+            return failing(missing);
+        }
+        try {
+            evaluation = evaluations.forRun(runId, config);
+        } catch (RuntimeException e) {
+            return failing(e); // not kept: the next task tries again (a data file may have been fixed)
+        }
+        byRun.put(runId, evaluation);
+        return evaluation;
+    }
+
+    /** An evaluation that fails every task with why {@code cause} prevented building the real one. */
+    private static Evaluation failing(RuntimeException cause) {
+        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return task -> new TaskResult(null, "worker " + hostName() + " cannot evaluate run '" + task.runId() + "': "
+                + why, 0);
+    }
+
+    private static TaskResult evaluate(Evaluation evaluation, ClaimedTask task) {
         long started = System.nanoTime();
         try {
-            Evaluation evaluation = byRun.get(task.runId());
-            if (evaluation == null) {
-                evaluation = evaluations.forRun(task.runId(), queue.configOf(task.runId()));
-                byRun.put(task.runId(), evaluation);
-            }
             return evaluation.evaluate(task);
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new TaskResult(null, "worker " + hostName() + " cannot evaluate run '" + task.runId() + "': " + why,
                     (System.nanoTime() - started) / 1e9);

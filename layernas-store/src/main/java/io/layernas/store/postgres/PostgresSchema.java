@@ -21,6 +21,8 @@ public final class PostgresSchema {
 
     /** The evaluators' log tails of succeeded trials ({@code Metrics.log()}). */
     static final String LOG_TABLE = "layernas_trial_log";
+    /** The log tails the workers send with their results, until the controller stores them with the trials. */
+    static final String TASK_LOG_TABLE = "layernas_task_log";
 
     private static final List<String> TABLES = List.of(
             "CREATE TABLE IF NOT EXISTS layernas_schema (version INTEGER NOT NULL)",
@@ -51,6 +53,10 @@ public final class PostgresSchema {
             "CREATE INDEX IF NOT EXISTS layernas_task_waiting ON layernas_task (state, enqueued)",
             "CREATE TABLE IF NOT EXISTS layernas_task_value (run_id TEXT NOT NULL, job_key TEXT NOT NULL,"
                     + " key TEXT NOT NULL, value DOUBLE PRECISION NOT NULL, PRIMARY KEY (run_id, job_key, key),"
+                    + " FOREIGN KEY (run_id, job_key) REFERENCES layernas_task ON DELETE CASCADE)",
+            // Added after version 1 as the trial log was: without it workers send no log tails.
+            "CREATE TABLE IF NOT EXISTS " + TASK_LOG_TABLE + " (run_id TEXT NOT NULL, job_key TEXT NOT NULL,"
+                    + " log TEXT NOT NULL, PRIMARY KEY (run_id, job_key),"
                     + " FOREIGN KEY (run_id, job_key) REFERENCES layernas_task ON DELETE CASCADE)");
 
     private PostgresSchema() {
@@ -104,8 +110,17 @@ public final class PostgresSchema {
 
     /** True when the database has the table of log tails (made by {@code layernas store init} since it was added). */
     static boolean hasLogTable(Connection connection) throws SQLException {
+        return hasTable(connection, LOG_TABLE);
+    }
+
+    /** True when the database has the table of the workers' log tails (made by {@code layernas store init} since). */
+    static boolean hasTaskLogTable(Connection connection) throws SQLException {
+        return hasTable(connection, TASK_LOG_TABLE);
+    }
+
+    private static boolean hasTable(Connection connection, String name) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet table = statement.executeQuery("SELECT to_regclass('" + LOG_TABLE + "') IS NOT NULL")) {
+             ResultSet table = statement.executeQuery("SELECT to_regclass('" + name + "') IS NOT NULL")) {
             return table.next() && table.getBoolean(1);
         }
     }

@@ -23,6 +23,7 @@ public final class RunQueue implements AutoCloseable {
     private final PostgresDatabase database;
     private final String runId;
     private Connection connection;
+    private Boolean readsLogs;
 
     /**
      * The queue of run {@code runId}, which must be registered (opened as a
@@ -86,6 +87,7 @@ public final class RunQueue implements AutoCloseable {
             Connection connection = connection();
             Array array = connection.createArrayOf("text", keys.toArray());
             Map<String, Map<String, Double>> values = values(array);
+            Map<String, String> logs = logs(array);
             try (PreparedStatement query = connection.prepareStatement("SELECT job_key, succeeded, objective,"
                     + " training_seconds, failure, wall_seconds FROM layernas_task"
                     + " WHERE run_id = ? AND state = 'done' AND job_key = ANY(?)")) {
@@ -94,7 +96,7 @@ public final class RunQueue implements AutoCloseable {
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
                         String key = row.getString(1);
-                        results.put(key, result(row, values.getOrDefault(key, Map.of())));
+                        results.put(key, result(row, values.getOrDefault(key, Map.of()), logs.get(key)));
                     }
                 }
             }
@@ -119,8 +121,30 @@ public final class RunQueue implements AutoCloseable {
         return values;
     }
 
-    private static TaskResult result(ResultSet row, Map<String, Double> values) throws SQLException {
-        Metrics metrics = row.getBoolean(2) ? new Metrics(row.getDouble(3), row.getDouble(4), values) : null;
+    /** The workers' log tails of the tasks with {@code keys}; none from a database made before they were sent. */
+    private Map<String, String> logs(Array keys) throws SQLException {
+        if (readsLogs == null) {
+            readsLogs = PostgresSchema.hasTaskLogTable(connection());
+        }
+        Map<String, String> logs = new HashMap<>();
+        if (!readsLogs) {
+            return logs;
+        }
+        try (PreparedStatement query = connection().prepareStatement("SELECT job_key, log FROM "
+                + PostgresSchema.TASK_LOG_TABLE + " WHERE run_id = ? AND job_key = ANY(?)")) {
+            query.setString(1, runId);
+            query.setArray(2, keys);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    logs.put(row.getString(1), row.getString(2));
+                }
+            }
+        }
+        return logs;
+    }
+
+    private static TaskResult result(ResultSet row, Map<String, Double> values, String log) throws SQLException {
+        Metrics metrics = row.getBoolean(2) ? new Metrics(row.getDouble(3), row.getDouble(4), values, log) : null;
         return new TaskResult(metrics, metrics == null ? row.getString(5) : null, row.getDouble(6));
     }
 

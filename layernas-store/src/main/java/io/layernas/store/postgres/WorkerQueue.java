@@ -17,19 +17,57 @@ import java.util.Optional;
  * result, or hand the task back. A task whose lease ran out (its worker died or lost the network)
  * can be claimed again; each claim gets a new number, and a result is accepted only under the
  * current one, so a late result from a lost lease is dropped, never counted twice.
- * Thread-safe: calls are serialised on one connection.
+ * A call that fails drops its connection, and the next call connects again, so a worker can wait
+ * out a database restart. Thread-safe: calls are serialised on one connection.
  */
 public final class WorkerQueue implements AutoCloseable {
     private final PostgresDatabase database;
     private final String worker;
-    private final Connection connection;
+    private final boolean sendsLogs;
+    private Connection connection;
 
-    /** Connects as the worker named {@code worker} (host and process, for people reading the queue). */
+    /**
+     * Connects as the worker named {@code worker} (host and process, for people reading the queue).
+     *
+     * @throws io.layernas.api.ConfigurationException when the database cannot be used (unreachable,
+     *         credentials refused, no LayerNAS tables): what to fix
+     */
     public WorkerQueue(PostgresDatabase database, String worker) {
         this.database = database;
         this.worker = worker;
         this.connection = database.connect();
         PostgresSchema.check(connection, database);
+        try {
+            this.sendsLogs = PostgresSchema.hasTaskLogTable(connection);
+        } catch (SQLException e) {
+            throw database.explain(e);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            try {
+                connection = database.connect();
+            } catch (io.layernas.api.ConfigurationException e) {
+                // After the first connection a refusal is an outage to wait out, not a mistake to fix:
+                // the driver's exception, not the configuration error, is what the caller gets.
+                throw new java.sql.SQLTransientConnectionException(e.getMessage(), null, e.getCause());
+            }
+        }
+        return connection;
+    }
+
+    /** Drops the connection after a failure; the next call connects again. */
+    private void drop() {
+        Connection broken = connection;
+        connection = null;
+        if (broken != null) {
+            try {
+                broken.close();
+            } catch (SQLException ignored) {
+                // It failed already; nothing is left to flush.
+            }
+        }
     }
 
     /**
@@ -45,10 +83,10 @@ public final class WorkerQueue implements AutoCloseable {
                 + " lease_until = clock_timestamp() + make_interval(secs => ?)"
                 + " FROM next WHERE t.run_id = next.run_id AND t.job_key = next.job_key"
                 + " RETURNING t.run_id, t.job_key, t.idx, t.attempt, t.seed, t.architecture, t.claim";
-        try (PreparedStatement claim = connection.prepareStatement(sql)) {
+        try (PreparedStatement claim = connection().prepareStatement(sql)) {
             int parameter = 1;
             if (!runs.isEmpty()) {
-                claim.setArray(parameter++, connection.createArrayOf("text", runs.toArray()));
+                claim.setArray(parameter++, connection().createArrayOf("text", runs.toArray()));
             }
             claim.setString(parameter++, worker);
             claim.setDouble(parameter, lease.toMillis() / 1000.0);
@@ -57,17 +95,23 @@ public final class WorkerQueue implements AutoCloseable {
                         row.getInt(4), row.getLong(5), Architectures.parse(row.getString(6)), row.getInt(7)))
                         : Optional.empty();
             }
+        } catch (SQLException e) {
+            drop();
+            throw e;
         }
     }
 
     /** Extends the lease of {@code task}; false when it was lost (the task was claimed again or withdrawn). */
     public synchronized boolean renew(ClaimedTask task, Duration lease) throws SQLException {
-        try (PreparedStatement renew = connection.prepareStatement("UPDATE layernas_task SET lease_until ="
+        try (PreparedStatement renew = connection().prepareStatement("UPDATE layernas_task SET lease_until ="
                 + " clock_timestamp() + make_interval(secs => ?) WHERE run_id = ? AND job_key = ? AND claim = ?"
                 + " AND state = 'running'")) {
             renew.setDouble(1, lease.toMillis() / 1000.0);
             setKey(renew, 2, task);
             return renew.executeUpdate() == 1;
+        } catch (SQLException e) {
+            drop();
+            throw e;
         }
     }
 
@@ -76,24 +120,27 @@ public final class WorkerQueue implements AutoCloseable {
      * lease was lost and another claim owns the task now.
      */
     public synchronized boolean complete(ClaimedTask task, TaskResult result) throws SQLException {
-        connection.setAutoCommit(false);
+        Connection connection = connection();
         try {
+            connection.setAutoCommit(false);
             boolean current = markDone(task, result);
             if (current && result.metrics() != null) {
                 insertValues(task, result.metrics().values());
+                if (sendsLogs && result.metrics().log() != null) {
+                    insertLog(task, result.metrics().log());
+                }
             }
             connection.commit();
+            connection.setAutoCommit(true);
             return current;
         } catch (SQLException e) {
-            connection.rollback();
+            drop(); // ends the transaction: nothing of it was written
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
     }
 
     private boolean markDone(ClaimedTask task, TaskResult result) throws SQLException {
-        try (PreparedStatement done = connection.prepareStatement("UPDATE layernas_task SET state = 'done',"
+        try (PreparedStatement done = connection().prepareStatement("UPDATE layernas_task SET state = 'done',"
                 + " lease_until = NULL, succeeded = ?, objective = ?, training_seconds = ?, failure = ?,"
                 + " wall_seconds = ? WHERE run_id = ? AND job_key = ? AND claim = ? AND state = 'running'")) {
             Metrics metrics = result.metrics();
@@ -113,13 +160,13 @@ public final class WorkerQueue implements AutoCloseable {
     }
 
     private void insertValues(ClaimedTask task, Map<String, Double> values) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
+        try (PreparedStatement delete = connection().prepareStatement(
                 "DELETE FROM layernas_task_value WHERE run_id = ? AND job_key = ?")) {
             delete.setString(1, task.runId());
             delete.setString(2, task.key());
             delete.executeUpdate();
         }
-        try (PreparedStatement insert = connection.prepareStatement(
+        try (PreparedStatement insert = connection().prepareStatement(
                 "INSERT INTO layernas_task_value (run_id, job_key, key, value) VALUES (?, ?, ?, ?)")) {
             for (Map.Entry<String, Double> value : values.entrySet()) {
                 insert.setString(1, task.runId());
@@ -132,12 +179,25 @@ public final class WorkerQueue implements AutoCloseable {
         }
     }
 
+    private void insertLog(ClaimedTask task, String log) throws SQLException {
+        try (PreparedStatement insert = connection().prepareStatement("INSERT INTO " + PostgresSchema.TASK_LOG_TABLE
+                + " (run_id, job_key, log) VALUES (?, ?, ?) ON CONFLICT (run_id, job_key) DO UPDATE SET log = excluded.log")) {
+            insert.setString(1, task.runId());
+            insert.setString(2, task.key());
+            insert.setString(3, log);
+            insert.executeUpdate();
+        }
+    }
+
     /** Hands {@code task} back to the queue at once (a worker stopping), if it still holds it. */
     public synchronized boolean release(ClaimedTask task) throws SQLException {
-        try (PreparedStatement release = connection.prepareStatement("UPDATE layernas_task SET state = 'queued',"
+        try (PreparedStatement release = connection().prepareStatement("UPDATE layernas_task SET state = 'queued',"
                 + " worker = NULL, lease_until = NULL WHERE run_id = ? AND job_key = ? AND claim = ? AND state = 'running'")) {
             setKey(release, 1, task);
             return release.executeUpdate() == 1;
+        } catch (SQLException e) {
+            drop();
+            throw e;
         }
     }
 
@@ -147,25 +207,30 @@ public final class WorkerQueue implements AutoCloseable {
         statement.setInt(first + 2, task.claim());
     }
 
-    /** The resolved configuration (YAML) that run {@code runId} was started with. */
+    /**
+     * The resolved configuration (YAML) that run {@code runId} was started with.
+     *
+     * @throws IllegalStateException when the database holds no run {@code runId}
+     */
     public synchronized String configOf(String runId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT config FROM layernas_run WHERE run_id = ?")) {
+        String config;
+        try (PreparedStatement query = connection().prepareStatement("SELECT config FROM layernas_run WHERE run_id = ?")) {
             query.setString(1, runId);
             try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("run '" + runId + "' is not in " + database.url());
-                }
-                return row.getString(1);
+                config = row.next() ? row.getString(1) : null;
             }
+        } catch (SQLException e) {
+            drop();
+            throw e;
         }
+        if (config == null) {
+            throw new IllegalStateException("run '" + runId + "' is not in " + database.url());
+        }
+        return config;
     }
 
     @Override
     public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // Nothing to flush: every call committed.
-        }
+        drop(); // nothing to flush: every call committed
     }
 }

@@ -42,13 +42,8 @@ class PostgresTrialStoreIT {
 
     @Test
     void aDatabaseFromBeforeLogTailsWorksWithoutThemUntilInitAddsTheirTable() throws Exception {
-        PostgresDatabase empty = TestPostgres.emptyDatabase();
+        PostgresDatabase empty = TestPostgres.emptyDatabaseWithTablesBut("layernas_trial_log");
         try {
-            PostgresSchema.create(empty);
-            try (java.sql.Connection connection = empty.connect();
-                 java.sql.Statement statement = connection.createStatement()) {
-                statement.execute("DROP TABLE layernas_trial_log"); // as made before log tails were kept
-            }
             Trial first = succeeded(0, 0.9);
             try (PostgresTrialStore store = PostgresTrialStore.open(empty, "old", "fp", CONFIG, false)) {
                 store.append(first);

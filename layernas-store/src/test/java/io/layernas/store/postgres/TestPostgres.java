@@ -44,10 +44,25 @@ public final class TestPostgres {
         return empty;
     }
 
+    /**
+     * The database without LayerNAS tables, given the tables of today's {@code layernas store init}
+     * except {@code table}: a database made before that table was added.
+     */
+    public static PostgresDatabase emptyDatabaseWithTablesBut(String table) {
+        PostgresDatabase empty = emptyDatabase();
+        PostgresSchema.create(empty);
+        try (Connection connection = empty.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE " + table);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return empty;
+    }
+
     /** Drops the LayerNAS tables of {@code database}. */
     public static void dropTables(PostgresDatabase database) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS layernas_task_value, layernas_task, layernas_job, layernas_trial_log, layernas_trial_value,"
+            statement.execute("DROP TABLE IF EXISTS layernas_task_log, layernas_task_value, layernas_task, layernas_job, layernas_trial_log, layernas_trial_value,"
                     + " layernas_trial, layernas_run, layernas_schema");
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);

@@ -119,9 +119,9 @@ class WorkQueueIT {
         try (OneTask task = OneTask.open("lease")) {
             WorkerQueue slow = task.a();
             WorkerQueue other = task.b();
-            ClaimedTask first = task.claim(slow, Duration.ofMillis(300)).orElseThrow();
+            ClaimedTask first = task.claim(slow, Duration.ofSeconds(2)).orElseThrow();
             assertThat(task.claim(other, LONG)).as("leased, so not claimable").isEmpty();
-            Thread.sleep(600);
+            Thread.sleep(2500);
             ClaimedTask second = task.claim(other, LONG).orElseThrow();
             assertThat(second.key()).isEqualTo(first.key());
             assertThat(second.claim()).isGreaterThan(first.claim());
@@ -138,10 +138,11 @@ class WorkQueueIT {
     @Test
     void aHeartbeatKeepsTheLeaseAndAHandBackFreesTheTaskAtOnce() throws Exception {
         try (OneTask task = OneTask.open("renew")) {
-            ClaimedTask claimed = task.claim(task.a(), Duration.ofMillis(400)).orElseThrow();
-            for (int i = 0; i < 4; i++) {
-                Thread.sleep(200);
-                assertThat(task.a().renew(claimed, Duration.ofMillis(400))).isTrue();
+            // leases far longer than the pauses between heartbeats, so that a loaded machine cannot lose one
+            ClaimedTask claimed = task.claim(task.a(), Duration.ofMillis(1500)).orElseThrow();
+            for (int i = 0; i < 5; i++) {
+                Thread.sleep(400);
+                assertThat(task.a().renew(claimed, Duration.ofMillis(1500))).isTrue();
             }
             assertThat(task.claim(task.b(), LONG)).as("renewed past its first lease").isEmpty();
             assertThat(task.a().release(claimed)).isTrue();
@@ -167,6 +168,52 @@ class WorkQueueIT {
             q1.withdraw(keys(2));
             assertThat(worker.claim(List.of(mine), LONG)).isEmpty();
             assertThat(worker.claim(List.of(theirs), LONG).orElseThrow().runId()).isEqualTo(theirs);
+        }
+    }
+
+    @Test
+    void aWorkersLogTailReachesTheControllerWithItsMetrics() throws Exception {
+        try (OneTask task = OneTask.open("log")) {
+            ClaimedTask claimed = task.claim(task.a(), LONG).orElseThrow();
+            Metrics logged = new Metrics(0.7, 5, Map.of(), "epoch 1 loss 0.9\nepoch 2 loss 0.5 <b>'; DROP TABLE x; --");
+            assertThat(task.a().complete(claimed, new TaskResult(logged, null, 0.1))).isTrue();
+            assertThat(task.queue().finished(keys(1)).values()).singleElement()
+                    .satisfies(r -> assertThat(r.metrics().log()).isEqualTo(logged.log()));
+        }
+    }
+
+    @Test
+    void aDatabaseMadeBeforeWorkersSentLogsWorksWithoutThem() throws Exception {
+        PostgresDatabase empty = TestPostgres.emptyDatabaseWithTablesBut("layernas_task_log");
+        try {
+            String run = newRun(empty, "old");
+            try (RunQueue queue = new RunQueue(empty, run); WorkerQueue worker = new WorkerQueue(empty, "w")) {
+                queue.submit(entries(1));
+                ClaimedTask claimed = worker.claim(List.of(run), LONG).orElseThrow();
+                assertThat(worker.complete(claimed, new TaskResult(new Metrics(0.7, 5, Map.of(), "a log"), null, 0.1)))
+                        .isTrue();
+                assertThat(queue.finished(keys(1)).values()).singleElement()
+                        .satisfies(r -> assertThat(r.metrics().objective()).isEqualTo(0.7))
+                        .satisfies(r -> assertThat(r.metrics().log()).isNull());
+            }
+        } finally {
+            TestPostgres.dropTables(empty);
+        }
+    }
+
+    @Test
+    void aWorkerQueueWhoseSessionWasEndedConnectsAgainOnTheNextCall() throws Exception {
+        try (OneTask task = OneTask.open("reconnect")) {
+            ClaimedTask claimed = task.claim(task.a(), LONG).orElseThrow();
+            TestPostgres.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name ="
+                    + " 'layernas' AND pid <> pg_backend_pid()"); // as a server restart would
+            try {
+                task.a().renew(claimed, LONG);
+            } catch (SQLException ended) {
+                // the call on the ended session fails; the next one connects again
+            }
+            assertThat(task.a().renew(claimed, LONG)).as("connected again, the lease still held").isTrue();
+            assertThat(task.a().complete(claimed, result(0.3))).isTrue();
         }
     }
 }
