@@ -5,6 +5,7 @@ import io.layernas.api.SearchResult;
 import io.layernas.core.SearchRun;
 import io.layernas.core.SyntheticEvaluator;
 import io.layernas.core.layernas.LayerNas;
+import io.layernas.core.layernas.Sizing;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,9 +29,9 @@ public final class SizeSearchReport {
                 LayerNas.Config config = switch (label) {
                     case "paper" -> LayerNas.Config.paper();
                     case "warmStart 10" -> LayerNas.Config.defaults().withWarmStart(10);
-                    case "sizing fixed" -> LayerNas.Config.defaults().withSizing(LayerNas.Sizing.FIXED);
-                    case "sizing budget" -> LayerNas.Config.defaults().withSizing(LayerNas.Sizing.BUDGET);
-                    case "sizing finish" -> LayerNas.Config.defaults().withSizing(LayerNas.Sizing.FINISH);
+                    case "sizing fixed" -> LayerNas.Config.defaults().withSizing(Sizing.FIXED);
+                    case "sizing budget" -> LayerNas.Config.defaults().withSizing(Sizing.BUDGET);
+                    case "sizing finish" -> LayerNas.Config.defaults().withSizing(Sizing.FINISH);
                     default -> LayerNas.Config.defaults();
                 };
                 double sum = 0, sq = 0; int n = 0, found = 0;

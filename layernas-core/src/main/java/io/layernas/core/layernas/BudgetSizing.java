@@ -47,8 +47,8 @@ final class BudgetSizing {
         this.budget = budget;
         this.selections = config.selections();
         this.children = config.children();
-        this.sized = config.sizing() == LayerNas.Sizing.BUDGET;
-        this.finish = config.sizing() == LayerNas.Sizing.FINISH;
+        this.sized = config.sizing() == Sizing.BUDGET;
+        this.finish = config.sizing() == Sizing.FINISH;
         decide();
     }
 

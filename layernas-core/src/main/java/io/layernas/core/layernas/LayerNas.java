@@ -34,7 +34,7 @@ import java.util.SplittableRandom;
  * ({@link Policy#SOFTMAX}), and children come in the order of a model of each option's gain
  * learned from the trials so far ({@link OptionGains}). Off in both: a warm start ({@link
  * Config#warmStart()}, {@link WarmStart}) that first trains random in-target architectures and
- * starts from the best of them.
+ * starts from the best of them, and rules that read the budget ({@link Sizing}, {@link BudgetSizing}).
  *
  * @param config the settings
  */
@@ -196,28 +196,6 @@ public record LayerNas(Config config) implements SearchStrategy {
             int defaults = layer == 0 ? remaining.indexOf(parent.architecture().choice(0)) : -1;
             return defaults >= 0 ? defaults : random.nextInt(remaining.size());
         }
-    }
-
-    /**
-     * How the budget shapes the search ({@link BudgetSizing}). With {@link #BUDGET} or {@link
-     * #FINISH} the trainings depend on the budget, so a run's trials are no longer the first
-     * trials of the same run with a larger budget: such a run cannot be extended by resuming it
-     * with a larger budget.
-     */
-    public enum Sizing {
-        /** R and T as configured, whatever the budget ({@code sizing: fixed}, both presets). */
-        FIXED,
-        /**
-         * R = 5, T = 10 when the budget allows at most {@value BudgetSizing#SMALL_BUDGET} trainings,
-         * the configured R and T above ({@code sizing: budget}).
-         */
-        BUDGET,
-        /**
-         * R and T as configured, but once the budget left is less than a pass over a layer ({@code
-         * R·T} trainings), the passes over the other layers are skipped, so the last trainings go to
-         * the last layer ({@code sizing: finish}).
-         */
-        FINISH
     }
 
     /**

@@ -39,7 +39,7 @@ public final class LayerNasProvider extends AbstractPlugin implements StrategyPr
         String order = settings.getChoice("childOrder", defaults.learnedOrder() ? "learned" : "random",
                 List.of("learned", "random"));
         int warmStart = settings.getInt("warmStart", defaults.warmStart());
-        LayerNas.Sizing sized = sizing(settings, defaults);
+        Sizing sized = sizing(settings, defaults);
         LayerNas.Policy chosen = switch (policy) {
             case "best" -> LayerNas.Policy.BEST;
             case "softmax" -> LayerNas.Policy.SOFTMAX;
@@ -50,7 +50,7 @@ public final class LayerNasProvider extends AbstractPlugin implements StrategyPr
     }
 
     /** The sizing, the preset's by default; {@code budget} chooses selections and children, so they must not be set with it. */
-    private static LayerNas.Sizing sizing(Settings settings, LayerNas.Config defaults) {
+    private static Sizing sizing(Settings settings, LayerNas.Config defaults) {
         boolean explicit = settings.has("selections") || settings.has("children");
         String sizing = settings.getChoice("sizing", defaults.sizing().name().toLowerCase(java.util.Locale.ROOT),
                 List.of("fixed", "budget", "finish"));
@@ -59,6 +59,6 @@ public final class LayerNasProvider extends AbstractPlugin implements StrategyPr
                     + settings.keyOf("selections") + " and " + settings.keyOf("children")
                     + " from the budget, but they are set. Remove them, or set sizing: fixed to use them as given.");
         }
-        return LayerNas.Sizing.valueOf(sizing.toUpperCase(java.util.Locale.ROOT));
+        return Sizing.valueOf(sizing.toUpperCase(java.util.Locale.ROOT));
     }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * configured R and T above) and {@code sizing: finish} (the last trainings go to the last layer).
  */
 class BudgetSizingTest {
-    private static final LayerNas.Config SIZED = LayerNas.Config.defaults().withSizing(LayerNas.Sizing.BUDGET);
+    private static final LayerNas.Config SIZED = LayerNas.Config.defaults().withSizing(Sizing.BUDGET);
 
     @Test
     void aTrialLimitIsKnownUpFront() {
@@ -82,14 +82,14 @@ class BudgetSizingTest {
     void bothPresetsKeepRAndTAsGivenAndBudgetClashesWithSettingThem() {
         assertThat(shape(LayerNas.Config.paper(), Budget.evaluations(100))).containsExactly(10, 5);
         assertThat(shape(LayerNas.Config.defaults(), Budget.evaluations(100))).containsExactly(10, 5);
-        assertThat(provided(Map.of()).sizing()).isEqualTo(LayerNas.Sizing.FIXED);
-        assertThat(provided(Map.of("sizing", "finish")).sizing()).isEqualTo(LayerNas.Sizing.FINISH);
-        assertThat(provided(Map.of("preset", "paper")).sizing()).isEqualTo(LayerNas.Sizing.FIXED);
-        assertThat(provided(Map.of("children", 10)).sizing()).isEqualTo(LayerNas.Sizing.FIXED);
-        assertThat(provided(Map.of("children", 10, "sizing", "finish")).sizing()).isEqualTo(LayerNas.Sizing.FINISH);
+        assertThat(provided(Map.of()).sizing()).isEqualTo(Sizing.FIXED);
+        assertThat(provided(Map.of("sizing", "finish")).sizing()).isEqualTo(Sizing.FINISH);
+        assertThat(provided(Map.of("preset", "paper")).sizing()).isEqualTo(Sizing.FIXED);
+        assertThat(provided(Map.of("children", 10)).sizing()).isEqualTo(Sizing.FIXED);
+        assertThat(provided(Map.of("children", 10, "sizing", "finish")).sizing()).isEqualTo(Sizing.FINISH);
         assertThat(provided(Map.of("sizing", "budget"))).isEqualTo(SIZED);
         assertThat(shape(provided(Map.of("selections", 3)), Budget.evaluations(100))).containsExactly(3, 5);
-        assertThat(provided(Map.of("preset", "paper", "sizing", "budget")).sizing()).isEqualTo(LayerNas.Sizing.BUDGET);
+        assertThat(provided(Map.of("preset", "paper", "sizing", "budget")).sizing()).isEqualTo(Sizing.BUDGET);
         assertThatThrownBy(() -> provided(Map.of("sizing", "budget", "children", 8)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("search.sizing (budget) chooses search.selections and search.children")
@@ -103,7 +103,7 @@ class BudgetSizingTest {
         assertThat(passShape(SIZED, Budget.evaluations(100), 0)).containsExactly(5, 10);
         assertThat(passShape(SIZED, Budget.evaluations(600), 0)).containsExactly(10, 5);
         // Off, the same small budget keeps T = 5 (it ends before a pass over layer 1 can select R = 10).
-        assertThat(passShape(LayerNas.Config.defaults().withSizing(LayerNas.Sizing.FIXED), Budget.evaluations(100), 0)
+        assertThat(passShape(LayerNas.Config.defaults().withSizing(Sizing.FIXED), Budget.evaluations(100), 0)
                 .get(1)).isEqualTo(5);
         assertThat(passShape(LayerNas.Config.paper(), Budget.evaluations(100), 0).get(1)).isEqualTo(5);
         // Under a time limit: 1,000 s a training of 1e5 s is 100 trainings, 250 s is 400.
@@ -120,7 +120,7 @@ class BudgetSizingTest {
 
     @Test
     void finishSkipsTheOtherLayersOnceThePassesNoLongerFitSoTheLastTrainingsGoToTheLastLayer() {
-        LayerNas.Config finish = LayerNas.Config.defaults().withSizing(LayerNas.Sizing.FINISH);
+        LayerNas.Config finish = LayerNas.Config.defaults().withSizing(Sizing.FINISH);
         List<Trial> fixed = search(LayerNas.Config.defaults(), Budget.evaluations(100), 0);
         List<Trial> finished = search(finish, Budget.evaluations(100), 0);
         // The first cycle (5 + 25 + 50 trainings) is the same; then 20 trainings are left, fewer than
@@ -137,14 +137,14 @@ class BudgetSizingTest {
 
     @Test
     void finishSkipsNothingWhenTheLastLayerHasNothingToExpandOrTheTrainingsLeftAreUnknown() {
-        BudgetSizing sizing = new BudgetSizing(LayerNas.Config.defaults().withSizing(LayerNas.Sizing.FINISH),
+        BudgetSizing sizing = new BudgetSizing(LayerNas.Config.defaults().withSizing(Sizing.FINISH),
                 Budget.evaluations(60));
         sizing.record(IntStream.range(0, 20).mapToObj(i -> trial(i, 0)).toList());
         assertThat(sizing.skips(1, 1, 3, false)).as("40 left, fewer than R·T = 50").isTrue();
         assertThat(sizing.skips(1, 0, 3, false)).as("first cycle").isFalse();
         assertThat(sizing.skips(2, 1, 3, false)).as("last layer").isFalse();
         assertThat(sizing.skips(1, 1, 3, true)).as("the last layer was idle").isFalse();
-        BudgetSizing unknown = new BudgetSizing(LayerNas.Config.defaults().withSizing(LayerNas.Sizing.FINISH),
+        BudgetSizing unknown = new BudgetSizing(LayerNas.Config.defaults().withSizing(Sizing.FINISH),
                 Budget.trainingSeconds(100));
         unknown.record(List.of(failed(0)));
         assertThat(unknown.skips(0, 1, 3, false)).isFalse();
@@ -155,7 +155,7 @@ class BudgetSizingTest {
 
     @Test
     void aFinishRunResumedWithALargerBudgetIsRefusedAndKeepsItsTrials() {
-        LayerNas.Config finish = LayerNas.Config.defaults().withSizing(LayerNas.Sizing.FINISH);
+        LayerNas.Config finish = LayerNas.Config.defaults().withSizing(Sizing.FINISH);
         InMemoryTrialStore store = new InMemoryTrialStore();
         assertThat(search(finish, Budget.evaluations(100), store).trials()).hasSize(100);
         SearchResult extended = search(finish, Budget.evaluations(200), store);
