@@ -112,6 +112,11 @@ public final class DefaultSearchContext implements SearchContext {
     }
 
     @Override
+    public int parallelism() {
+        return Math.max(1, evaluations.capacity());
+    }
+
+    @Override
     public boolean budgetExhausted() {
         return ledger.exhausted();
     }
