@@ -42,6 +42,8 @@ public final class DefaultSearchContext implements SearchContext {
     private final List<SearchListener> listeners;
     private final Stop stop;
     private final Map<Architecture, Trial> replay = new HashMap<>();
+    /** The stored trials to replay, by index: a new evaluation must not take one's place. */
+    private final Map<Integer, Trial> replayByIndex = new HashMap<>();
     private final TrialLedger ledger;
     private final FailureStreak failures;
     /** Accepted trials not stored yet; stored before {@link #evaluate} returns or waits. */
@@ -70,6 +72,7 @@ public final class DefaultSearchContext implements SearchContext {
         }
         for (Trial trial : stored.subList(0, replayed)) {
             replay.put(trial.architecture(), trial);
+            replayByIndex.put(trial.index(), trial);
         }
     }
 
@@ -210,6 +213,11 @@ public final class DefaultSearchContext implements SearchContext {
         Map<Architecture, CompletableFuture<Trial>> running = new HashMap<>();
         int index = ledger.next();
         for (Candidate candidate : fresh.values()) {
+            requireReplayable(candidate, index);
+            index++;
+        }
+        index = ledger.next();
+        for (Candidate candidate : fresh.values()) {
             int trialIndex = index++;
             Trial stored = replay.get(candidate.architecture());
             if (stored != null) {
@@ -221,7 +229,24 @@ public final class DefaultSearchContext implements SearchContext {
         return running;
     }
 
+    /**
+     * Fails, before anything is evaluated, when {@code candidate} is new but a stored trial holds
+     * its place {@code index}: the search no longer retraces the stored one, and evaluating it
+     * would store two trials under one index.
+     */
+    private void requireReplayable(Candidate candidate, int index) {
+        Trial stored = replayByIndex.get(index);
+        if (stored != null && !replay.containsKey(candidate.architecture())) {
+            throw new SearchAbortedException("the stored trials do not match this search: trial #" + index + " was "
+                    + problem.space().format(stored.architecture()) + ", and this search would train "
+                    + problem.space().format(candidate.architecture()) + " there. Resume with the same configuration, "
+                    + "seed and budget as the stored run: a strategy whose choices depend on the budget (LayerNAS "
+                    + "sizing finish or budget) cannot extend a run with a larger budget.");
+        }
+    }
+
     private Trial replayOrEvaluate(Candidate candidate, int index) {
+        requireReplayable(candidate, index);
         Trial stored = replay.get(candidate.architecture());
         return stored != null ? stored : evaluateNow(candidate, index);
     }
