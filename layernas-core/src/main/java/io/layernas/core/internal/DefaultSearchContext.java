@@ -14,7 +14,7 @@ import io.layernas.api.TrialStatus;
 import io.layernas.api.TrialStore;
 import io.layernas.core.Problem;
 import io.layernas.core.Resume;
-import io.layernas.core.SearchAbortedException;
+import io.layernas.core.ResumeMismatchException;
 import io.layernas.core.Seeds;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -237,12 +237,17 @@ public final class DefaultSearchContext implements SearchContext {
     private void requireReplayable(Candidate candidate, int index) {
         Trial stored = replayByIndex.get(index);
         if (stored != null && !replay.containsKey(candidate.architecture())) {
-            throw new SearchAbortedException("the stored trials do not match this search: trial #" + index + " was "
-                    + problem.space().format(stored.architecture()) + ", and this search would train "
-                    + problem.space().format(candidate.architecture()) + " there. Resume with the same configuration, "
-                    + "seed and budget as the stored run: a strategy whose choices depend on the budget (LayerNAS "
-                    + "sizing finish or budget) cannot extend a run with a larger budget.");
+            throw mismatch("trial #" + index + " was " + problem.space().format(stored.architecture())
+                    + ", and this search would train " + problem.space().format(candidate.architecture()) + " there");
         }
+    }
+
+    /** A resume whose search went another way than the stored trials, at {@code where}; nothing new was trained. */
+    private static ResumeMismatchException mismatch(String where) {
+        return new ResumeMismatchException("the stored trials do not match this search: " + where + ". Resume with "
+                + "the same configuration, seed and budget as the stored run: a strategy whose choices depend on the "
+                + "budget (LayerNAS with sizing: finish or budget) cannot extend a run with a larger budget. The stored "
+                + "trials are kept.");
     }
 
     private Trial replayOrEvaluate(Candidate candidate, int index) {
@@ -293,9 +298,8 @@ public final class DefaultSearchContext implements SearchContext {
         if (replayed == null) {
             pending.add(trial);
         } else if (replayed.index() != trial.index()) {
-            throw new SearchAbortedException("the stored trials do not match this search: trial #" + replayed.index()
-                    + " (" + problem.space().format(trial.architecture()) + ") comes at #" + trial.index()
-                    + " now. Resume with the same configuration and seed as the interrupted run.");
+            throw mismatch("trial #" + replayed.index() + " (" + problem.space().format(trial.architecture())
+                    + ") comes at #" + trial.index() + " now");
         }
         ledger.add(trial);
         publish(new SearchEvent.TrialFinished(trial, ledger.next(), ledger.trainingSeconds(), ledger.best()));
