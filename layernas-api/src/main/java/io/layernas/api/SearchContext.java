@@ -52,6 +52,17 @@ public interface SearchContext {
         return trials.isEmpty() ? Optional.empty() : Optional.of(trials.get(0));
     }
 
+    /**
+     * How many evaluations the run carries out at once: {@code run.workers} threads, or the
+     * executor's capacity (Slurm's {@code maxJobs}, the worker pool's {@code capacity}); at least 1.
+     * A strategy whose next candidates do not depend on the trials still running (random search)
+     * passes this many to {@link #evaluate(List)} at a time, so a cluster is kept busy; the trials
+     * are the same whatever it is.
+     */
+    default int parallelism() {
+        return 1;
+    }
+
     /** The trial of an architecture evaluated earlier in this run, if any. */
     Optional<Trial> find(Architecture architecture);
 

@@ -5,11 +5,12 @@ import io.layernas.api.SearchResult;
 import io.layernas.core.SearchRun;
 import io.layernas.core.SyntheticEvaluator;
 import io.layernas.core.layernas.LayerNas;
+import io.layernas.core.layernas.Sizing;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * LayerNAS with its defaults against preset paper (and with and without a warm start) on size search, 100 seeds each, synthetic
+ * LayerNAS with its defaults against preset paper (with a warm start, and each sizing) on size search, 100 seeds each, synthetic
  * stand-in evaluator: the NATS-Bench size space (FLOPs 45-50% of the largest, 200 trainings) and
  * MobileNetV3-Small (MAdds 90-100% of the largest, 500 trainings). A report (docs/comparison.md),
  * not a test: {@code java -cp layernas-bench/target/benchmarks.jar io.layernas.bench.SizeSearchReport}.
@@ -23,11 +24,14 @@ public final class SizeSearchReport {
         String[][] cases = {{"nats-sss", "nats-flops", "0.45", "0.5", "200"}, {"mobilenet-v3-small", "madds", "0.9", "1.0", "500"}};
         for (String[] c : cases) {
             Problems.Problem p = Problems.builtIn(c[0], c[1], Double.parseDouble(c[2]), Double.parseDouble(c[3]));
-            for (String label : List.of("paper", "defaults", "warmStart 0", "warmStart 10")) {
+            for (String label : List.of("paper", "defaults", "warmStart 10", "sizing fixed", "sizing budget",
+                    "sizing finish")) {
                 LayerNas.Config config = switch (label) {
                     case "paper" -> LayerNas.Config.paper();
-                    case "warmStart 0" -> LayerNas.Config.defaults().withWarmStart(0);
                     case "warmStart 10" -> LayerNas.Config.defaults().withWarmStart(10);
+                    case "sizing fixed" -> LayerNas.Config.defaults().withSizing(Sizing.FIXED);
+                    case "sizing budget" -> LayerNas.Config.defaults().withSizing(Sizing.BUDGET);
+                    case "sizing finish" -> LayerNas.Config.defaults().withSizing(Sizing.FINISH);
                     default -> LayerNas.Config.defaults();
                 };
                 double sum = 0, sq = 0; int n = 0, found = 0;

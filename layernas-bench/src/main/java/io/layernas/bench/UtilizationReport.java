@@ -31,7 +31,10 @@ import java.util.PriorityQueue;
  *
  * <p>Each run is made for real (accuracies looked up in the table) with a strategy wrapper that
  * records the batches the strategy hands to {@link SearchContext#evaluate}: the run waits for a
- * whole batch before it goes on, whatever executor evaluates it. The batches are then replayed on
+ * whole batch before it goes on, whatever executor evaluates it. The context reports the worker
+ * pool's parallelism ({@link #POOL_CAPACITY}, the {@code workers} executor's default
+ * {@code capacity}), so random search hands over batches as it does on a real pool. The batches
+ * are then replayed on
  * {@code W} simulated workers that take tasks first come, first served (as {@code layernas worker}
  * claims them), a task lasting {@code 0.25 + 0.75 · cost / max cost} time units, so training time
  * grows with the candidate's FLOPs. Utilization = busy worker time / (W · makespan). Several runs
@@ -44,6 +47,8 @@ public final class UtilizationReport {
     private static final int BUDGET = 300;
     private static final Plugins PLUGINS = new Plugins(PluginRegistry.fromClassPath());
     private static final int[] WORKERS = {4, 16, 64};
+    /** What {@link SearchContext#parallelism()} reports: the {@code workers} executor's default capacity. */
+    static final int POOL_CAPACITY = 10_000;
 
     private final SearchSpace space;
     private final CostModel flops;
@@ -71,9 +76,11 @@ public final class UtilizationReport {
 
     private void print(int seeds) {
         Map<String, Map<String, ?>> strategies = new LinkedHashMap<>();
-        strategies.put("layernas, defaults (R=10, T=5)", layernas(10));
-        strategies.put("layernas, R = 4W/T for W=16 (R=13)", layernas(13));
-        strategies.put("layernas, R = 4W/T for W=64 (R=52)", layernas(52));
+        strategies.put("layernas, defaults (R=10, T=5, learned child order: one parent's children at a time)",
+                layernas(10, "learned"));
+        strategies.put("layernas, childOrder: random (one pass at a time, R=10)", layernas(10, "random"));
+        strategies.put("layernas, childOrder: random, R = 4W/T for W=16 (R=13)", layernas(13, "random"));
+        strategies.put("layernas, childOrder: random, R = 4W/T for W=64 (R=52)", layernas(52, "random"));
         strategies.put("random", Map.of("strategy", "random"));
         strategies.put("evolution", Map.of("strategy", "evolution"));
         System.out.println("| strategy | test accuracy % (mean ± std) | runs with a result in target | batches per run"
@@ -82,9 +89,9 @@ public final class UtilizationReport {
         strategies.forEach((label, settings) -> row(label, settings, seeds));
     }
 
-    private static Map<String, ?> layernas(int selections) {
+    private static Map<String, ?> layernas(int selections, String childOrder) {
         return Map.of("strategy", "layernas", "bucketCount", 100, "perBucket", 3, "selections", selections,
-                "children", 5);
+                "children", 5, "childOrder", childOrder);
     }
 
     private void row(String label, Map<String, ?> settings, int seeds) {
@@ -260,6 +267,11 @@ public final class UtilizationReport {
         @Override
         public boolean budgetExhausted() {
             return delegate.budgetExhausted();
+        }
+
+        @Override
+        public int parallelism() {
+            return POOL_CAPACITY;
         }
 
         @Override

@@ -132,4 +132,22 @@ class ResumeTest {
             statement.executeUpdate("DELETE FROM trial WHERE idx >= " + kept);
         }
     }
+
+    @Test
+    void aRunWhoseChoicesDependOnItsBudgetIsNotExtendedButRefusedKeepingItsTrials() throws Exception {
+        Path config = TestCli.yaml(dir, "finish.yaml", TestCli.smallExperiment()
+                .replace("perBucket: 2}", "perBucket: 2, sizing: finish}").replace("evaluations: 60", "evaluations: 100"));
+        Path run = dir.resolve("finish");
+        assertThat(TestCli.run("run", config.toString(), "-o", run.toString(), "-q").exitCode()).isZero();
+        List<Trial> stored = TestCli.withoutTimes(TestCli.trials(run));
+
+        TestCli.Outcome more = TestCli.run("run", "--resume", run.toString(), "-D", "budget.evaluations=200", "-q");
+        assertThat(more.exitCode()).as(more.err()).isEqualTo(2);
+        assertThat(more.err()).contains("the stored trials do not match this search: trial #")
+                .contains("cannot extend a run with a larger budget").contains("The stored trials are kept");
+        assertThat(TestCli.withoutTimes(TestCli.trials(run))).isEqualTo(stored);
+        TestCli.Outcome same = TestCli.run("run", "--resume", run.toString(), "-D", "budget.evaluations=100", "-q");
+        assertThat(same.exitCode()).as(same.err()).isZero();
+        assertThat(TestCli.withoutTimes(TestCli.trials(run))).isEqualTo(stored);
+    }
 }

@@ -80,7 +80,7 @@ class RunCommandTest {
         assertThat(TestCli.run("run", config.toString(), "-o", first.toString(), "-q").exitCode()).isZero();
         assertThat(TestCli.run("run", first.resolve("config.yaml").toString(), "-o", second.toString(), "-q").exitCode())
                 .isZero();
-        assertThat(withoutTimes(TestCli.trials(second))).isEqualTo(withoutTimes(TestCli.trials(first)));
+        assertThat(TestCli.withoutTimes(TestCli.trials(second))).isEqualTo(TestCli.withoutTimes(TestCli.trials(first)));
     }
 
     @Test
@@ -114,7 +114,7 @@ class RunCommandTest {
         TestCli.Outcome resumed = TestCli.run("run", "--resume", interrupted.toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("resuming: 20 stored trials are replayed");
-        assertThat(withoutTimes(TestCli.trials(interrupted))).isEqualTo(withoutTimes(TestCli.trials(whole)));
+        assertThat(TestCli.withoutTimes(TestCli.trials(interrupted))).isEqualTo(TestCli.withoutTimes(TestCli.trials(whole)));
         assertThat(interrupted.resolve("result.json")).isNotEmptyFile();
     }
 
@@ -134,7 +134,7 @@ class RunCommandTest {
         TestCli.Outcome more = TestCli.run("run", "--resume", extended.toString(), "-D", "budget.evaluations=60",
                 "-D", "run.workers=2", "-q");
         assertThat(more.exitCode()).as(more.err()).isZero();
-        assertThat(withoutTimes(TestCli.trials(extended))).isEqualTo(withoutTimes(TestCli.trials(whole)));
+        assertThat(TestCli.withoutTimes(TestCli.trials(extended))).isEqualTo(TestCli.withoutTimes(TestCli.trials(whole)));
     }
 
     @Test
@@ -194,8 +194,4 @@ class RunCommandTest {
     }
 
     /** Trials without wall-clock times, which differ between runs. */
-    private static List<Trial> withoutTimes(List<Trial> trials) {
-        return trials.stream().map(t -> new Trial(t.index(), t.architecture(), t.layer(), t.bucket(), t.cost(),
-                t.status(), t.metrics(), t.failure(), 0, t.attempts())).toList();
-    }
 }

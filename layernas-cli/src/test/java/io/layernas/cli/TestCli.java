@@ -62,6 +62,12 @@ public final class TestCli {
     }
 
     /** A small experiment: LayerNAS on nats-sss with the synthetic stand-in, 60 trials. */
+    /** {@code trials} with their wall-clock seconds zeroed: what two runs of one search share. */
+    public static List<io.layernas.api.Trial> withoutTimes(List<io.layernas.api.Trial> trials) {
+        return trials.stream().map(t -> new io.layernas.api.Trial(t.index(), t.architecture(), t.layer(), t.bucket(),
+                t.cost(), t.status(), t.metrics(), t.failure(), 0, t.attempts())).toList();
+    }
+
     public static String smallExperiment() {
         return """
                 space: {name: nats-sss}

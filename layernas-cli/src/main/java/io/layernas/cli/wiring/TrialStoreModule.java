@@ -12,6 +12,7 @@ import io.layernas.store.RunIdentity;
 import io.layernas.store.SqliteTrialStore;
 import io.layernas.store.postgres.PostgresDatabase;
 import io.layernas.store.postgres.PostgresTrialStore;
+import io.layernas.store.postgres.WorkersExecutorProvider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -69,8 +70,12 @@ public final class TrialStoreModule extends AbstractModule {
             return SqliteTrialStore.open(directory.path().resolve(SqliteTrialStore.FILE_NAME), identity);
         }
         PostgresDatabase database = PostgresDatabase.parse(config.run().store(), "run.store", System.getenv());
+        // With the worker pool, executor.outageSeconds is the run's patience with the database, store included.
+        java.time.Duration outage = WORKERS.equals(config.executor().name())
+                ? WorkersExecutorProvider.millis(WorkersExecutorProvider.outageSeconds(config.executor().settings()))
+                : PostgresTrialStore.OUTAGE;
         return PostgresTrialStore.open(database, runId(config, directory), identity.fingerprint(),
-                ResultWriter.yaml(provenance.config()), directory.resuming());
+                ResultWriter.yaml(provenance.config()), directory.resuming(), outage);
     }
 
     /** The run's id in a shared store: {@code run.id}, else the output directory's name. */

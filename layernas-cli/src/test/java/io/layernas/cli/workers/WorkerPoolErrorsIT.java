@@ -82,50 +82,87 @@ class WorkerPoolErrorsIT {
         assertThat(secret.err()).contains("run.store must not hold a user or password").doesNotContain("hunter2");
     }
 
-    @Test
-    void aDatabaseThatGoesAwayMidRunStopsTheControllerKeepingEveryTrialAndTheWorkersWaitForIt() throws Exception {
-        String url = outageUrl();
-        PostgresDatabase database = TestPostgres.database(url);
-        try (Pool pool = new Pool(directory, url)) {
-            Path reference = pool.experiment("outage-local", 13, 0, null, null);
-            TestCli.Outcome local = TestCli.run("run", reference.toString(), "-o", directory.resolve("local").toString(),
-                    "-q");
-            assertThat(local.exitCode()).as(local.err()).isZero();
-            List<String> expected = Pool.trials(directory.resolve("local"));
-            Path file = pool.experiment("outage", 13, 40, "{name: workers, pollSeconds: 0.1, outageSeconds: 1}", url);
+    /** The trials of the outage experiment run locally: what every pool run of it must end with. */
+    private List<String> localOutageTrials(Pool pool) {
+        Path reference = pool.experiment("outage-local", 13, 0, null, null);
+        TestCli.Outcome local = TestCli.run("run", reference.toString(), "-o", directory.resolve("local").toString(),
+                "-q");
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        return Pool.trials(directory.resolve("local"));
+    }
+
+    /** Waits until {@code run} stored {@code count} trials, then takes the database away for {@code millis}. */
+    private static void outage(PostgresDatabase database, String run, int count, long millis) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (Pool.storedTrials(database, run).size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        TestPostgres.takeAway(database, true);
+        try {
+            Thread.sleep(millis);
+        } finally {
+            TestPostgres.takeAway(database, false);
+        }
+    }
+
+    /** A run of the outage experiment with two workers that wait out 60 s, its controller started. */
+    private record PoolRun(String run, Path output, List<Process> workers, CompletableFuture<TestCli.Outcome> controller) {
+        static PoolRun start(Pool pool, Path directory, String name, int outageSeconds, String url) {
+            Path file = pool.experiment(name, 13, 40, "{name: workers, pollSeconds: 0.1, outageSeconds: "
+                    + outageSeconds + "}", url);
             String run = Pool.runId(file);
             List<Process> workers = List.of(pool.worker("w1", Map.of(), "--run", run, "--outage-seconds", "60"),
                     pool.worker("w2", Map.of(), "--run", run, "--outage-seconds", "60"));
-            Path output = directory.resolve("outage-run");
-            CompletableFuture<TestCli.Outcome> controller = CompletableFuture.supplyAsync(
-                    () -> TestCli.run("run", file.toString(), "-o", output.toString(), "-q"));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (Pool.storedTrials(database, run).size() < 8 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            takeAway(database, true);
-            TestCli.Outcome stopped;
-            try {
-                stopped = controller.get(60, TimeUnit.SECONDS);
-                Thread.sleep(2000); // the workers' next claims and heartbeats fail too
-            } finally {
-                takeAway(database, false);
-            }
+            Path output = directory.resolve(name + "-run");
+            return new PoolRun(run, output, workers, CompletableFuture.supplyAsync(
+                    () -> TestCli.run("run", file.toString(), "-o", output.toString(), "-q")));
+        }
+    }
+
+    private static void assertWaitedOut(Pool pool, List<Process> workers) {
+        assertThat(workers).as("workers alive after the outage").allMatch(Process::isAlive);
+        for (String worker : List.of("w1", "w2")) {
+            assertThat(pool.output(worker)).as(worker).contains("worker: cannot reach the database")
+                    .contains("retrying for up to 60 s").contains("worker: the database is back after");
+        }
+    }
+
+    @Test
+    void anOutageShorterThanOutageSecondsIsWaitedOutByTheControllerAndTheWorkers() throws Exception {
+        String url = outageUrl();
+        PostgresDatabase database = TestPostgres.database(url);
+        try (Pool pool = new Pool(directory, url)) {
+            List<String> expected = localOutageTrials(pool);
+            PoolRun run = PoolRun.start(pool, directory, "short-outage", 60, url);
+            outage(database, run.run(), 6, 4000);
+            TestCli.Outcome outcome = run.controller().get(120, TimeUnit.SECONDS);
+            assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+            assertThat(Pool.trials(run.output())).isEqualTo(expected);
+            assertThat(Pool.storedTrials(database, run.run())).isEqualTo(expected);
+            assertWaitedOut(pool, run.workers());
+        }
+    }
+
+    @Test
+    void anOutageLongerThanOutageSecondsStopsTheControllerKeepingEveryTrialAndTheWorkersWaitForIt() throws Exception {
+        String url = outageUrl();
+        PostgresDatabase database = TestPostgres.database(url);
+        try (Pool pool = new Pool(directory, url)) {
+            List<String> expected = localOutageTrials(pool);
+            PoolRun run = PoolRun.start(pool, directory, "outage", 1, url);
+            outage(database, run.run(), 8, 5000);
+            TestCli.Outcome stopped = run.controller().get(60, TimeUnit.SECONDS);
             assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(1);
             assertThat(stopped.err()).contains("The run stops").contains("--resume");
-            List<String> kept = Pool.storedTrials(database, run);
+            List<String> kept = Pool.storedTrials(database, run.run());
             assertThat(kept.size()).isBetween(8, 23);
             assertThat(kept).isEqualTo(expected.subList(0, kept.size()));
 
             // The same two workers, never restarted, finish the resumed run.
-            TestCli.Outcome resumed = TestCli.run("run", "--resume", output.toString(), "-q");
+            TestCli.Outcome resumed = TestCli.run("run", "--resume", run.output().toString(), "-q");
             assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-            assertThat(Pool.trials(output)).isEqualTo(expected);
-            assertThat(workers).as("workers alive after the outage").allMatch(Process::isAlive);
-            for (String worker : List.of("w1", "w2")) {
-                assertThat(pool.output(worker)).as(worker).contains("worker: cannot reach the database")
-                        .contains("retrying for up to 60 s").contains("worker: the database is back after");
-            }
+            assertThat(Pool.trials(run.output())).isEqualTo(expected);
+            assertWaitedOut(pool, run.workers());
         }
     }
 
@@ -139,12 +176,12 @@ class WorkerPoolErrorsIT {
             while (!pool.output("short").contains("serving") && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            takeAway(database, true);
+            TestPostgres.takeAway(database, true);
             boolean exited;
             try {
                 exited = worker.waitFor(60, TimeUnit.SECONDS);
             } finally {
-                takeAway(database, false);
+                TestPostgres.takeAway(database, false);
             }
             assertThat(exited).as(pool.output("short")).isTrue();
             assertThat(worker.exitValue()).isEqualTo(1);
@@ -161,12 +198,4 @@ class WorkerPoolErrorsIT {
         return url;
     }
 
-    /** Takes the database away (no connections allowed, every session ended) or brings it back. */
-    private static void takeAway(PostgresDatabase database, boolean away) {
-        TestPostgres.execute("ALTER DATABASE " + database.database() + " WITH ALLOW_CONNECTIONS " + !away);
-        if (away) {
-            TestPostgres.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-                    + database.database() + "'");
-        }
-    }
 }

@@ -14,7 +14,7 @@ import io.layernas.api.TrialStatus;
 import io.layernas.api.TrialStore;
 import io.layernas.core.Problem;
 import io.layernas.core.Resume;
-import io.layernas.core.SearchAbortedException;
+import io.layernas.core.ResumeMismatchException;
 import io.layernas.core.Seeds;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +42,8 @@ public final class DefaultSearchContext implements SearchContext {
     private final List<SearchListener> listeners;
     private final Stop stop;
     private final Map<Architecture, Trial> replay = new HashMap<>();
+    /** The stored trials to replay, by index: a new evaluation must not take one's place. */
+    private final Map<Integer, Trial> replayByIndex = new HashMap<>();
     private final TrialLedger ledger;
     private final FailureStreak failures;
     /** Accepted trials not stored yet; stored before {@link #evaluate} returns or waits. */
@@ -70,6 +72,7 @@ public final class DefaultSearchContext implements SearchContext {
         }
         for (Trial trial : stored.subList(0, replayed)) {
             replay.put(trial.architecture(), trial);
+            replayByIndex.put(trial.index(), trial);
         }
     }
 
@@ -106,6 +109,11 @@ public final class DefaultSearchContext implements SearchContext {
     @Override
     public Optional<Trial> find(Architecture architecture) {
         return Optional.ofNullable(ledger.get(architecture));
+    }
+
+    @Override
+    public int parallelism() {
+        return Math.max(1, evaluations.capacity());
     }
 
     @Override
@@ -205,6 +213,11 @@ public final class DefaultSearchContext implements SearchContext {
         Map<Architecture, CompletableFuture<Trial>> running = new HashMap<>();
         int index = ledger.next();
         for (Candidate candidate : fresh.values()) {
+            requireReplayable(candidate, index);
+            index++;
+        }
+        index = ledger.next();
+        for (Candidate candidate : fresh.values()) {
             int trialIndex = index++;
             Trial stored = replay.get(candidate.architecture());
             if (stored != null) {
@@ -216,7 +229,29 @@ public final class DefaultSearchContext implements SearchContext {
         return running;
     }
 
+    /**
+     * Fails, before anything is evaluated, when {@code candidate} is new but a stored trial holds
+     * its place {@code index}: the search no longer retraces the stored one, and evaluating it
+     * would store two trials under one index.
+     */
+    private void requireReplayable(Candidate candidate, int index) {
+        Trial stored = replayByIndex.get(index);
+        if (stored != null && !replay.containsKey(candidate.architecture())) {
+            throw mismatch("trial #" + index + " was " + problem.space().format(stored.architecture())
+                    + ", and this search would train " + problem.space().format(candidate.architecture()) + " there");
+        }
+    }
+
+    /** A resume whose search went another way than the stored trials, at {@code where}; nothing new was trained. */
+    private static ResumeMismatchException mismatch(String where) {
+        return new ResumeMismatchException("the stored trials do not match this search: " + where + ". Resume with "
+                + "the same configuration, seed and budget as the stored run: a strategy whose choices depend on the "
+                + "budget (LayerNAS with sizing: finish or budget) cannot extend a run with a larger budget. The stored "
+                + "trials are kept.");
+    }
+
     private Trial replayOrEvaluate(Candidate candidate, int index) {
+        requireReplayable(candidate, index);
         Trial stored = replay.get(candidate.architecture());
         return stored != null ? stored : evaluateNow(candidate, index);
     }
@@ -263,9 +298,8 @@ public final class DefaultSearchContext implements SearchContext {
         if (replayed == null) {
             pending.add(trial);
         } else if (replayed.index() != trial.index()) {
-            throw new SearchAbortedException("the stored trials do not match this search: trial #" + replayed.index()
-                    + " (" + problem.space().format(trial.architecture()) + ") comes at #" + trial.index()
-                    + " now. Resume with the same configuration and seed as the interrupted run.");
+            throw mismatch("trial #" + replayed.index() + " (" + problem.space().format(trial.architecture())
+                    + ") comes at #" + trial.index() + " now");
         }
         ledger.add(trial);
         publish(new SearchEvent.TrialFinished(trial, ledger.next(), ledger.trainingSeconds(), ledger.best()));

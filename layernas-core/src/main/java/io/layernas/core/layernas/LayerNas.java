@@ -34,7 +34,7 @@ import java.util.SplittableRandom;
  * ({@link Policy#SOFTMAX}), and children come in the order of a model of each option's gain
  * learned from the trials so far ({@link OptionGains}). Off in both: a warm start ({@link
  * Config#warmStart()}, {@link WarmStart}) that first trains random in-target architectures and
- * starts from the best of them.
+ * starts from the best of them, and rules that read the budget ({@link Sizing}, {@link BudgetSizing}).
  *
  * @param config the settings
  */
@@ -43,17 +43,23 @@ public record LayerNas(Config config) implements SearchStrategy {
     public void search(SearchContext context) {
         Architecture start = config.fromSearchStart() ? context.space().searchStart()
                 : context.space().defaultArchitecture();
+        BudgetSizing sizing = new BudgetSizing(config, context.budget());
         if (config.warmStart() > 0) {
-            start = WarmStart.best(context, config.warmStart(), start);
+            start = WarmStart.best(context, config.warmStart(), start, sizing::record);
         }
         Layerwise state = new Layerwise(context, config.bucketCount(), config.perBucket(), config.strictBound(), start);
         SplittableRandom random = context.random("layernas");
         OptionGains gains = config.learnedOrder() ? new OptionGains(context.space()) : null;
         int layers = state.layers();
         int idleLayers = 0;
+        boolean lastLayerIdle = false;
         for (int pass = 0, layer = 0; idleLayers < layers && !context.budgetExhausted(); ) {
-            context.publish(new SearchEvent.LayerStarted(layer, pass));
-            idleLayers = searchLayer(context, state, layer, random, gains) ? 0 : idleLayers + 1;
+            if (!sizing.skips(layer, pass, layers, lastLayerIdle)) {
+                context.publish(new SearchEvent.LayerStarted(layer, pass));
+                boolean found = searchLayer(context, state, layer, random, gains, sizing);
+                idleLayers = found ? 0 : idleLayers + 1;
+                lastLayerIdle = layer == layers - 1 ? !found : lastLayerIdle;
+            }
             if (++layer == layers) {
                 layer = 0;
                 pass++;
@@ -63,37 +69,40 @@ public record LayerNas(Config config) implements SearchStrategy {
 
     /** One pass over {@code layer}; false when there was nothing to select. */
     private boolean searchLayer(SearchContext context, Layerwise state, int layer, SplittableRandom random,
-                                OptionGains gains) {
+                                OptionGains gains, BudgetSizing sizing) {
         List<LayerStore.Entry> selectable = state.parents(layer, true);
         if (selectable.isEmpty()) {
             return false;
         }
         List<Candidate> batch = new ArrayList<>();
         Map<Candidate, Trial> parents = new IdentityHashMap<>();
-        for (int r = 0; r < config.selections() && !selectable.isEmpty() && !context.budgetExhausted(); r++) {
+        int selections = sizing.selections();
+        int children = sizing.children();
+        for (int r = 0; r < selections && !selectable.isEmpty() && !context.budgetExhausted(); r++) {
             List<Trial> choices = selectable.stream().map(LayerStore.Entry::trial).toList();
             LayerStore.Entry parent = selectable.remove(config.policy().select(layer, choices, random));
             int first = batch.size();
-            generateChildren(state, parent, layer, random, batch, gains);
+            generateChildren(state, parent, layer, random, batch, gains, children);
             batch.subList(first, batch.size()).forEach(child -> parents.put(child, parent.trial()));
             if (gains != null) {
                 // The learned order learns from each parent's children before the next parent's.
-                evaluate(context, state, layer, batch, parents, gains);
+                evaluate(context, state, layer, batch, parents, gains, sizing);
                 batch.clear();
             }
         }
         // The batch depends only on costs and earlier results, so evaluating it at once (in
         // parallel) decides exactly what evaluating child by child would.
-        evaluate(context, state, layer, batch, parents, gains);
+        evaluate(context, state, layer, batch, parents, gains, sizing);
         return true;
     }
 
     private static void evaluate(SearchContext context, Layerwise state, int layer, List<Candidate> batch,
-                                 Map<Candidate, Trial> parents, OptionGains gains) {
+                                 Map<Candidate, Trial> parents, OptionGains gains, BudgetSizing sizing) {
         if (batch.isEmpty()) {
             return;
         }
         List<Trial> trials = context.evaluate(batch);
+        sizing.record(trials);
         for (int i = 0; i < trials.size(); i++) {
             Trial trial = trials.get(i);
             state.keep(trial, layer);
@@ -106,9 +115,9 @@ public record LayerNas(Config config) implements SearchStrategy {
     }
 
     private void generateChildren(Layerwise state, LayerStore.Entry parent, int layer, SplittableRandom random,
-                                  List<Candidate> batch, OptionGains gains) {
+                                  List<Candidate> batch, OptionGains gains, int children) {
         int valid = 0;
-        while (valid < config.children() && !state.exhausted(parent, layer)) {
+        while (valid < children && !state.exhausted(parent, layer)) {
             int baselineFirst = layer == 0 ? parent.remaining().indexOf(parent.trial().architecture().choice(0)) : -1;
             int pick = gains == null ? config.policy().nextChild(layer, parent.trial(), parent.remaining(), random)
                     : baselineFirst >= 0 ? baselineFirst : gains.next(layer, parent.remaining(), random);
@@ -209,10 +218,14 @@ public record LayerNas(Config config) implements SearchStrategy {
      *                    false, in the policy's order (random)
      * @param warmStart   random in-target architectures trained first, the best of which the
      *                    layerwise search starts from instead (0: none, as the paper)
+     * @param sizing      how the budget shapes the search ({@link Sizing}); {@link Sizing#FIXED}
+     *                    in both presets
      */
     public record Config(int bucketCount, int perBucket, int selections, int children, Policy policy,
-                         boolean strictBound, boolean fromSearchStart, boolean learnedOrder, int warmStart) {
+                         boolean strictBound, boolean fromSearchStart, boolean learnedOrder, int warmStart,
+                         Sizing sizing) {
         public Config {
+            Objects.requireNonNull(sizing, "sizing");
             if (warmStart < 0) {
                 throw new IllegalArgumentException("warmStart (" + warmStart + ") must not be negative. "
                         + "Maybe you meant 0, no warm start?");
@@ -240,6 +253,13 @@ public record LayerNas(Config config) implements SearchStrategy {
                     + bucketCount + ")" : "bucketCount (" + bucketCount + ") with perBucket (" + perBucket + ")";
             HeapLimit.check(settings, bytes, maxHeap, "per layer for the memo table",
                     "Lower them (the paper uses bucketCount 100, perBucket 3)");
+        }
+
+        /** These settings with R and T used as given, whatever the budget. */
+        public Config(int bucketCount, int perBucket, int selections, int children, Policy policy,
+                      boolean strictBound, boolean fromSearchStart, boolean learnedOrder, int warmStart) {
+            this(bucketCount, perBucket, selections, children, policy, strictBound, fromSearchStart, learnedOrder,
+                    warmStart, Sizing.FIXED);
         }
 
         /** These settings without a warm start. */
@@ -270,19 +290,25 @@ public record LayerNas(Config config) implements SearchStrategy {
         /** These settings with another policy. */
         public Config withPolicy(Policy newPolicy) {
             return new Config(bucketCount, perBucket, selections, children, newPolicy, strictBound, fromSearchStart,
-                    learnedOrder, warmStart);
+                    learnedOrder, warmStart, sizing);
         }
 
         /** These settings with the strict bound on or off. */
         public Config withStrictBound(boolean strict) {
             return new Config(bucketCount, perBucket, selections, children, policy, strict, fromSearchStart,
-                    learnedOrder, warmStart);
+                    learnedOrder, warmStart, sizing);
+        }
+
+        /** These settings with another {@link Sizing}. */
+        public Config withSizing(Sizing newSizing) {
+            return new Config(bucketCount, perBucket, selections, children, policy, strictBound, fromSearchStart,
+                    learnedOrder, warmStart, newSizing);
         }
 
         /** These settings with {@code count} random architectures trained first (0: none). */
         public Config withWarmStart(int count) {
             return new Config(bucketCount, perBucket, selections, children, policy, strictBound, fromSearchStart,
-                    learnedOrder, count);
+                    learnedOrder, count, sizing);
         }
 
         private static void positive(String name, int value, String suggestion) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /** LayerNAS's optional warm start ({@code warmStart}): where the layerwise search starts from. Stateless. */
 final class WarmStart {
@@ -24,8 +25,10 @@ final class WarmStart {
      * in-target one of up to {@link #TRIES} uniform draws, priced without training) as one batch,
      * and returns the best of them: the layerwise search then varies it layer by layer, its
      * options being what unsearched layers keep. {@code fallback} when none succeeded in the target.
+     * {@code observer} sees the trials.
      */
-    static Architecture best(SearchContext context, int count, Architecture fallback) {
+    static Architecture best(SearchContext context, int count, Architecture fallback,
+                             Consumer<List<Trial>> observer) {
         SplittableRandom random = context.random("layernas-warm-start");
         SearchSpace space = context.space();
         Set<Architecture> drawn = new LinkedHashSet<>();
@@ -40,6 +43,7 @@ final class WarmStart {
             }
         }
         List<Trial> trials = context.evaluate(drawn.stream().map(Candidate::of).toList());
+        observer.accept(trials);
         Trial best = Results.best(trials, context.target());
         return best == null ? fallback : best.architecture();
     }

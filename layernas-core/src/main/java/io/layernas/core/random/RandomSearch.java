@@ -5,7 +5,9 @@ import io.layernas.api.Candidate;
 import io.layernas.api.SearchContext;
 import io.layernas.api.SearchStrategy;
 import io.layernas.core.Draws;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -18,6 +20,11 @@ import java.util.SplittableRandom;
  * best trial inside the target. With {@link Config#inTargetOnly()} it trains only architectures
  * whose cost lies in the target (rejection sampling on the cost model, which costs no training).
  *
+ * <p>Its draws do not depend on results, so it hands the run as many new candidates at a time as
+ * the run evaluates at once ({@link SearchContext#parallelism()}, at most {@link #MAX_BATCH}): on
+ * a cluster every free slot trains one. The trials are those of one-at-a-time evaluation, in the
+ * same order, whatever the parallelism.
+ *
  * <p>It stops when it has drawn every architecture of the space, or when {@link
  * Config#maxIdleDraws()} draws in a row brought nothing new to train (a nearly exhausted space,
  * or a target almost nothing meets). Stateless: randomness comes from {@code random("random-search")}.
@@ -25,20 +32,31 @@ import java.util.SplittableRandom;
  * @param config the settings
  */
 public record RandomSearch(Config config) implements SearchStrategy {
+    /** Most candidates handed to the run at once, however many it evaluates at once. */
+    public static final int MAX_BATCH = 1024;
+
     @Override
     public void search(SearchContext context) {
         SplittableRandom random = context.random("random-search");
         double size = context.space().architectureCount();
+        int batchSize = Math.min(Math.max(1, context.parallelism()), MAX_BATCH);
         Set<Architecture> drawn = new HashSet<>();
         int idle = 0;
         while (!context.budgetExhausted() && idle < config.maxIdleDraws() && drawn.size() < size) {
-            Architecture architecture = Draws.uniform(context.space(), random);
-            if (!drawn.add(architecture) || !wanted(context, architecture)) {
-                idle++;
-                continue;
+            List<Candidate> batch = new ArrayList<>(batchSize);
+            while (batch.size() < batchSize && idle < config.maxIdleDraws() && drawn.size() < size) {
+                Architecture architecture = Draws.uniform(context.space(), random);
+                if (!drawn.add(architecture) || !wanted(context, architecture)) {
+                    idle++;
+                    continue;
+                }
+                idle = 0;
+                batch.add(Candidate.of(architecture));
             }
-            idle = 0;
-            context.evaluate(Candidate.of(architecture));
+            if (batch.isEmpty()) {
+                return;
+            }
+            context.evaluate(batch); // up to the trial that spends the budget, in the batch's order
         }
     }
 

@@ -9,10 +9,15 @@ import io.layernas.api.SearchResult;
 import io.layernas.api.StopReason;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
+import io.layernas.api.Evaluator;
 import io.layernas.core.RandomSpaces;
 import io.layernas.core.Runs;
+import io.layernas.core.SearchRun;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RandomSearchTest {
@@ -77,5 +82,39 @@ class RandomSearchTest {
             hits[all.indexOf(first.architecture())]++;
         }
         assertThat(java.util.Arrays.stream(hits).boxed()).allSatisfy(h -> assertThat(h).isBetween(140, 260));
+    }
+
+    private SearchResult parallel(RandomSearch.Config config, Budget budget, int workers, Evaluator evaluator) {
+        return SearchRun.builder().space(problem.space()).costModel(problem.costs()).evaluator(evaluator)
+                .strategy(new RandomSearch(config)).target(target).budget(budget).seed(11).workers(workers).build()
+                .run();
+    }
+
+    @Test
+    void parallelWorkersTrainTheSameArchitecturesInTheSameOrder() {
+        for (RandomSearch.Config config : List.of(RandomSearch.Config.defaults(), new RandomSearch.Config(true, 1000))) {
+            for (Budget budget : List.of(Budget.evaluations(37), Budget.unlimited())) {
+                List<Architecture> one = Runs.architectures(parallel(config, budget, 1, problem.evaluator()));
+                assertThat(Runs.architectures(parallel(config, budget, 4, problem.evaluator())))
+                        .as(config + ", " + budget).isEqualTo(one);
+            }
+        }
+    }
+
+    @Test
+    void itKeepsEveryWorkerBusy() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch fourAtOnce = new CountDownLatch(4);
+        Evaluator evaluator = request -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            fourAtOnce.countDown();
+            fourAtOnce.await(10, TimeUnit.SECONDS); // one candidate at a time would wait here in vain
+            running.decrementAndGet();
+            return problem.evaluator().evaluate(request);
+        };
+        SearchResult result = parallel(RandomSearch.Config.defaults(), Budget.evaluations(12), 4, evaluator);
+        assertThat(result.evaluations()).isEqualTo(12);
+        assertThat(most).as("evaluations running at once").hasValue(4);
     }
 }

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,20 +27,28 @@ import java.util.TreeMap;
  *
  * <p>The run's row holds its fingerprint (opening it for another configuration fails, since
  * replaying its trials would not reproduce that run) and its resolved configuration, from which a
- * worker builds the run's evaluator. Thread-safe: calls are serialised on one connection.
+ * worker builds the run's evaluator.
+ *
+ * <p>A server restart, a failover or a network cut of up to {@link #OUTAGE} is waited out: a call
+ * that loses its connection connects again and is repeated (a batch of trials whose commit reached
+ * the server before the connection broke is not stored twice). Longer, and the call fails, which
+ * stops the run with every trial stored before kept. Thread-safe: calls are serialised on one connection.
  */
 public final class PostgresTrialStore implements TrialStore {
+    /** How long an open store waits for a database that cannot be reached before the run stops. */
+    public static final Duration OUTAGE = Duration.ofSeconds(60);
+
     private final PostgresDatabase database;
     private final String runId;
-    private final Connection connection;
+    private final ResilientConnection link;
 
     /** False in a database made before log tails were kept, until {@code layernas store init} runs again. */
     private final boolean keepsLogs;
 
-    private PostgresTrialStore(PostgresDatabase database, String runId, Connection connection, boolean keepsLogs) {
+    private PostgresTrialStore(PostgresDatabase database, String runId, ResilientConnection link, boolean keepsLogs) {
         this.database = database;
         this.runId = runId;
-        this.connection = connection;
+        this.link = link;
         this.keepsLogs = keepsLogs;
     }
 
@@ -53,11 +62,21 @@ public final class PostgresTrialStore implements TrialStore {
      */
     public static PostgresTrialStore open(PostgresDatabase database, String runId, String fingerprint, String config,
                                           boolean resuming) {
+        return open(database, runId, fingerprint, config, resuming, OUTAGE);
+    }
+
+    /**
+     * Opens the store of run {@code runId} as {@link #open(PostgresDatabase, String, String, String, boolean)}
+     * does, waiting out outages of the database of up to {@code outage} once open.
+     */
+    public static PostgresTrialStore open(PostgresDatabase database, String runId, String fingerprint, String config,
+                                          boolean resuming, Duration outage) {
         Connection connection = database.connect();
         try {
             PostgresSchema.check(connection, database);
             register(connection, database, runId, fingerprint, config, resuming);
-            return new PostgresTrialStore(database, runId, connection, PostgresSchema.hasLogTable(connection));
+            return new PostgresTrialStore(database, runId, new ResilientConnection(database, connection, outage),
+                    PostgresSchema.hasLogTable(connection));
         } catch (SQLException e) {
             quietlyClose(connection);
             throw database.explain(e);
@@ -121,26 +140,31 @@ public final class PostgresTrialStore implements TrialStore {
     @Override
     public synchronized List<Trial> load() {
         try {
-            Map<Integer, Map<String, Double>> values = values();
-            Map<Integer, String> logs = logs();
-            List<Trial> trials = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT idx, architecture, layer, bucket, cost,"
-                    + " status, objective, training_seconds, failure, wall_seconds, attempts FROM layernas_trial"
-                    + " WHERE run_id = ? ORDER BY idx")) {
-                query.setString(1, runId);
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        int index = row.getInt(1);
-                        trials.add(trial(row, values.getOrDefault(index, Map.of()), logs.get(index)));
-                    }
-                }
-            }
+            List<Trial> trials = link.retrying((connection, retry) -> read(connection));
             checkContiguous(trials);
             return trials;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the trials of run '" + runId + "' from " + database.url()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    private List<Trial> read(Connection connection) throws SQLException {
+        Map<Integer, Map<String, Double>> values = values(connection);
+        Map<Integer, String> logs = logs(connection);
+        List<Trial> trials = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT idx, architecture, layer, bucket, cost,"
+                + " status, objective, training_seconds, failure, wall_seconds, attempts FROM layernas_trial"
+                + " WHERE run_id = ? ORDER BY idx")) {
+            query.setString(1, runId);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    int index = row.getInt(1);
+                    trials.add(trial(row, values.getOrDefault(index, Map.of()), logs.get(index)));
+                }
+            }
+        }
+        return trials;
     }
 
     private void checkContiguous(List<Trial> trials) {
@@ -152,7 +176,7 @@ public final class PostgresTrialStore implements TrialStore {
         }
     }
 
-    private Map<Integer, Map<String, Double>> values() throws SQLException {
+    private Map<Integer, Map<String, Double>> values(Connection connection) throws SQLException {
         Map<Integer, Map<String, Double>> values = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT idx, key, value FROM layernas_trial_value WHERE run_id = ?")) {
@@ -166,7 +190,7 @@ public final class PostgresTrialStore implements TrialStore {
         return values;
     }
 
-    private Map<Integer, String> logs() throws SQLException {
+    private Map<Integer, String> logs(Connection connection) throws SQLException {
         Map<Integer, String> logs = new HashMap<>();
         if (!keepsLogs) {
             return logs;
@@ -196,26 +220,51 @@ public final class PostgresTrialStore implements TrialStore {
         appendAll(List.of(trial));
     }
 
-    /** Stores {@code trials} in one transaction: all of them survive a crash, or none. */
+    /**
+     * Stores {@code trials} in one transaction: all of them survive a crash, or none. Repeated after
+     * a lost connection, unless the first trial is there already (the commit went through).
+     */
     @Override
     public synchronized void appendAll(List<Trial> trials) {
         try {
-            connection.setAutoCommit(false);
-            for (Trial trial : trials) {
-                insertTrial(trial);
-                if (trial.succeeded()) {
-                    insertValues(trial);
-                    insertLog(trial);
+            link.retrying((connection, retry) -> {
+                if (retry && stored(connection, trials.get(0).index())) {
+                    return null;
                 }
-            }
-            connection.commit();
+                connection.setAutoCommit(false);
+                for (Trial trial : trials) {
+                    insertTrial(connection, trial);
+                    if (trial.succeeded()) {
+                        insertValues(connection, trial);
+                        insertLog(connection, trial);
+                    }
+                }
+                connection.commit();
+                connection.setAutoCommit(true);
+                return null;
+            });
         } catch (SQLException e) {
-            rollback();
             throw new IllegalStateException("cannot store trial #" + trials.get(0).index() + " of run '" + runId
-                    + "' in " + database.url() + ": " + e.getMessage() + ". The run stops; every trial stored before"
-                    + " is kept: when the database is back, continue with layernas run --resume DIR.", e);
-        } finally {
-            autoCommit();
+                    + "' in " + database.url() + ": " + e.getMessage() + unreachable(e) + ". The run stops; every"
+                    + " trial stored before is kept: when the database is back, continue with layernas run --resume"
+                    + " DIR.", e);
+        }
+    }
+
+    /** What a message adds when the failure was a database that stayed away. */
+    private String unreachable(SQLException e) {
+        return ResilientConnection.lostConnection(e) ? " (unreachable for " + link.outage().toSeconds() + " s)" : "";
+    }
+
+    /** True when trial {@code index} of this run is stored. */
+    private boolean stored(Connection connection, int index) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM layernas_trial WHERE run_id = ? AND idx = ?")) {
+            query.setString(1, runId);
+            query.setInt(2, index);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
         }
     }
 
@@ -226,26 +275,27 @@ public final class PostgresTrialStore implements TrialStore {
     @Override
     public synchronized void truncate(int size) {
         try {
-            connection.setAutoCommit(false);
-            for (String table : List.of("layernas_trial", "layernas_task")) {
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM " + table + " WHERE run_id = ? AND idx >= ?")) {
-                    delete.setString(1, runId);
-                    delete.setInt(2, size);
-                    delete.executeUpdate();
+            link.retrying((connection, retry) -> {
+                connection.setAutoCommit(false);
+                for (String table : List.of("layernas_trial", "layernas_task")) {
+                    try (PreparedStatement delete = connection.prepareStatement(
+                            "DELETE FROM " + table + " WHERE run_id = ? AND idx >= ?")) {
+                        delete.setString(1, runId);
+                        delete.setInt(2, size);
+                        delete.executeUpdate();
+                    }
                 }
-            }
-            connection.commit();
+                connection.commit();
+                connection.setAutoCommit(true);
+                return null;
+            });
         } catch (SQLException e) {
-            rollback();
             throw new IllegalStateException("cannot remove the trials from #" + size + " of run '" + runId + "' in "
                     + database.url() + ": " + e.getMessage(), e);
-        } finally {
-            autoCommit();
         }
     }
 
-    private void insertTrial(Trial trial) throws SQLException {
+    private void insertTrial(Connection connection, Trial trial) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO layernas_trial (run_id, idx,"
                 + " architecture, layer, bucket, cost, status, objective, training_seconds, failure, wall_seconds,"
                 + " attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -270,7 +320,7 @@ public final class PostgresTrialStore implements TrialStore {
         }
     }
 
-    private void insertValues(Trial trial) throws SQLException {
+    private void insertValues(Connection connection, Trial trial) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO layernas_trial_value (run_id, idx, key, value) VALUES (?, ?, ?, ?)")) {
             for (Map.Entry<String, Double> value : trial.metrics().values().entrySet()) {
@@ -284,7 +334,7 @@ public final class PostgresTrialStore implements TrialStore {
         }
     }
 
-    private void insertLog(Trial trial) throws SQLException {
+    private void insertLog(Connection connection, Trial trial) throws SQLException {
         if (!keepsLogs || trial.metrics().log() == null) {
             return;
         }
@@ -294,22 +344,6 @@ public final class PostgresTrialStore implements TrialStore {
             insert.setInt(2, trial.index());
             insert.setString(3, trial.metrics().log());
             insert.executeUpdate();
-        }
-    }
-
-    private void rollback() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The append already failed; its own exception says why.
-        }
-    }
-
-    private void autoCommit() {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // A broken connection: the next call reports it.
         }
     }
 
@@ -354,6 +388,15 @@ public final class PostgresTrialStore implements TrialStore {
     }
 
     private synchronized Map<String, String> jobs(String key) {
+        try {
+            return link.retrying((connection, retry) -> jobs(connection, key));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the job journal of run '" + runId + "' from " + database.url()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> jobs(Connection connection, String key) throws SQLException {
         Map<String, String> jobs = new TreeMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT job_key, job_id FROM layernas_job"
                 + " WHERE run_id = ?" + (key == null ? "" : " AND job_key = ?"))) {
@@ -366,20 +409,22 @@ public final class PostgresTrialStore implements TrialStore {
                     jobs.put(row.getString(1), row.getString(2));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the job journal of run '" + runId + "' from " + database.url()
-                    + ": " + e.getMessage(), e);
         }
         return jobs;
     }
 
     private synchronized void recordJob(String key, String jobId) {
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO layernas_job (run_id, job_key, job_id)"
-                + " VALUES (?, ?, ?) ON CONFLICT (run_id, job_key) DO UPDATE SET job_id = excluded.job_id")) {
-            upsert.setString(1, runId);
-            upsert.setString(2, key);
-            upsert.setString(3, jobId);
-            upsert.executeUpdate();
+        try {
+            link.retrying((connection, retry) -> {
+                try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO layernas_job (run_id,"
+                        + " job_key, job_id) VALUES (?, ?, ?) ON CONFLICT (run_id, job_key) DO UPDATE SET job_id ="
+                        + " excluded.job_id")) {
+                    upsert.setString(1, runId);
+                    upsert.setString(2, key);
+                    upsert.setString(3, jobId);
+                    return upsert.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record job " + jobId + " of run '" + runId + "' in "
                     + database.url() + ": " + e.getMessage(), e);
@@ -388,7 +433,7 @@ public final class PostgresTrialStore implements TrialStore {
 
     @Override
     public synchronized void close() {
-        quietlyClose(connection);
+        link.close(); // nothing left to flush: every trial was committed when it was appended
     }
 
     private static void quietlyClose(Connection connection) {

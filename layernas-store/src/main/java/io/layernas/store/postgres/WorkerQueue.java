@@ -24,7 +24,7 @@ public final class WorkerQueue implements AutoCloseable {
     private final PostgresDatabase database;
     private final String worker;
     private final boolean sendsLogs;
-    private Connection connection;
+    private final ResilientConnection link;
 
     /**
      * Connects as the worker named {@code worker} (host and process, for people reading the queue).
@@ -35,39 +35,27 @@ public final class WorkerQueue implements AutoCloseable {
     public WorkerQueue(PostgresDatabase database, String worker) {
         this.database = database;
         this.worker = worker;
-        this.connection = database.connect();
-        PostgresSchema.check(connection, database);
+        Connection first = database.connect();
+        this.link = new ResilientConnection(database, first, Duration.ZERO);
         try {
-            this.sendsLogs = PostgresSchema.hasTaskLogTable(connection);
+            PostgresSchema.check(first, database);
+            this.sendsLogs = PostgresSchema.hasTaskLogTable(first);
         } catch (SQLException e) {
+            link.close();
             throw database.explain(e);
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
         }
     }
 
     private Connection connection() throws SQLException {
-        if (connection == null) {
-            try {
-                connection = database.connect();
-            } catch (io.layernas.api.ConfigurationException e) {
-                // After the first connection a refusal is an outage to wait out, not a mistake to fix:
-                // the driver's exception, not the configuration error, is what the caller gets.
-                throw new java.sql.SQLTransientConnectionException(e.getMessage(), null, e.getCause());
-            }
-        }
-        return connection;
+        return link.get();
     }
 
-    /** Drops the connection after a failure; the next call connects again. */
+    /** Drops the connection after a failure; the next call connects again (the worker decides how long to retry). */
     private void drop() {
-        Connection broken = connection;
-        connection = null;
-        if (broken != null) {
-            try {
-                broken.close();
-            } catch (SQLException ignored) {
-                // It failed already; nothing is left to flush.
-            }
-        }
+        link.drop();
     }
 
     /**

@@ -11,7 +11,8 @@ import java.time.Duration;
  * {@code workers}: candidates evaluated by {@code layernas worker} processes sharing the run's
  * PostgreSQL store ({@code run.store}). Settings: {@code pollSeconds} (0.5), how often the run looks
  * for results; {@code outageSeconds} (60), how long the database may be unreachable before the run
- * stops; {@code capacity} (10000), attempts handed to the pool at once.
+ * stops (its queue and its trial store both wait that long); {@code capacity} (10000), attempts
+ * handed to the pool at once.
  */
 public final class WorkersExecutorProvider extends AbstractPlugin implements ExecutorProvider {
     /** For ServiceLoader. */
@@ -22,7 +23,7 @@ public final class WorkersExecutorProvider extends AbstractPlugin implements Exe
     @Override
     public CandidateExecutor create(ExecutorSetup setup, Settings settings) {
         double poll = settings.getDouble("pollSeconds", 0.5);
-        double outage = settings.getDouble("outageSeconds", 60);
+        double outage = outageSeconds(settings);
         int capacity = settings.getInt("capacity", 10_000);
         if (!(poll > 0) || !(outage > 0) || capacity < 1) {
             throw new io.layernas.api.ConfigurationException(settings.keyOf("pollSeconds") + ", "
@@ -32,7 +33,16 @@ public final class WorkersExecutorProvider extends AbstractPlugin implements Exe
         return new WorkersExecutor(millis(poll), millis(outage), capacity);
     }
 
-    private static Duration millis(double seconds) {
+    /**
+     * How long the run waits for an unreachable database, in seconds ({@code outageSeconds}, 60):
+     * also how long its {@link PostgresTrialStore} waits.
+     */
+    public static double outageSeconds(Settings settings) {
+        return settings.getDouble("outageSeconds", PostgresTrialStore.OUTAGE.toSeconds());
+    }
+
+    /** {@code seconds} as a duration, to the millisecond. */
+    public static Duration millis(double seconds) {
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
 }

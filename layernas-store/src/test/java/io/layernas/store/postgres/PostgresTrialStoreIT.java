@@ -133,4 +133,71 @@ class PostgresTrialStoreIT {
             assertThat(store.load()).extracting(Trial::objective).containsExactly(0.5);
         }
     }
+
+    @Test
+    void aStoreWhoseSessionWasEndedConnectsAgainAndStoresTheNextTrial() {
+        PostgresDatabase database = TestPostgres.database();
+        String run = TestPostgres.runId("ended");
+        try (PostgresTrialStore store = PostgresTrialStore.open(database, run, "fp", CONFIG, false)) {
+            store.append(succeeded(0, 0.5));
+            TestPostgres.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name ="
+                    + " 'layernas' AND pid <> pg_backend_pid()");
+            store.append(succeeded(1, 0.6));
+            store.journal().record("t1-a1", "job-1");
+            assertThat(store.load()).containsExactly(succeeded(0, 0.5), succeeded(1, 0.6));
+            assertThat(store.journal().find("t1-a1")).contains("job-1");
+        }
+    }
+
+    @Test
+    void aStoreWaitsOutAnOutageShorterThanItsLimitAndLosesNothing() throws Exception {
+        PostgresDatabase empty = TestPostgres.emptyDatabase();
+        PostgresSchema.create(empty);
+        try (PostgresTrialStore store = PostgresTrialStore.open(empty, "outage", "fp", CONFIG, false,
+                java.time.Duration.ofSeconds(60))) {
+            store.append(succeeded(0, 0.5));
+            TestPostgres.takeAway(empty, true);
+            Thread back = new Thread(() -> {
+                try {
+                    Thread.sleep(2500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                TestPostgres.takeAway(empty, false);
+            });
+            back.start();
+            try {
+                store.appendAll(List.of(succeeded(1, 0.6), failed(2))); // waits for the database
+            } finally {
+                back.join();
+            }
+            assertThat(store.load()).containsExactly(succeeded(0, 0.5), succeeded(1, 0.6), failed(2));
+        } finally {
+            TestPostgres.takeAway(empty, false);
+            TestPostgres.dropTables(empty);
+        }
+    }
+
+    @Test
+    void aStoreGivesUpWhenTheOutageOutlastsItsLimitKeepingWhatWasStored() {
+        PostgresDatabase empty = TestPostgres.emptyDatabase();
+        PostgresSchema.create(empty);
+        try (PostgresTrialStore store = PostgresTrialStore.open(empty, "gone", "fp", CONFIG, false,
+                java.time.Duration.ofSeconds(2))) {
+            store.append(succeeded(0, 0.5));
+            TestPostgres.takeAway(empty, true);
+            try {
+                assertThatThrownBy(() -> store.append(succeeded(1, 0.6)))
+                        .hasMessageContaining("cannot store trial #1 of run 'gone'")
+                        .hasMessageContaining("(unreachable for 2 s)")
+                        .hasMessageContaining("every trial stored before is kept")
+                        .hasMessageContaining("layernas run --resume DIR");
+            } finally {
+                TestPostgres.takeAway(empty, false);
+            }
+            assertThat(store.load()).containsExactly(succeeded(0, 0.5));
+        } finally {
+            TestPostgres.dropTables(empty);
+        }
+    }
 }

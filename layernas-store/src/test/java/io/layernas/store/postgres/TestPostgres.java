@@ -59,6 +59,18 @@ public final class TestPostgres {
         return empty;
     }
 
+    /**
+     * Takes {@code database} away (no new connections, every session ended), as a server restart
+     * or a network cut does, or brings it back.
+     */
+    public static void takeAway(PostgresDatabase database, boolean away) {
+        execute("ALTER DATABASE " + database.database() + " WITH ALLOW_CONNECTIONS " + !away);
+        if (away) {
+            execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database.database()
+                    + "'");
+        }
+    }
+
     /** Drops the LayerNAS tables of {@code database}. */
     public static void dropTables(PostgresDatabase database) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
