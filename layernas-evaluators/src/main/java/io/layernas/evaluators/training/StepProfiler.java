@@ -19,9 +19,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Times the phases of {@code djl-train}'s SGD steps, for the bench module's {@code TrainingStepReport}
- * (not used in training). It runs the very calls of {@link TrainingStep#run}, with a clock read between
- * them: PyTorch's CPU kernels run synchronously on the calling thread, so a phase's wall time is its cost.
+ * Measures {@code djl-train}'s SGD steps for the bench module's training reports (not used in training):
+ * {@link #profile} times their phases ({@code TrainingStepReport}), running the very calls of
+ * {@link TrainingStep#run} with a clock read between them (PyTorch's CPU kernels run synchronously on the
+ * calling thread, so a phase's wall time is its cost); {@link #trace} records them with PyTorch's profiler
+ * ({@code TrainingOpReport}); {@link #minorFaults} and {@link #liveArrays} count page faults and the arrays
+ * trainings leave attached ({@code TrainingDriftReport}).
  */
 public final class StepProfiler {
     /** The phases, in the order a step runs them. */
