@@ -17,8 +17,10 @@ Run it on a GPU machine by setting DEVICE=cuda in the evaluator's `env`.
 
 Two modes for checking it against djl-train: PARAMS_ONLY=1 builds the network and prints its
 `params` and `trainable_params` without reading any data; PROFILE=1 times PROFILE_WARMUP steps,
-then PROFILE_STEPS more, and prints the mean milliseconds per step of each phase (`profile_*_ms`) and
-the CPU time of the process per step (`profile_cpu_ms`).
+then PROFILE_STEPS more, and prints the mean milliseconds per step of each phase (`profile_*_ms`),
+the CPU time of the process per step (`profile_cpu_ms`) and its minor page faults per step
+(`profile_faults`); PROFILE_TRACE=path records PROFILE_STEPS steps after PROFILE_WARMUP with PyTorch's
+profiler and writes their ops, with input shapes, as a Chrome trace to that path.
 """
 import gzip
 import json
