@@ -17,12 +17,15 @@ Run it on a GPU machine by setting DEVICE=cuda in the evaluator's `env`.
 
 Two modes for checking it against djl-train: PARAMS_ONLY=1 builds the network and prints its
 `params` and `trainable_params` without reading any data; PROFILE=1 times PROFILE_WARMUP steps,
-then PROFILE_STEPS more, and prints the mean milliseconds per step of each phase (`profile_*_ms`) and
-the CPU time of the process per step (`profile_cpu_ms`).
+then PROFILE_STEPS more, and prints the mean milliseconds per step of each phase (`profile_*_ms`),
+the CPU time of the process per step (`profile_cpu_ms`) and its minor page faults per step
+(`profile_faults`); PROFILE_TRACE=path records PROFILE_STEPS steps after PROFILE_WARMUP with PyTorch's
+profiler and writes their ops, with input shapes, as a Chrome trace to that path.
 """
 import gzip
 import json
 import os
+import resource
 import sys
 import time
 
@@ -42,6 +45,9 @@ SPLIT_FILE = os.environ.get("SPLIT_FILE", "")
 DEVICE = os.environ.get("DEVICE", "cpu")
 PARAMS_ONLY = os.environ.get("PARAMS_ONLY", "") == "1"
 PROFILE = os.environ.get("PROFILE", "") == "1"
+# A path: run PROFILE_WARMUP steps, then record PROFILE_STEPS more with torch.autograd.profiler and write its
+# Chrome trace (JSON) there (TrainingOpReport compares it op by op with djl-train's).
+PROFILE_TRACE = os.environ.get("PROFILE_TRACE", "")
 PROFILE_WARMUP = int(os.environ.get("PROFILE_WARMUP", "5"))
 PROFILE_STEPS = int(os.environ.get("PROFILE_STEPS", "30"))
 
@@ -244,10 +250,11 @@ def profile(model, optimizer, schedule, images, labels, train, adapt):
     totals = dict.fromkeys(("data", "forward", "loss_read", "backward", "optimizer"), 0.0)
     model.train()
     steps = len(train) // BATCH
-    cpu_start = 0.0
+    cpu_start, faults_start = 0.0, 0
     for i in range(PROFILE_WARMUP + PROFILE_STEPS):
         if i == PROFILE_WARMUP:
             cpu_start = time.process_time()
+            faults_start = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         marks = [time.perf_counter()]
         index = train[i % steps * BATCH:(i % steps + 1) * BATCH]
         xb, yb = adapt(images[index]).to(DEVICE), labels[index].to(DEVICE)
@@ -268,7 +275,30 @@ def profile(model, optimizer, schedule, images, labels, train, adapt):
     result = {"profile_" + key + "_ms": value * 1000 / PROFILE_STEPS for key, value in totals.items()}
     result["profile_total_ms"] = sum(result.values())
     result["profile_cpu_ms"] = (time.process_time() - cpu_start) * 1000 / PROFILE_STEPS
+    result["profile_faults"] = (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults_start) / PROFILE_STEPS
     return result
+
+
+def trace(model, optimizer, schedule, images, labels, train, adapt):
+    """PROFILE_WARMUP training steps, then PROFILE_STEPS more under PyTorch's profiler, written to PROFILE_TRACE."""
+    model.train()
+    steps = len(train) // BATCH
+
+    def run(i):
+        index = train[i % steps * BATCH:(i % steps + 1) * BATCH]
+        step(model, optimizer, schedule, adapt(images[index]).to(DEVICE), labels[index].to(DEVICE), 0)
+
+    for i in range(PROFILE_WARMUP):
+        run(i)
+    with torch.autograd.profiler.profile(record_shapes=True) as profiler:
+        for i in range(PROFILE_WARMUP, PROFILE_WARMUP + PROFILE_STEPS):
+            run(i)
+    # The legacy profiler's Chrome trace, with each op's input shapes, which export_chrome_trace leaves out.
+    events = [{"name": e.name, "ph": "X", "ts": e.time_range.start, "dur": e.time_range.end - e.time_range.start,
+               "tid": e.thread, "shape": e.input_shapes} for e in profiler.function_events]
+    with open(PROFILE_TRACE, "w") as f:
+        json.dump(events, f)
+    return {"profile_steps": PROFILE_STEPS}
 
 
 def main():
@@ -293,9 +323,12 @@ def main():
         split = np.random.default_rng(0).permutation(len(labels))[: TRAIN_SUBSET or len(labels)]
         held_out = len(split) // 10
         val, train = split[:held_out], split[held_out:]
-    steps = (PROFILE_WARMUP + PROFILE_STEPS) if PROFILE else EPOCHS * ((len(train) + BATCH - 1) // BATCH)
+    steps = (PROFILE_WARMUP + PROFILE_STEPS) if PROFILE or PROFILE_TRACE else EPOCHS * ((len(train) + BATCH - 1) // BATCH)
     optimizer = torch.optim.SGD(model.parameters(), lr=LR, momentum=0.9, weight_decay=1e-4)
     schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, steps)
+    if PROFILE_TRACE:
+        print(json.dumps({"objective": 0, **trace(model, optimizer, schedule, images, labels, train, adapt)}))
+        return
     if PROFILE:
         print(json.dumps({"objective": 0, **profile(model, optimizer, schedule, images, labels, train, adapt)}))
         return

@@ -8,8 +8,10 @@ import io.layernas.api.NetworkSpace;
 import io.layernas.api.Settings;
 import io.layernas.evaluators.external.CommandEvaluatorProvider;
 import io.layernas.evaluators.training.DataSplit;
+import io.layernas.evaluators.training.DjlRuntime;
 import io.layernas.evaluators.training.DjlTrainingEvaluatorProvider;
 import io.layernas.evaluators.training.FashionMnist;
+import io.layernas.evaluators.training.TrainingSettings;
 import io.layernas.spaces.mobilenet.PaperSpaces;
 import io.layernas.spaces.natsbench.NatsDataset;
 import io.layernas.spaces.natsbench.NatsTopologySpace;
@@ -46,6 +48,10 @@ public final class TrainingParityReport {
     private static final List<String> ISSUE_ARCHITECTURES = List.of("24:k3e48:40:k5e64:k3e48:64:k5e96:128",
             "24:k3e64:32:k5e96:k5e48:64:k3e160:256", "16:k3e48:24:k5e96:k3e48:64:k5e128:256");
     static final int BATCH = 64;
+    /** The {@code mobilenet-mini} baseline, the step and op reports' default. */
+    static final String BASELINE = "24:k5e64:40:k5e96:k5e96:64:k5e160:256";
+    /** Training images (validation included) of the step and op reports' split. */
+    static final int STEP_SUBSET = 5000;
     static final double RATE = 0.1;
     private static final String REVERT_PROPERTY = "layernas.djl-train.revert";
 
@@ -106,6 +112,12 @@ public final class TrainingParityReport {
         djlTrain(10_000, 1, threads, 500).evaluate(new EvaluationRequest(space, space.parse(architecture), 0, 999, 1));
     }
 
+    /** The step and op reports' training settings: this report's batch, rate and split, {@code threads} threads. */
+    static TrainingSettings stepSettings(int threads) {
+        return TrainingSettings.from(Settings.of("evaluator", Map.of("batchSize", BATCH, "learningRate", RATE,
+                "trainSubset", STEP_SUBSET, "validationFraction", 0.1, "threads", threads)));
+    }
+
     /** djl-train with the report's settings; {@code testSubset} 0 is all 10,000 test images. */
     static Evaluator djlTrain(int trainSubset, int epochs, int threads, int testSubset) {
         Map<String, Object> common = Map.of("epochs", epochs, "batchSize", BATCH, "learningRate", RATE,
@@ -126,7 +138,8 @@ public final class TrainingParityReport {
 
     /** The load average and OpenMP's wait policy, which both sides inherit. */
     static String environment() {
-        return "OMP_WAIT_POLICY " + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset") + ", load " + loadAverage();
+        return "OMP_WAIT_POLICY " + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset") + ", djl-train's malloc: "
+                + DjlRuntime.nativeMemory() + ", load " + loadAverage();
     }
 
     /** The 1, 5 and 15 minute load averages. */

@@ -5,7 +5,6 @@ import io.layernas.api.EvaluationRequest;
 import io.layernas.api.Evaluator;
 import io.layernas.api.Metrics;
 import io.layernas.api.NetworkSpace;
-import io.layernas.api.Settings;
 import io.layernas.evaluators.training.StepProfiler;
 import io.layernas.evaluators.training.TrainingSettings;
 import java.nio.file.Files;
@@ -22,7 +21,8 @@ import java.util.Map;
  * the scheduler's step) and freeing the step's arrays (djl-train only; Python frees by reference count
  * inside the other phases). The two sides run interleaved, {@code rounds} times each, so that load from
  * other processes hits both alike; the table gives each phase's median over rounds of the mean ms per
- * step, and the ratio. The last row, {@code cpu}, is the CPU time of the whole process per step (all its
+ * step, and the ratio. The row {@code faults} counts minor page faults per step (not ms): memory the allocator
+ * had given back to the system and the kernel maps and zeroes again on first touch. The row {@code cpu} is the CPU time of the whole process per step (all its
  * threads): other processes' load stretches wall times but hardly CPU times, and at 1 thread on an idle
  * machine the two agree. A report, not a test: figures depend on the machine and its load.
  *
@@ -31,7 +31,7 @@ import java.util.Map;
  */
 public final class TrainingStepReport {
     private static final List<String> PHASES = List.of("data", "forward", "loss_read", "backward", "optimizer",
-            "free", "total", "cpu");
+            "free", "total", "cpu", "faults");
 
     private TrainingStepReport() {
     }
@@ -44,11 +44,9 @@ public final class TrainingStepReport {
         int rounds = arguments.intAt(2, 3);
         int threads = arguments.intAt(3, 2);
         String python = arguments.stringAt(4, "/usr/bin/python3");
-        List<String> architectures = arguments.restFrom(5, List.of("24:k5e64:40:k5e96:k5e96:64:k5e160:256"));
-        TrainingSettings settings = TrainingSettings.from(Settings.of("evaluator", Map.of("batchSize",
-                TrainingParityReport.BATCH, "learningRate", TrainingParityReport.RATE, "trainSubset", 5000,
-                "validationFraction", 0.1, "threads", threads)));
-        Path splitFile = TrainingParityReport.writeSplit(5000);
+        List<String> architectures = arguments.restFrom(5, List.of(TrainingParityReport.BASELINE));
+        TrainingSettings settings = TrainingParityReport.stepSettings(threads);
+        Path splitFile = TrainingParityReport.writeSplit(TrainingParityReport.STEP_SUBSET);
         Evaluator torch = TrainingParityReport.pytorch(python, splitFile, threads, Map.of("PROFILE", "1",
                 "PROFILE_WARMUP", Integer.toString(warmup), "PROFILE_STEPS", Integer.toString(measured)));
         System.out.printf("batch %d, %d warm-up and %d measured steps, %d rounds, %d threads, %s%n",
@@ -73,7 +71,7 @@ public final class TrainingStepReport {
         Metrics metrics = torch.evaluate(new EvaluationRequest(space, architecture, 0, seed, 1));
         Map<String, Double> phases = new LinkedHashMap<>();
         for (String phase : PHASES) {
-            phases.put(phase, metrics.value("profile_" + phase + "_ms", 0));
+            phases.put(phase, metrics.value(phase.equals("faults") ? "profile_faults" : "profile_" + phase + "_ms", 0));
         }
         return phases;
     }

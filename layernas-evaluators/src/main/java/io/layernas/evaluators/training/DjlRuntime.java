@@ -26,9 +26,13 @@ public final class DjlRuntime {
                 : Path.of(System.getProperty("user.home"), ".layernas", "cache", "djl");
     }
 
-    /** Starts the engine (first call) and sets the intra-op threads; returns the engine name. */
+    /**
+     * Starts the engine (first call) and sets the intra-op threads; returns the engine name. The first call also
+     * makes glibc keep the memory freed tensors leave ({@link NativeMemory}).
+     */
     public static synchronized String start(Path cacheDir, int threads) {
         if (!started) {
+            NativeMemory.keepFreedMemory();
             System.setProperty("ai.djl.offline", "true");
             setIfAbsent("DJL_CACHE_DIR", cacheDir.toAbsolutePath().toString());
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
@@ -41,6 +45,11 @@ public final class DjlRuntime {
             JniUtils.setNumThreads(threads);
         }
         return ENGINE;
+    }
+
+    /** What the process's native allocator was told ({@link NativeMemory}), for reports. */
+    public static String nativeMemory() {
+        return NativeMemory.keepFreedMemory();
     }
 
     /** The engine's name, as {@link ai.djl.Model#newInstance} wants it. */

@@ -52,6 +52,17 @@ class DjlTrainingEvaluatorTest {
         assertThat(metrics.value("train_loss", -1)).isBetween(0.0, Math.log(10) + 1);
     }
 
+    /** A leak here would grow the process by the arrays of every training, and slow later trainings. */
+    @Test
+    void aTrainingLeavesNoArraysAttachedToTheEnginesManagers() {
+        quick.evaluate(new EvaluationRequest(SPACE, SPACE.defaultArchitecture(), 0, 1, 1));
+        long before = StepProfiler.liveArrays();
+        quick.evaluate(new EvaluationRequest(SPACE, SPACE.defaultArchitecture(), 0, 2, 1));
+        quick.evaluate(new EvaluationRequest(SPACE, Architecture.of(1, 1), 0, 3, 1));
+        assertThat(before).isNotNegative();
+        assertThat(StepProfiler.liveArrays()).isEqualTo(before);
+    }
+
     @Test
     void sameSeedGivesTheSameMetricsAndAnotherSeedDiffers() {
         Architecture architecture = Architecture.of(1, 1);
