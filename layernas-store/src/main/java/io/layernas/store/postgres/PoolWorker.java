@@ -55,9 +55,6 @@ public final class PoolWorker {
         }
     }
 
-    /** Longest pause between two attempts to reach the database. */
-    private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(5);
-
     private final WorkerQueue queue;
     private final Evaluations evaluations;
     private final Settings settings;
@@ -141,8 +138,8 @@ public final class PoolWorker {
     }
 
     /**
-     * Notes a failure to reach the database and pauses before the next attempt (1 s, doubling up
-     * to {@link #MAX_RETRY_PAUSE}).
+     * Notes a failure to reach the database and pauses before the next attempt (as
+     * {@link ResilientConnection} does: 1 s, doubling up to 5 s).
      *
      * @throws SQLException {@code e}, explained, once the outage lasted longer than {@link Settings#outage()}
      */
@@ -150,7 +147,7 @@ public final class PoolWorker {
         long now = System.nanoTime();
         if (failingSince < 0) {
             failingSince = now;
-            retryPause = Duration.ofSeconds(1);
+            retryPause = ResilientConnection.FIRST_PAUSE;
             log.println("worker: cannot reach the database (" + e.getMessage() + "); retrying for up to "
                     + settings.outage().toSeconds() + " s");
         } else if (now - failingSince >= settings.outage().toNanos()) {
@@ -160,8 +157,7 @@ public final class PoolWorker {
                     + " --outage-seconds.", e.getSQLState(), e);
         }
         pause(retryPause);
-        retryPause = retryPause.multipliedBy(2).compareTo(MAX_RETRY_PAUSE) > 0 ? MAX_RETRY_PAUSE
-                : retryPause.multipliedBy(2);
+        retryPause = ResilientConnection.nextPause(retryPause);
     }
 
     private void process(ClaimedTask task) throws SQLException {
@@ -261,9 +257,7 @@ public final class PoolWorker {
 
     /** An evaluation that fails every task with why {@code cause} prevented building the real one. */
     private static Evaluation failing(RuntimeException cause) {
-        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return task -> new TaskResult(null, "worker " + hostName() + " cannot evaluate run '" + task.runId() + "': "
-                + why, 0);
+        return task -> cannotEvaluate(task, cause, 0);
     }
 
     private static TaskResult evaluate(Evaluation evaluation, ClaimedTask task) {
@@ -271,10 +265,15 @@ public final class PoolWorker {
         try {
             return evaluation.evaluate(task);
         } catch (RuntimeException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new TaskResult(null, "worker " + hostName() + " cannot evaluate run '" + task.runId() + "': " + why,
-                    (System.nanoTime() - started) / 1e9);
+            return cannotEvaluate(task, e, (System.nanoTime() - started) / 1e9);
         }
+    }
+
+    /** The failed result of {@code task}: this worker could not evaluate its run, because of {@code cause}. */
+    private static TaskResult cannotEvaluate(ClaimedTask task, RuntimeException cause, double seconds) {
+        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new TaskResult(null, "worker " + hostName() + " cannot evaluate run '" + task.runId() + "': " + why,
+                seconds);
     }
 
     private void renew(ClaimedTask task) {

@@ -140,7 +140,7 @@ public final class PostgresTrialStore implements TrialStore {
     @Override
     public synchronized List<Trial> load() {
         try {
-            List<Trial> trials = link.retrying((connection, retry) -> read(connection));
+            List<Trial> trials = link.run((connection, retry) -> read(connection));
             checkContiguous(trials);
             return trials;
         } catch (SQLException e) {
@@ -227,11 +227,10 @@ public final class PostgresTrialStore implements TrialStore {
     @Override
     public synchronized void appendAll(List<Trial> trials) {
         try {
-            link.retrying((connection, retry) -> {
+            link.transaction((connection, retry) -> {
                 if (retry && stored(connection, trials.get(0).index())) {
                     return null;
                 }
-                connection.setAutoCommit(false);
                 for (Trial trial : trials) {
                     insertTrial(connection, trial);
                     if (trial.succeeded()) {
@@ -239,8 +238,6 @@ public final class PostgresTrialStore implements TrialStore {
                         insertLog(connection, trial);
                     }
                 }
-                connection.commit();
-                connection.setAutoCommit(true);
                 return null;
             });
         } catch (SQLException e) {
@@ -275,8 +272,7 @@ public final class PostgresTrialStore implements TrialStore {
     @Override
     public synchronized void truncate(int size) {
         try {
-            link.retrying((connection, retry) -> {
-                connection.setAutoCommit(false);
+            link.transaction((connection, retry) -> {
                 for (String table : List.of("layernas_trial", "layernas_task")) {
                     try (PreparedStatement delete = connection.prepareStatement(
                             "DELETE FROM " + table + " WHERE run_id = ? AND idx >= ?")) {
@@ -285,8 +281,6 @@ public final class PostgresTrialStore implements TrialStore {
                         delete.executeUpdate();
                     }
                 }
-                connection.commit();
-                connection.setAutoCommit(true);
                 return null;
             });
         } catch (SQLException e) {
@@ -389,7 +383,7 @@ public final class PostgresTrialStore implements TrialStore {
 
     private synchronized Map<String, String> jobs(String key) {
         try {
-            return link.retrying((connection, retry) -> jobs(connection, key));
+            return link.run((connection, retry) -> jobs(connection, key));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the job journal of run '" + runId + "' from " + database.url()
                     + ": " + e.getMessage(), e);
@@ -415,7 +409,7 @@ public final class PostgresTrialStore implements TrialStore {
 
     private synchronized void recordJob(String key, String jobId) {
         try {
-            link.retrying((connection, retry) -> {
+            link.run((connection, retry) -> {
                 try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO layernas_job (run_id,"
                         + " job_key, job_id) VALUES (?, ?, ?) ON CONFLICT (run_id, job_key) DO UPDATE SET job_id ="
                         + " excluded.job_id")) {

@@ -8,12 +8,15 @@ import java.time.Duration;
 
 /**
  * One connection to a PostgreSQL database that is opened again after a failure, so that its owner
- * survives a server restart, a failover or a network cut: {@link #retrying} waits out such an
- * outage for up to {@link #outage()}. Not thread-safe: its owner serialises the calls.
+ * survives a server restart, a failover or a network cut: {@link #run} waits out such an outage for
+ * up to {@link #outage()} (with {@link Duration#ZERO}, it only drops the failed connection and leaves
+ * waiting to its owner). Not thread-safe: its owner serialises the calls.
  */
 final class ResilientConnection implements AutoCloseable {
+    /** First pause between two attempts to reach the database; it doubles up to {@link #MAX_PAUSE}. */
+    static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     /** Longest pause between two attempts. */
-    private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
+    static final Duration MAX_PAUSE = Duration.ofSeconds(5);
 
     /** Work on the connection; {@code retry} is true when an earlier attempt failed on a lost connection. */
     @FunctionalInterface
@@ -25,14 +28,17 @@ final class ResilientConnection implements AutoCloseable {
     private final Duration outage;
     private Connection connection;
 
-    /** Holds {@code first}, already open on {@code database}; retries for up to {@code outage}. */
+    /**
+     * Holds {@code first}, already open on {@code database}, or connects on first use when it is
+     * {@code null}; retries for up to {@code outage}.
+     */
     ResilientConnection(PostgresDatabase database, Connection first, Duration outage) {
         this.database = database;
         this.connection = first;
         this.outage = outage;
     }
 
-    /** How long {@link #retrying} waits for the database before it gives up. */
+    /** How long {@link #run} waits for the database before it gives up. */
     Duration outage() {
         return outage;
     }
@@ -43,8 +49,8 @@ final class ResilientConnection implements AutoCloseable {
             try {
                 connection = database.connect();
             } catch (ConfigurationException e) {
-                // After the first connection a refusal is an outage to wait out, not a mistake to fix:
-                // the driver's exception, not the configuration error, is what the caller gets.
+                // Its owner was built on a connection that worked (this one, or the run's store): a refusal
+                // now is an outage to wait out, not a mistake to fix, so the caller gets the driver's exception.
                 throw new SQLTransientConnectionException(e.getMessage(), null, e.getCause());
             }
         }
@@ -66,15 +72,15 @@ final class ResilientConnection implements AutoCloseable {
 
     /**
      * Runs {@code work}; when it fails because the connection was lost or the server cannot be
-     * reached, connects again and runs it again (pauses of 1 s doubling to 5 s) until it succeeds or
-     * {@link #outage()} has passed. Other failures are not retried. The connection is dropped after
-     * any failure, so a half-done transaction never survives.
+     * reached, connects again and runs it again (pauses from {@link #FIRST_PAUSE}, doubling to
+     * {@link #MAX_PAUSE}) until it succeeds or {@link #outage()} has passed. Other failures are not
+     * retried. The connection is dropped after any failure, so a half-done transaction never survives.
      *
      * @throws SQLException the last failure, once the outage lasted too long or was not one
      */
-    <T> T retrying(Work<T> work) throws SQLException {
+    <T> T run(Work<T> work) throws SQLException {
         long failingSince = -1;
-        Duration pause = Duration.ofSeconds(1);
+        Duration pause = FIRST_PAUSE;
         boolean retry = false;
         while (true) {
             try {
@@ -92,10 +98,27 @@ final class ResilientConnection implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+                pause = nextPause(pause);
                 retry = true;
             }
         }
+    }
+
+    /** {@link #run} with {@code work} in one transaction: committed when it returns, rolled back (dropped) when it fails. */
+    <T> T transaction(Work<T> work) throws SQLException {
+        return run((connection, retry) -> {
+            connection.setAutoCommit(false);
+            T result = work.on(connection, retry);
+            connection.commit();
+            connection.setAutoCommit(true);
+            return result;
+        });
+    }
+
+    /** The pause after {@code pause}: twice as long, at most {@link #MAX_PAUSE}. */
+    static Duration nextPause(Duration pause) {
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : doubled;
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.Map;
 public final class RunQueue implements AutoCloseable {
     private final PostgresDatabase database;
     private final String runId;
-    private Connection connection;
+    /** No waiting here: a call that fails drops the connection, and the executor decides how long to retry. */
+    private final ResilientConnection link;
     private Boolean readsLogs;
 
     /**
@@ -32,13 +33,7 @@ public final class RunQueue implements AutoCloseable {
     public RunQueue(PostgresDatabase database, String runId) {
         this.database = database;
         this.runId = runId;
-    }
-
-    private Connection connection() {
-        if (connection == null) {
-            connection = database.connect();
-        }
-        return connection;
+        this.link = new ResilientConnection(database, null, java.time.Duration.ZERO);
     }
 
     /**
@@ -57,24 +52,24 @@ public final class RunQueue implements AutoCloseable {
     public synchronized void submit(List<Entry> entries) {
         String sql = "INSERT INTO layernas_task (run_id, job_key, idx, attempt, seed, architecture, state)"
                 + " VALUES (?, ?, ?, ?, ?, ?, 'queued') ON CONFLICT (run_id, job_key) DO NOTHING";
-        Connection connection = connection();
-        try (PreparedStatement insert = connection.prepareStatement(sql);
-             java.sql.Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            // A task lost in a server crash is queued again by the resumed run: no need to wait for the disk.
-            statement.execute("SET LOCAL synchronous_commit = off");
-            for (Entry entry : entries) {
-                insert.setString(1, runId);
-                insert.setString(2, entry.key());
-                insert.setInt(3, entry.index());
-                insert.setInt(4, entry.attempt());
-                insert.setLong(5, entry.seed());
-                insert.setString(6, entry.architecture().toString());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-            connection.commit();
-            connection.setAutoCommit(true);
+        try {
+            link.transaction((connection, retry) -> {
+                try (PreparedStatement insert = connection.prepareStatement(sql);
+                     java.sql.Statement statement = connection.createStatement()) {
+                    // A task lost in a server crash is queued again by the resumed run: no need to wait for the disk.
+                    statement.execute("SET LOCAL synchronous_commit = off");
+                    for (Entry entry : entries) {
+                        insert.setString(1, runId);
+                        insert.setString(2, entry.key());
+                        insert.setInt(3, entry.index());
+                        insert.setInt(4, entry.attempt());
+                        insert.setLong(5, entry.seed());
+                        insert.setString(6, entry.architecture().toString());
+                        insert.addBatch();
+                    }
+                    return insert.executeBatch();
+                }
+            });
         } catch (SQLException e) {
             throw failed("queue " + entries.size() + " candidates", e);
         }
@@ -82,33 +77,36 @@ public final class RunQueue implements AutoCloseable {
 
     /** The results committed so far for the tasks with {@code keys}, by key. */
     public synchronized Map<String, TaskResult> finished(Collection<String> keys) {
-        Map<String, TaskResult> results = new HashMap<>();
         try {
-            Connection connection = connection();
-            Array array = connection.createArrayOf("text", keys.toArray());
-            Map<String, Map<String, Double>> values = values(array);
-            Map<String, String> logs = logs(array);
-            try (PreparedStatement query = connection.prepareStatement("SELECT job_key, succeeded, objective,"
-                    + " training_seconds, failure, wall_seconds FROM layernas_task"
-                    + " WHERE run_id = ? AND state = 'done' AND job_key = ANY(?)")) {
-                query.setString(1, runId);
-                query.setArray(2, array);
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        String key = row.getString(1);
-                        results.put(key, result(row, values.getOrDefault(key, Map.of()), logs.get(key)));
-                    }
-                }
-            }
+            return link.run((connection, retry) -> finished(connection, keys));
         } catch (SQLException e) {
             throw failed("read the workers' results", e);
+        }
+    }
+
+    private Map<String, TaskResult> finished(Connection connection, Collection<String> keys) throws SQLException {
+        Map<String, TaskResult> results = new HashMap<>();
+        Array array = connection.createArrayOf("text", keys.toArray());
+        Map<String, Map<String, Double>> values = values(connection, array);
+        Map<String, String> logs = logs(connection, array);
+        try (PreparedStatement query = connection.prepareStatement("SELECT job_key, succeeded, objective,"
+                + " training_seconds, failure, wall_seconds FROM layernas_task"
+                + " WHERE run_id = ? AND state = 'done' AND job_key = ANY(?)")) {
+            query.setString(1, runId);
+            query.setArray(2, array);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    String key = row.getString(1);
+                    results.put(key, result(row, values.getOrDefault(key, Map.of()), logs.get(key)));
+                }
+            }
         }
         return results;
     }
 
-    private Map<String, Map<String, Double>> values(Array keys) throws SQLException {
+    private Map<String, Map<String, Double>> values(Connection connection, Array keys) throws SQLException {
         Map<String, Map<String, Double>> values = new HashMap<>();
-        try (PreparedStatement query = connection().prepareStatement(
+        try (PreparedStatement query = connection.prepareStatement(
                 "SELECT job_key, key, value FROM layernas_task_value WHERE run_id = ? AND job_key = ANY(?)")) {
             query.setString(1, runId);
             query.setArray(2, keys);
@@ -122,15 +120,15 @@ public final class RunQueue implements AutoCloseable {
     }
 
     /** The workers' log tails of the tasks with {@code keys}; none from a database made before they were sent. */
-    private Map<String, String> logs(Array keys) throws SQLException {
+    private Map<String, String> logs(Connection connection, Array keys) throws SQLException {
         if (readsLogs == null) {
-            readsLogs = PostgresSchema.hasTaskLogTable(connection());
+            readsLogs = PostgresSchema.hasTaskLogTable(connection);
         }
         Map<String, String> logs = new HashMap<>();
         if (!readsLogs) {
             return logs;
         }
-        try (PreparedStatement query = connection().prepareStatement("SELECT job_key, log FROM "
+        try (PreparedStatement query = connection.prepareStatement("SELECT job_key, log FROM "
                 + PostgresSchema.TASK_LOG_TABLE + " WHERE run_id = ? AND job_key = ANY(?)")) {
             query.setString(1, runId);
             query.setArray(2, keys);
@@ -153,18 +151,22 @@ public final class RunQueue implements AutoCloseable {
      * them); a worker evaluating one learns it at its next heartbeat and stops.
      */
     public synchronized void withdraw(Collection<String> keys) {
-        try (PreparedStatement delete = connection().prepareStatement(
-                "DELETE FROM layernas_task WHERE run_id = ? AND state <> 'done' AND job_key = ANY(?)")) {
-            delete.setString(1, runId);
-            delete.setArray(2, connection().createArrayOf("text", keys.toArray()));
-            delete.executeUpdate();
+        try {
+            link.run((connection, retry) -> {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM layernas_task WHERE run_id = ? AND state <> 'done' AND job_key = ANY(?)")) {
+                    delete.setString(1, runId);
+                    delete.setArray(2, connection.createArrayOf("text", keys.toArray()));
+                    return delete.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw failed("withdraw tasks", e);
         }
     }
 
+    /** The failure of a call (whose connection was dropped: the next call connects again) as the run's error. */
     private IllegalStateException failed(String what, SQLException e) {
-        close(); // reconnect on the next call
         return new IllegalStateException("cannot " + what + " of run '" + runId + "' in " + database.url() + ": "
                 + e.getMessage() + ". The run stops; its stored trials are kept: when the database is back, "
                 + "continue with layernas run --resume DIR.", e);
@@ -172,14 +174,6 @@ public final class RunQueue implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // Nothing to flush: every call committed.
-        }
-        connection = null;
+        link.close(); // nothing to flush: every call committed
     }
 }

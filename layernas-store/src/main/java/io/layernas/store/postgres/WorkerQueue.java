@@ -17,8 +17,8 @@ import java.util.Optional;
  * result, or hand the task back. A task whose lease ran out (its worker died or lost the network)
  * can be claimed again; each claim gets a new number, and a result is accepted only under the
  * current one, so a late result from a lost lease is dropped, never counted twice.
- * A call that fails drops its connection, and the next call connects again, so a worker can wait
- * out a database restart. Thread-safe: calls are serialised on one connection.
+ * A call that fails drops its connection ({@link ResilientConnection}), and the next call connects
+ * again, so a worker can wait out a database restart. Thread-safe: calls are serialised on one connection.
  */
 public final class WorkerQueue implements AutoCloseable {
     private final PostgresDatabase database;
@@ -36,6 +36,7 @@ public final class WorkerQueue implements AutoCloseable {
         this.database = database;
         this.worker = worker;
         Connection first = database.connect();
+        // No waiting here: a call that fails drops the connection, and the worker decides how long to retry.
         this.link = new ResilientConnection(database, first, Duration.ZERO);
         try {
             PostgresSchema.check(first, database);
@@ -47,15 +48,6 @@ public final class WorkerQueue implements AutoCloseable {
             link.close();
             throw e;
         }
-    }
-
-    private Connection connection() throws SQLException {
-        return link.get();
-    }
-
-    /** Drops the connection after a failure; the next call connects again (the worker decides how long to retry). */
-    private void drop() {
-        link.drop();
     }
 
     /**
@@ -71,36 +63,34 @@ public final class WorkerQueue implements AutoCloseable {
                 + " lease_until = clock_timestamp() + make_interval(secs => ?)"
                 + " FROM next WHERE t.run_id = next.run_id AND t.job_key = next.job_key"
                 + " RETURNING t.run_id, t.job_key, t.idx, t.attempt, t.seed, t.architecture, t.claim";
-        try (PreparedStatement claim = connection().prepareStatement(sql)) {
-            int parameter = 1;
-            if (!runs.isEmpty()) {
-                claim.setArray(parameter++, connection().createArrayOf("text", runs.toArray()));
+        return link.run((connection, retry) -> {
+            try (PreparedStatement claim = connection.prepareStatement(sql)) {
+                int parameter = 1;
+                if (!runs.isEmpty()) {
+                    claim.setArray(parameter++, connection.createArrayOf("text", runs.toArray()));
+                }
+                claim.setString(parameter++, worker);
+                claim.setDouble(parameter, lease.toMillis() / 1000.0);
+                try (ResultSet row = claim.executeQuery()) {
+                    return row.next() ? Optional.of(new ClaimedTask(row.getString(1), row.getString(2), row.getInt(3),
+                            row.getInt(4), row.getLong(5), Architectures.parse(row.getString(6)), row.getInt(7)))
+                            : Optional.empty();
+                }
             }
-            claim.setString(parameter++, worker);
-            claim.setDouble(parameter, lease.toMillis() / 1000.0);
-            try (ResultSet row = claim.executeQuery()) {
-                return row.next() ? Optional.of(new ClaimedTask(row.getString(1), row.getString(2), row.getInt(3),
-                        row.getInt(4), row.getLong(5), Architectures.parse(row.getString(6)), row.getInt(7)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            drop();
-            throw e;
-        }
+        });
     }
 
     /** Extends the lease of {@code task}; false when it was lost (the task was claimed again or withdrawn). */
     public synchronized boolean renew(ClaimedTask task, Duration lease) throws SQLException {
-        try (PreparedStatement renew = connection().prepareStatement("UPDATE layernas_task SET lease_until ="
-                + " clock_timestamp() + make_interval(secs => ?) WHERE run_id = ? AND job_key = ? AND claim = ?"
-                + " AND state = 'running'")) {
-            renew.setDouble(1, lease.toMillis() / 1000.0);
-            setKey(renew, 2, task);
-            return renew.executeUpdate() == 1;
-        } catch (SQLException e) {
-            drop();
-            throw e;
-        }
+        return link.run((connection, retry) -> {
+            try (PreparedStatement renew = connection.prepareStatement("UPDATE layernas_task SET lease_until ="
+                    + " clock_timestamp() + make_interval(secs => ?) WHERE run_id = ? AND job_key = ? AND claim = ?"
+                    + " AND state = 'running'")) {
+                renew.setDouble(1, lease.toMillis() / 1000.0);
+                setKey(renew, 2, task);
+                return renew.executeUpdate() == 1;
+            }
+        });
     }
 
     /**
@@ -108,27 +98,20 @@ public final class WorkerQueue implements AutoCloseable {
      * lease was lost and another claim owns the task now.
      */
     public synchronized boolean complete(ClaimedTask task, TaskResult result) throws SQLException {
-        Connection connection = connection();
-        try {
-            connection.setAutoCommit(false);
-            boolean current = markDone(task, result);
+        return link.transaction((connection, retry) -> {
+            boolean current = markDone(connection, task, result);
             if (current && result.metrics() != null) {
-                insertValues(task, result.metrics().values());
+                insertValues(connection, task, result.metrics().values());
                 if (sendsLogs && result.metrics().log() != null) {
-                    insertLog(task, result.metrics().log());
+                    insertLog(connection, task, result.metrics().log());
                 }
             }
-            connection.commit();
-            connection.setAutoCommit(true);
             return current;
-        } catch (SQLException e) {
-            drop(); // ends the transaction: nothing of it was written
-            throw e;
-        }
+        });
     }
 
-    private boolean markDone(ClaimedTask task, TaskResult result) throws SQLException {
-        try (PreparedStatement done = connection().prepareStatement("UPDATE layernas_task SET state = 'done',"
+    private boolean markDone(Connection connection, ClaimedTask task, TaskResult result) throws SQLException {
+        try (PreparedStatement done = connection.prepareStatement("UPDATE layernas_task SET state = 'done',"
                 + " lease_until = NULL, succeeded = ?, objective = ?, training_seconds = ?, failure = ?,"
                 + " wall_seconds = ? WHERE run_id = ? AND job_key = ? AND claim = ? AND state = 'running'")) {
             Metrics metrics = result.metrics();
@@ -147,14 +130,15 @@ public final class WorkerQueue implements AutoCloseable {
         }
     }
 
-    private void insertValues(ClaimedTask task, Map<String, Double> values) throws SQLException {
-        try (PreparedStatement delete = connection().prepareStatement(
+    private void insertValues(Connection connection, ClaimedTask task, Map<String, Double> values)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM layernas_task_value WHERE run_id = ? AND job_key = ?")) {
             delete.setString(1, task.runId());
             delete.setString(2, task.key());
             delete.executeUpdate();
         }
-        try (PreparedStatement insert = connection().prepareStatement(
+        try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO layernas_task_value (run_id, job_key, key, value) VALUES (?, ?, ?, ?)")) {
             for (Map.Entry<String, Double> value : values.entrySet()) {
                 insert.setString(1, task.runId());
@@ -167,8 +151,8 @@ public final class WorkerQueue implements AutoCloseable {
         }
     }
 
-    private void insertLog(ClaimedTask task, String log) throws SQLException {
-        try (PreparedStatement insert = connection().prepareStatement("INSERT INTO " + PostgresSchema.TASK_LOG_TABLE
+    private void insertLog(Connection connection, ClaimedTask task, String log) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + PostgresSchema.TASK_LOG_TABLE
                 + " (run_id, job_key, log) VALUES (?, ?, ?) ON CONFLICT (run_id, job_key) DO UPDATE SET log = excluded.log")) {
             insert.setString(1, task.runId());
             insert.setString(2, task.key());
@@ -179,14 +163,14 @@ public final class WorkerQueue implements AutoCloseable {
 
     /** Hands {@code task} back to the queue at once (a worker stopping), if it still holds it. */
     public synchronized boolean release(ClaimedTask task) throws SQLException {
-        try (PreparedStatement release = connection().prepareStatement("UPDATE layernas_task SET state = 'queued',"
-                + " worker = NULL, lease_until = NULL WHERE run_id = ? AND job_key = ? AND claim = ? AND state = 'running'")) {
-            setKey(release, 1, task);
-            return release.executeUpdate() == 1;
-        } catch (SQLException e) {
-            drop();
-            throw e;
-        }
+        return link.run((connection, retry) -> {
+            try (PreparedStatement release = connection.prepareStatement("UPDATE layernas_task SET state = 'queued',"
+                    + " worker = NULL, lease_until = NULL WHERE run_id = ? AND job_key = ? AND claim = ?"
+                    + " AND state = 'running'")) {
+                setKey(release, 1, task);
+                return release.executeUpdate() == 1;
+            }
+        });
     }
 
     private static void setKey(PreparedStatement statement, int first, ClaimedTask task) throws SQLException {
@@ -201,16 +185,15 @@ public final class WorkerQueue implements AutoCloseable {
      * @throws IllegalStateException when the database holds no run {@code runId}
      */
     public synchronized String configOf(String runId) throws SQLException {
-        String config;
-        try (PreparedStatement query = connection().prepareStatement("SELECT config FROM layernas_run WHERE run_id = ?")) {
-            query.setString(1, runId);
-            try (ResultSet row = query.executeQuery()) {
-                config = row.next() ? row.getString(1) : null;
+        String config = link.run((connection, retry) -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT config FROM layernas_run WHERE run_id = ?")) {
+                query.setString(1, runId);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? row.getString(1) : null;
+                }
             }
-        } catch (SQLException e) {
-            drop();
-            throw e;
-        }
+        });
         if (config == null) {
             throw new IllegalStateException("run '" + runId + "' is not in " + database.url());
         }
@@ -219,6 +202,6 @@ public final class WorkerQueue implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        drop(); // nothing to flush: every call committed
+        link.close(); // nothing to flush: every call committed
     }
 }
