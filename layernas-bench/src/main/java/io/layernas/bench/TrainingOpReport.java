@@ -6,7 +6,6 @@ import io.layernas.api.Evaluator;
 import io.layernas.api.NetworkSpace;
 import io.layernas.bench.OpTrace.OpStats;
 import io.layernas.evaluators.training.StepProfiler;
-import io.layernas.evaluators.training.TrainingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,42 +36,30 @@ public final class TrainingOpReport {
 
     /** Runs the report; see the class comment for the arguments. */
     public static void main(String[] args) throws Exception {
-        ReportArgs arguments = new ReportArgs(args);
-        int warmup = arguments.intAt(0, 150);
-        int measured = arguments.intAt(1, 20);
-        int rounds = arguments.intAt(2, 3);
-        int threads = arguments.intAt(3, 1);
-        String python = arguments.stringAt(4, "/usr/bin/python3");
-        List<String> architectures = arguments.restFrom(5, List.of(TrainingParityReport.BASELINE));
-        TrainingSettings settings = TrainingParityReport.stepSettings(threads);
-        Path splitFile = TrainingParityReport.writeSplit(TrainingParityReport.STEP_SUBSET);
+        StepRun run = StepRun.parse(args, 20, 1);
         Path directory = Files.createTempDirectory("layernas-op-traces");
-        System.out.printf("batch %d, %d warm-up and %d profiled steps, %d rounds, %d threads, %s; traces in %s%n",
-                TrainingParityReport.BATCH, warmup, measured, rounds, threads, TrainingParityReport.environment(),
-                directory);
-        Evaluator torch = TrainingParityReport.pytorch(python, splitFile, threads, Map.of("PROFILE_TRACE",
-                directory.resolve("pytorch.json").toString(), "PROFILE_WARMUP", Integer.toString(warmup),
-                "PROFILE_STEPS", Integer.toString(measured)));
-        for (int a = 0; a < architectures.size(); a++) {
-            String text = architectures.get(a);
+        System.out.printf("%s; traces in %s%n", run.header("profiled"), directory);
+        Evaluator torch = run.pytorch(Map.of("PROFILE_TRACE", directory.resolve("pytorch.json").toString()));
+        for (int a = 0; a < run.architectures().size(); a++) {
+            String text = run.architectures().get(a);
             NetworkSpace space = TrainingParityReport.spaceOf(text);
             Architecture architecture = space.parse(text);
             List<OpTrace> djl = new ArrayList<>();
             List<OpTrace> pytorch = new ArrayList<>();
-            for (int round = 0; round < rounds; round++) {
+            for (int round = 0; round < run.rounds(); round++) {
                 Path djlTrace = directory.resolve("djl-" + a + "-" + round + ".json");
-                StepProfiler.trace(settings, space.network(architecture), space.input(), round, warmup, measured,
-                        djlTrace);
+                StepProfiler.trace(run.settings(), space.network(architecture), space.input(), round, run.warmup(),
+                        run.measured(), djlTrace);
                 djl.add(OpTrace.read(djlTrace));
                 torch.evaluate(new EvaluationRequest(space, architecture, 0, round, 1));
                 Path torchTrace = directory.resolve("pytorch-" + a + "-" + round + ".json");
                 Files.move(directory.resolve("pytorch.json"), torchTrace);
                 pytorch.add(OpTrace.read(torchTrace));
             }
-            print(text, OpTrace.median(djl), OpTrace.median(pytorch), measured);
+            print(text, OpTrace.median(djl), OpTrace.median(pytorch), run.measured());
         }
         System.out.printf("%nload at the end %s%n", TrainingParityReport.loadAverage());
-        Files.deleteIfExists(splitFile);
+        Files.deleteIfExists(run.splitFile());
     }
 
     private static void print(String architecture, OpTrace djl, OpTrace torch, int steps) {

@@ -6,9 +6,7 @@ import io.layernas.api.Evaluator;
 import io.layernas.api.Metrics;
 import io.layernas.api.NetworkSpace;
 import io.layernas.evaluators.training.StepProfiler;
-import io.layernas.evaluators.training.TrainingSettings;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,32 +36,23 @@ public final class TrainingStepReport {
 
     /** Runs the report; see the class comment for the arguments. */
     public static void main(String[] args) throws Exception {
-        ReportArgs arguments = new ReportArgs(args);
-        int warmup = arguments.intAt(0, 150);
-        int measured = arguments.intAt(1, 40);
-        int rounds = arguments.intAt(2, 3);
-        int threads = arguments.intAt(3, 2);
-        String python = arguments.stringAt(4, "/usr/bin/python3");
-        List<String> architectures = arguments.restFrom(5, List.of(TrainingParityReport.BASELINE));
-        TrainingSettings settings = TrainingParityReport.stepSettings(threads);
-        Path splitFile = TrainingParityReport.writeSplit(TrainingParityReport.STEP_SUBSET);
-        Evaluator torch = TrainingParityReport.pytorch(python, splitFile, threads, Map.of("PROFILE", "1",
-                "PROFILE_WARMUP", Integer.toString(warmup), "PROFILE_STEPS", Integer.toString(measured)));
-        System.out.printf("batch %d, %d warm-up and %d measured steps, %d rounds, %d threads, %s%n",
-                TrainingParityReport.BATCH, warmup, measured, rounds, threads, TrainingParityReport.environment());
-        for (String text : architectures) {
+        StepRun run = StepRun.parse(args, 40, 2);
+        Evaluator torch = run.pytorch(Map.of("PROFILE", "1"));
+        System.out.println(run.header("measured"));
+        for (String text : run.architectures()) {
             NetworkSpace space = TrainingParityReport.spaceOf(text);
             Architecture architecture = space.parse(text);
             List<Map<String, Double>> djl = new ArrayList<>();
             List<Map<String, Double>> pytorch = new ArrayList<>();
-            for (int round = 0; round < rounds; round++) {
-                djl.add(StepProfiler.profile(settings, space.network(architecture), space.input(), round, warmup, measured));
+            for (int round = 0; round < run.rounds(); round++) {
+                djl.add(StepProfiler.profile(run.settings(), space.network(architecture), space.input(), round,
+                        run.warmup(), run.measured()));
                 pytorch.add(pythonProfile(torch, space, architecture, round));
             }
             print(text, djl, pytorch);
         }
         System.out.printf("%nload at the end %s%n", TrainingParityReport.loadAverage());
-        Files.deleteIfExists(splitFile);
+        Files.deleteIfExists(run.splitFile());
     }
 
     private static Map<String, Double> pythonProfile(Evaluator torch, NetworkSpace space, Architecture architecture,
