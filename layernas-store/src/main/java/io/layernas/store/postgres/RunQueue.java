@@ -84,24 +84,43 @@ public final class RunQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * The finished tasks first, then their values and log tails: a worker commits those with the
+     * task's state, so once a task reads as done they are there. (Read the other way round, a task
+     * finishing between the queries came back without them.)
+     */
     private Map<String, TaskResult> finished(Connection connection, Collection<String> keys) throws SQLException {
-        Map<String, TaskResult> results = new HashMap<>();
-        Array array = connection.createArrayOf("text", keys.toArray());
-        Map<String, Map<String, Double>> values = values(connection, array);
-        Map<String, String> logs = logs(connection, array);
+        Map<String, Done> done = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT job_key, succeeded, objective,"
                 + " training_seconds, failure, wall_seconds FROM layernas_task"
                 + " WHERE run_id = ? AND state = 'done' AND job_key = ANY(?)")) {
             query.setString(1, runId);
-            query.setArray(2, array);
+            query.setArray(2, connection.createArrayOf("text", keys.toArray()));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    String key = row.getString(1);
-                    results.put(key, result(row, values.getOrDefault(key, Map.of()), logs.get(key)));
+                    done.put(row.getString(1), new Done(row.getBoolean(2), row.getDouble(3), row.getDouble(4),
+                            row.getString(5), row.getDouble(6)));
                 }
             }
         }
+        Map<String, TaskResult> results = new HashMap<>();
+        if (done.isEmpty()) {
+            return results;
+        }
+        Array doneKeys = connection.createArrayOf("text", done.keySet().toArray());
+        Map<String, Map<String, Double>> values = values(connection, doneKeys);
+        Map<String, String> logs = logs(connection, doneKeys);
+        done.forEach((key, task) -> results.put(key, task.result(values.getOrDefault(key, Map.of()), logs.get(key))));
         return results;
+    }
+
+    /** A finished task's row. */
+    private record Done(boolean succeeded, double objective, double trainingSeconds, String failure,
+                        double wallSeconds) {
+        TaskResult result(Map<String, Double> values, String log) {
+            Metrics metrics = succeeded ? new Metrics(objective, trainingSeconds, values, log) : null;
+            return new TaskResult(metrics, metrics == null ? failure : null, wallSeconds);
+        }
     }
 
     private Map<String, Map<String, Double>> values(Connection connection, Array keys) throws SQLException {
@@ -139,11 +158,6 @@ public final class RunQueue implements AutoCloseable {
             }
         }
         return logs;
-    }
-
-    private static TaskResult result(ResultSet row, Map<String, Double> values, String log) throws SQLException {
-        Metrics metrics = row.getBoolean(2) ? new Metrics(row.getDouble(3), row.getDouble(4), values, log) : null;
-        return new TaskResult(metrics, metrics == null ? row.getString(5) : null, row.getDouble(6));
     }
 
     /**
