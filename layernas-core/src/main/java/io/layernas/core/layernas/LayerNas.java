@@ -30,11 +30,12 @@ import java.util.SplittableRandom;
  * <p>Beyond the paper (the {@linkplain Config#defaults() defaults}; {@link Config#paper()} is the
  * paper's exact behaviour): the search starts from the space's {@link
  * io.layernas.api.SearchSpace#searchStart() search start} (a connected cell where the default
- * options would leave it disconnected), parents are selected by a softmax of their accuracy
- * ({@link Policy#SOFTMAX}), and children come in the order of a model of each option's gain
- * learned from the trials so far ({@link OptionGains}). Off in both: a warm start ({@link
- * Config#warmStart()}, {@link WarmStart}) that first trains random in-target architectures and
- * starts from the best of them, and rules that read the budget ({@link Sizing}, {@link BudgetSizing}).
+ * options would leave it disconnected), each pass expands the {@code R = 4} most accurate
+ * selectable candidates ({@link Policy#BEST}), children come in the order of a model of each
+ * option's gain learned from the trials so far ({@link OptionGains}), and the last trainings go to
+ * the last layer ({@link Sizing#FINISH}). Off in both: a warm start ({@link Config#warmStart()},
+ * {@link WarmStart}) that first trains random in-target architectures and starts from the best of
+ * them, and the other budget rule ({@link Sizing#BUDGET}, {@link BudgetSizing}).
  *
  * @param config the settings
  */
@@ -275,12 +276,12 @@ public record LayerNas(Config config) implements SearchStrategy {
         }
 
         /**
-         * H = 100, k = 3, R = 10, T = 5, no strict bound; beyond the paper: the space's search
-         * start, softmax selection, the learned child order and the last trainings on the last
-         * layer ({@link Sizing#FINISH}).
+         * H = 100, k = 3, T = 5, no strict bound; beyond the paper: the space's search start, the
+         * {@code R = 4} most accurate candidates selected per pass ({@link Policy#BEST}), the
+         * learned child order and the last trainings on the last layer ({@link Sizing#FINISH}).
          */
         public static Config defaults() {
-            return new Config(100, 3, 10, 5, Policy.SOFTMAX, false, true, true, 0, Sizing.FINISH);
+            return new Config(100, 3, 4, 5, Policy.BEST, false, true, true, 0, Sizing.FINISH);
         }
 
         /** The paper's behaviour (preset {@code paper}): H = 100, k = 3, R = 10, T = 5, random, default architecture. */

@@ -31,8 +31,7 @@ public final class LayerNasProvider extends AbstractPlugin implements StrategyPr
         int perBucket = settings.getInt("perBucket", defaults.perBucket());
         int selections = settings.getInt("selections", defaults.selections());
         int children = settings.getInt("children", defaults.children());
-        String policy = settings.getChoice("policy", defaults.policy() == LayerNas.Policy.SOFTMAX ? "softmax" : "random",
-                List.of("random", "best", "softmax"));
+        String policy = settings.getChoice("policy", policyName(defaults.policy()), List.of("random", "best", "softmax"));
         boolean strict = settings.getBoolean("strictBound", defaults.strictBound());
         String start = settings.getChoice("start", defaults.fromSearchStart() ? "searchStart" : "default",
                 List.of("searchStart", "default"));
@@ -47,6 +46,11 @@ public final class LayerNasProvider extends AbstractPlugin implements StrategyPr
         };
         return settings.build(() -> new LayerNas(new LayerNas.Config(buckets, perBucket, selections, children,
                     chosen, strict, start.equals("searchStart"), order.equals("learned"), warmStart, sized)));
+    }
+
+    /** The setting's name of a built-in {@code policy}. */
+    private static String policyName(LayerNas.Policy policy) {
+        return policy == LayerNas.Policy.SOFTMAX ? "softmax" : policy == LayerNas.Policy.BEST ? "best" : "random";
     }
 
     /** The sizing, the preset's by default; {@code budget} chooses selections and children, so they must not be set with it. */

@@ -35,7 +35,10 @@ import org.junit.jupiter.api.Test;
  * configured R and T above) and {@code sizing: finish} (the last trainings go to the last layer).
  */
 class BudgetSizingTest {
-    private static final LayerNas.Config SIZED = LayerNas.Config.defaults().withSizing(Sizing.BUDGET);
+    /** R = 10, T = 5 with softmax selection and the learned order: the defaults these rules were measured with. */
+    private static final LayerNas.Config TEN_BY_FIVE = new LayerNas.Config(100, 3, 10, 5, LayerNas.Policy.SOFTMAX, false,
+            true, true, 0, Sizing.FIXED);
+    private static final LayerNas.Config SIZED = TEN_BY_FIVE.withSizing(Sizing.BUDGET);
 
     @Test
     void aTrialLimitIsKnownUpFront() {
@@ -82,13 +85,13 @@ class BudgetSizingTest {
     @Test
     void theDefaultsFinishOnTheLastLayerThePaperPresetIsFixedAndBudgetClashesWithSettingRAndT() {
         assertThat(shape(LayerNas.Config.paper(), Budget.evaluations(100))).containsExactly(10, 5);
-        assertThat(shape(LayerNas.Config.defaults(), Budget.evaluations(100))).containsExactly(10, 5);
+        assertThat(shape(LayerNas.Config.defaults(), Budget.evaluations(100))).containsExactly(4, 5);
         assertThat(provided(Map.of()).sizing()).isEqualTo(Sizing.FINISH);
         assertThat(provided(Map.of("sizing", "fixed")).sizing()).isEqualTo(Sizing.FIXED);
         assertThat(provided(Map.of("preset", "paper")).sizing()).isEqualTo(Sizing.FIXED);
         assertThat(provided(Map.of("children", 10)).sizing()).isEqualTo(Sizing.FINISH);
         assertThat(provided(Map.of("children", 10, "sizing", "finish")).sizing()).isEqualTo(Sizing.FINISH);
-        assertThat(provided(Map.of("sizing", "budget"))).isEqualTo(SIZED);
+        assertThat(provided(Map.of("sizing", "budget"))).isEqualTo(LayerNas.Config.defaults().withSizing(Sizing.BUDGET));
         assertThat(provided(Map.of("preset", "paper", "sizing", "finish")).sizing()).isEqualTo(Sizing.FINISH);
         assertThat(shape(provided(Map.of("selections", 3)), Budget.evaluations(100))).containsExactly(3, 5);
         assertThat(provided(Map.of("preset", "paper", "sizing", "budget")).sizing()).isEqualTo(Sizing.BUDGET);
@@ -105,7 +108,7 @@ class BudgetSizingTest {
         assertThat(passShape(SIZED, Budget.evaluations(100), 0)).containsExactly(5, 10);
         assertThat(passShape(SIZED, Budget.evaluations(600), 0)).containsExactly(10, 5);
         // Off, the same small budget keeps T = 5 (it ends before a pass over layer 1 can select R = 10).
-        assertThat(passShape(LayerNas.Config.defaults().withSizing(Sizing.FIXED), Budget.evaluations(100), 0)
+        assertThat(passShape(TEN_BY_FIVE.withSizing(Sizing.FIXED), Budget.evaluations(100), 0)
                 .get(1)).isEqualTo(5);
         assertThat(passShape(LayerNas.Config.paper(), Budget.evaluations(100), 0).get(1)).isEqualTo(5);
         // Under a time limit: 1,000 s a training of 1e5 s is 100 trainings, 250 s is 400.
@@ -122,8 +125,8 @@ class BudgetSizingTest {
 
     @Test
     void finishSkipsTheOtherLayersOnceThePassesNoLongerFitSoTheLastTrainingsGoToTheLastLayer() {
-        LayerNas.Config finish = LayerNas.Config.defaults().withSizing(Sizing.FINISH);
-        List<Trial> fixed = search(LayerNas.Config.defaults().withSizing(Sizing.FIXED), Budget.evaluations(100), 0);
+        LayerNas.Config finish = TEN_BY_FIVE.withSizing(Sizing.FINISH);
+        List<Trial> fixed = search(TEN_BY_FIVE.withSizing(Sizing.FIXED), Budget.evaluations(100), 0);
         List<Trial> finished = search(finish, Budget.evaluations(100), 0);
         // The first cycle (5 + 25 + 50 trainings) is the same; then 20 trainings are left, fewer than
         // a pass's R·T = 50: fixed spends them on layers 0 and 1, finish on layer 2.
@@ -139,14 +142,14 @@ class BudgetSizingTest {
 
     @Test
     void finishSkipsNothingWhenTheLastLayerHasNothingToExpandOrTheTrainingsLeftAreUnknown() {
-        BudgetSizing sizing = new BudgetSizing(LayerNas.Config.defaults().withSizing(Sizing.FINISH),
+        BudgetSizing sizing = new BudgetSizing(TEN_BY_FIVE.withSizing(Sizing.FINISH),
                 Budget.evaluations(60));
         sizing.record(IntStream.range(0, 20).mapToObj(i -> trial(i, 0)).toList());
         assertThat(sizing.skips(1, 1, 3, false)).as("40 left, fewer than R·T = 50").isTrue();
         assertThat(sizing.skips(1, 0, 3, false)).as("first cycle").isFalse();
         assertThat(sizing.skips(2, 1, 3, false)).as("last layer").isFalse();
         assertThat(sizing.skips(1, 1, 3, true)).as("the last layer was idle").isFalse();
-        BudgetSizing unknown = new BudgetSizing(LayerNas.Config.defaults().withSizing(Sizing.FINISH),
+        BudgetSizing unknown = new BudgetSizing(TEN_BY_FIVE.withSizing(Sizing.FINISH),
                 Budget.trainingSeconds(100));
         unknown.record(List.of(failed(0)));
         assertThat(unknown.skips(0, 1, 3, false)).isFalse();
@@ -157,7 +160,7 @@ class BudgetSizingTest {
 
     @Test
     void aFinishRunResumedWithALargerBudgetButWithoutItsBudgetHistoryIsRefusedAndKeepsItsTrials() {
-        LayerNas.Config finish = LayerNas.Config.defaults().withSizing(Sizing.FINISH);
+        LayerNas.Config finish = TEN_BY_FIVE.withSizing(Sizing.FINISH);
         InMemoryTrialStore store = new InMemoryTrialStore();
         assertThat(search(finish, Budget.evaluations(100), store).trials()).hasSize(100);
         // Trial #80 was a layer-2 child (the finish); with 200 trainings the search trains a layer-0 child there.
@@ -172,7 +175,7 @@ class BudgetSizingTest {
 
     @Test
     void aFinishRunIsExtendedByResumingItWithALargerBudgetAndItsBudgetHistory() {
-        LayerNas.Config finish = LayerNas.Config.defaults().withSizing(Sizing.FINISH);
+        LayerNas.Config finish = TEN_BY_FIVE.withSizing(Sizing.FINISH);
         InMemoryTrialStore store = new InMemoryTrialStore();
         List<Trial> first = search(finish, Budget.evaluations(100), store).trials();
         // Trials 80-99 were the finish on layer 2; the extended run replays them, then goes on.

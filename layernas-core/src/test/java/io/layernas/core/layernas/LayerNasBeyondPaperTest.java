@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** LayerNAS's defaults beyond the paper: search start, softmax selection, learned child order; and preset paper. */
+/** LayerNAS's defaults beyond the paper: search start, greedy selection, learned child order; and preset paper. */
 class LayerNasBeyondPaperTest {
     /** Layer 0 option 0 disconnects the "network": the accuracy is 0 unless layer 0 is not 0. */
     private static final SimpleSearchSpace SPACE = new SimpleSearchSpace("cell", List.of(
@@ -44,6 +44,10 @@ class LayerNasBeyondPaperTest {
         assertThat(provided(Map.of("preset", "paper"))).isEqualTo(LayerNas.Config.paper());
         assertThat(LayerNas.Config.paper()).isEqualTo(new LayerNas.Config(100, 3, 10, 5, LayerNas.Policy.RANDOM, false));
         assertThat(provided(Map.of())).isEqualTo(LayerNas.Config.defaults());
+        assertThat(LayerNas.Config.defaults()).isEqualTo(new LayerNas.Config(100, 3, 4, 5, LayerNas.Policy.BEST, false,
+                true, true, 0, Sizing.FINISH));
+        assertThat(provided(Map.of("policy", "softmax", "selections", 10)).policy()).isSameAs(LayerNas.Policy.SOFTMAX);
+        assertThat(provided(Map.of("preset", "paper")).policy()).isSameAs(LayerNas.Policy.RANDOM);
         LayerNas.Config mixed = provided(Map.of("preset", "paper", "childOrder", "learned", "policy", "softmax"));
         assertThat(mixed.learnedOrder()).isTrue();
         assertThat(mixed.fromSearchStart()).isFalse();
