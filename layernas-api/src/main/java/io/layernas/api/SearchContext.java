@@ -29,6 +29,17 @@ public interface SearchContext {
     /** The budget of this run. */
     Budget budget();
 
+    /**
+     * The budget the run's choices were, or are, made under once it has made {@code trials}
+     * trials. It is {@link #budget()}, except in a run resumed with another budget: while it
+     * retraces the trials stored before, this is the budget they were made under. A strategy whose
+     * choices depend on the budget (LayerNAS's {@code sizing}) reads this one, so that a resumed run
+     * makes the stored run's choices again and a run can be extended with a larger budget.
+     */
+    default Budget budgetAt(int trials) {
+        return budget();
+    }
+
     /** The run's seed. */
     long seed();
 

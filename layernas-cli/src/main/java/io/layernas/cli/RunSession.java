@@ -16,6 +16,7 @@ import io.layernas.cli.config.Defaults;
 import io.layernas.cli.config.ExperimentConfig;
 import io.layernas.cli.format.Numbers;
 import io.layernas.cli.progress.ProgressBar;
+import io.layernas.cli.results.BudgetHistoryFile;
 import io.layernas.cli.results.LiveResults;
 import io.layernas.cli.results.OutputFiles;
 import io.layernas.cli.results.Provenance;
@@ -24,6 +25,7 @@ import io.layernas.cli.results.RunReport;
 import io.layernas.cli.wiring.RunDirectory;
 import io.layernas.cli.wiring.TrialStores;
 import io.layernas.cli.wiring.Wiring;
+import io.layernas.core.BudgetHistory;
 import io.layernas.core.Problem;
 import io.layernas.core.Resume;
 import io.layernas.core.SearchRun;
@@ -182,6 +184,10 @@ final class RunSession {
         }
         List<Trial> stored = resuming ? store.load() : List.of();
         checkBudgetKeeps(stored);
+        BudgetHistory budgets = (resuming ? BudgetHistoryFile.read(directory, problem.budget()) : BudgetHistory.of(
+                problem.budget())).resumedWith(problem.budget(), Resume.replayed(stored));
+        BudgetHistoryFile.write(directory, budgets);
+        search.budgetHistory(budgets);
         writeConfig(provenance);
         printHeader(space, costModel, target, stored);
     }

@@ -134,20 +134,56 @@ class ResumeTest {
     }
 
     @Test
-    void aRunWhoseChoicesDependOnItsBudgetIsNotExtendedButRefusedKeepingItsTrials() throws Exception {
+    void aRunWhoseChoicesDependOnItsBudgetIsExtendedByReplayingItsTrialsUnderTheBudgetTheyWereMadeUnder()
+            throws Exception {
         Path config = TestCli.yaml(dir, "finish.yaml", TestCli.smallExperiment()
-                .replace("perBucket: 2}", "perBucket: 2, sizing: finish}").replace("evaluations: 60", "evaluations: 100"));
+                .replace("perBucket: 2}", "perBucket: 2, sizing: finish}").replace("evaluations: 60", "evaluations: 90"));
         Path run = dir.resolve("finish");
         assertThat(TestCli.run("run", config.toString(), "-o", run.toString(), "-q").exitCode()).isZero();
         List<Trial> stored = TestCli.withoutTimes(TestCli.trials(run));
+        assertThat(Files.readString(run.resolve("budgets.json")))
+                .isEqualToIgnoringWhitespace("[{\"fromTrial\":0,\"evaluations\":90,\"trainingSeconds\":null}]");
+        assertThat(stored).hasSize(90);
 
+        // Without its budget history the run cannot be retraced under a larger budget: refused, trials kept.
+        Path copy = dir.resolve("finish-without-history");
+        copyDirectory(run, copy);
+        Files.delete(copy.resolve("budgets.json"));
+        TestCli.Outcome refused = TestCli.run("run", "--resume", copy.toString(), "-D", "budget.evaluations=200", "-q");
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+        assertThat(refused.err()).contains("the stored trials do not match this search: trial #")
+                .contains("resume with the budget it had").contains("The stored trials are kept");
+        assertThat(TestCli.withoutTimes(TestCli.trials(copy))).isEqualTo(stored);
+
+        // A history that is not one is refused, naming the file, before anything is trained.
+        Path broken = dir.resolve("finish-broken-history");
+        copyDirectory(run, broken);
+        Files.writeString(broken.resolve("budgets.json"), "[{\"fromTrial\": \"'; DROP TABLE trial; --\"}]");
+        TestCli.Outcome bad = TestCli.run("run", "--resume", broken.toString(), "-D", "budget.evaluations=200", "-q");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains(broken.resolve("budgets.json").toString(), "\"fromTrial\" must be a whole number",
+                "delete it to resume with the budget the run had");
+        assertThat(TestCli.withoutTimes(TestCli.trials(broken))).isEqualTo(stored);
+
+        // With it, the run is extended: the stored trials are replayed as they were, and the run goes on.
         TestCli.Outcome more = TestCli.run("run", "--resume", run.toString(), "-D", "budget.evaluations=200", "-q");
-        assertThat(more.exitCode()).as(more.err()).isEqualTo(2);
-        assertThat(more.err()).contains("the stored trials do not match this search: trial #")
-                .contains("cannot extend a run with a larger budget").contains("The stored trials are kept");
-        assertThat(TestCli.withoutTimes(TestCli.trials(run))).isEqualTo(stored);
-        TestCli.Outcome same = TestCli.run("run", "--resume", run.toString(), "-D", "budget.evaluations=100", "-q");
+        assertThat(more.exitCode()).as(more.err()).isZero();
+        List<Trial> extended = TestCli.withoutTimes(TestCli.trials(run));
+        assertThat(extended).hasSizeGreaterThan(stored.size());
+        assertThat(extended.subList(0, stored.size())).isEqualTo(stored);
+        assertThat(Files.readString(run.resolve("budgets.json"))).isEqualToIgnoringWhitespace(
+                "[{\"fromTrial\":0,\"evaluations\":90,\"trainingSeconds\":null},"
+                        + "{\"fromTrial\":90,\"evaluations\":200,\"trainingSeconds\":null}]");
+        TestCli.Outcome same = TestCli.run("run", "--resume", run.toString(), "-q");
         assertThat(same.exitCode()).as(same.err()).isZero();
-        assertThat(TestCli.withoutTimes(TestCli.trials(run))).isEqualTo(stored);
+        assertThat(TestCli.withoutTimes(TestCli.trials(run))).isEqualTo(extended);
+    }
+
+    private static void copyDirectory(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
+            }
+        }
     }
 }

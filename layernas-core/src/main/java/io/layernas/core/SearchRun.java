@@ -45,6 +45,7 @@ public final class SearchRun {
     private final Duration timeout;
     private final CandidateExecutor executor;
     private final TrialStore store;
+    private final BudgetHistory budgets;
     private final List<SearchListener> listeners;
     private final Stop stop = new Stop();
 
@@ -60,6 +61,7 @@ public final class SearchRun {
         this.timeout = builder.timeout;
         this.executor = builder.executor;
         this.store = builder.store;
+        this.budgets = builder.budgets != null ? builder.budgets : BudgetHistory.of(problem.budget());
         this.listeners = List.copyOf(builder.listeners);
     }
 
@@ -93,7 +95,7 @@ public final class SearchRun {
         try {
             Evaluations evaluations = new Evaluations(problem.space(), running, store.journal(), seed, retries, timeout,
                     stop);
-            DefaultSearchContext context = new DefaultSearchContext(problem, seed, evaluations, store, listeners,
+            DefaultSearchContext context = new DefaultSearchContext(problem, seed, evaluations, store, budgets, listeners,
                     maxConsecutiveFailures, stop);
             StopReason reason;
             String abort = null;
@@ -146,6 +148,7 @@ public final class SearchRun {
         private Duration timeout;
         private CandidateExecutor executor;
         private TrialStore store = new InMemoryTrialStore();
+        private BudgetHistory budgets;
         private final List<SearchListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -167,6 +170,7 @@ public final class SearchRun {
             copy.timeout = timeout;
             copy.executor = executor;
             copy.store = store;
+            copy.budgets = budgets;
             copy.listeners.addAll(listeners);
             return copy;
         }
@@ -275,6 +279,16 @@ public final class SearchRun {
         /** Where trials are kept; a store holding an interrupted run's trials resumes it. */
         public Builder store(TrialStore store) {
             this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * The budgets the store's trials were made under, for a run resumed with another budget
+         * than it had ({@link BudgetHistory}); the run's own budget applies from the first trial it
+         * does not replay. Without it, every stored trial counts as made under the run's budget.
+         */
+        public Builder budgetHistory(BudgetHistory budgets) {
+            this.budgets = Objects.requireNonNull(budgets, "budgets");
             return this;
         }
 

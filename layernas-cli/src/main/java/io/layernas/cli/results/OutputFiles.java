@@ -12,6 +12,8 @@ public final class OutputFiles {
     public static final String COMPARE_DB = "runs.db";
     /** The outcome: best architecture, front, evaluations, provenance. */
     public static final String RESULT_JSON = "result.json";
+    /** The budgets the run's trials were made under; {@code layernas run --resume DIR} replays them under those. */
+    public static final String BUDGETS_JSON = "budgets.json";
     /** The resolved configuration; {@code layernas run --resume DIR} reads it. */
     public static final String CONFIG_YAML = "config.yaml";
     /** Every trial, one row each. */

@@ -13,6 +13,7 @@ import io.layernas.api.Trial;
 import io.layernas.api.TrialStatus;
 import io.layernas.api.TrialStore;
 import io.layernas.core.Problem;
+import io.layernas.core.BudgetHistory;
 import io.layernas.core.Resume;
 import io.layernas.core.ResumeMismatchException;
 import io.layernas.core.Seeds;
@@ -42,6 +43,8 @@ public final class DefaultSearchContext implements SearchContext {
     private final List<SearchListener> listeners;
     private final Stop stop;
     private final Map<Architecture, Trial> replay = new HashMap<>();
+    /** The budgets the stored trials were made under, then the run's. */
+    private final BudgetHistory budgets;
     /** The stored trials to replay, by index: a new evaluation must not take one's place. */
     private final Map<Integer, Trial> replayByIndex = new HashMap<>();
     private final TrialLedger ledger;
@@ -52,11 +55,14 @@ public final class DefaultSearchContext implements SearchContext {
     /**
      * Creates the context; trials already in {@code store} are replayed, not evaluated again.
      *
+     * @param budgets     the budgets the stored trials were made under; the run's budget applies from the
+     *                    first trial not replayed
      * @param evaluations evaluates through the run's executor: a batch at once when the executor
      *                    runs more than one attempt at a time, else one candidate at a time
      */
     public DefaultSearchContext(Problem problem, long seed, Evaluations evaluations, TrialStore store,
-                                List<SearchListener> listeners, int maxConsecutiveFailures, Stop stop) {
+                                BudgetHistory budgets, List<SearchListener> listeners, int maxConsecutiveFailures,
+                                Stop stop) {
         this.stop = stop;
         this.problem = problem;
         this.seed = seed;
@@ -74,6 +80,7 @@ public final class DefaultSearchContext implements SearchContext {
             replay.put(trial.architecture(), trial);
             replayByIndex.put(trial.index(), trial);
         }
+        this.budgets = budgets.resumedWith(problem.budget(), replayed);
     }
 
     @Override
@@ -94,6 +101,11 @@ public final class DefaultSearchContext implements SearchContext {
     @Override
     public Budget budget() {
         return problem.budget();
+    }
+
+    @Override
+    public Budget budgetAt(int trials) {
+        return budgets.at(trials);
     }
 
     @Override
@@ -245,9 +257,10 @@ public final class DefaultSearchContext implements SearchContext {
     /** A resume whose search went another way than the stored trials, at {@code where}; nothing new was trained. */
     private static ResumeMismatchException mismatch(String where) {
         return new ResumeMismatchException("the stored trials do not match this search: " + where + ". Resume with "
-                + "the same configuration, seed and budget as the stored run: a strategy whose choices depend on the "
-                + "budget (LayerNAS with sizing: finish or budget) cannot extend a run with a larger budget. The stored "
-                + "trials are kept.");
+                + "the same configuration and seed as the stored run. A strategy whose choices depend on the budget "
+                + "(LayerNAS's sizing) retraces a run with another budget only from the budgets its trials were made "
+                + "under; without them (a run directory without its budget history) resume with the budget it had. "
+                + "The stored trials are kept.");
     }
 
     private Trial replayOrEvaluate(Candidate candidate, int index) {

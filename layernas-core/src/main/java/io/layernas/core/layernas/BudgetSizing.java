@@ -5,6 +5,7 @@ import io.layernas.api.Trial;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.IntFunction;
 import java.util.Set;
 
 /**
@@ -20,8 +21,10 @@ import java.util.Set;
  * trainings is learnt from the trials: the limit divided by the mean training seconds of the
  * distinct trials seen so far. Until the trials tell (no trial yet, or none with training
  * seconds), the configured values are used; the rule decides once, and keeps its decision for the
- * rest of the run. It reads only the budget and the trials' recorded seconds, so a resumed run,
- * which replays the same trials, decides the same.
+ * rest of the run. It reads only the trials' recorded seconds and the budget in force after the
+ * trials seen ({@link io.layernas.api.SearchContext#budgetAt}): a resumed run, which replays the
+ * same trials under the budgets they were made under, decides the same, even when it was resumed
+ * with a larger budget to extend it.
  *
  * <p>One object per run, used by the strategy's thread; not thread-safe.
  */
@@ -33,7 +36,8 @@ final class BudgetSizing {
     /** {@code T} for a small budget. */
     static final int SMALL_CHILDREN = 10;
 
-    private final Budget budget;
+    /** The budget in force after a number of trials ({@link io.layernas.api.SearchContext#budgetAt}). */
+    private final IntFunction<Budget> budgetAt;
     private final int selections;
     private final int children;
     private final boolean sized;
@@ -44,7 +48,12 @@ final class BudgetSizing {
 
     /** The rule for {@code config} under {@code budget}: off unless {@code config.sizing()} is not {@code FIXED}. */
     BudgetSizing(LayerNas.Config config, Budget budget) {
-        this.budget = budget;
+        this(config, trials -> budget);
+    }
+
+    /** The rule for {@code config} under the budget in force after a number of trials, {@code budgetAt}. */
+    BudgetSizing(LayerNas.Config config, IntFunction<Budget> budgetAt) {
+        this.budgetAt = budgetAt;
         this.selections = config.selections();
         this.children = config.children();
         this.sized = config.sizing() == Sizing.BUDGET;
@@ -82,6 +91,7 @@ final class BudgetSizing {
      * seconds limit over the mean seconds per trial if that is fewer; empty while unknown.
      */
     OptionalDouble expectedTrainings() {
+        Budget budget = budgetAt.apply(seen.size());
         double byTrials = budget.maxEvaluations() == Long.MAX_VALUE ? Double.POSITIVE_INFINITY
                 : budget.maxEvaluations();
         if (Double.isInfinite(budget.maxTrainingSeconds())) {
@@ -109,6 +119,7 @@ final class BudgetSizing {
 
     /** The trainings the budget has left, as far as the trials seen tell; empty while unknown. */
     OptionalDouble remainingTrainings() {
+        Budget budget = budgetAt.apply(seen.size());
         double byTrials = budget.maxEvaluations() == Long.MAX_VALUE ? Double.POSITIVE_INFINITY
                 : budget.maxEvaluations() - seen.size();
         if (Double.isInfinite(budget.maxTrainingSeconds())) {

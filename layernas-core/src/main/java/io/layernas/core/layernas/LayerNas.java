@@ -43,7 +43,7 @@ public record LayerNas(Config config) implements SearchStrategy {
     public void search(SearchContext context) {
         Architecture start = config.fromSearchStart() ? context.space().searchStart()
                 : context.space().defaultArchitecture();
-        BudgetSizing sizing = new BudgetSizing(config, context.budget());
+        BudgetSizing sizing = new BudgetSizing(config, context::budgetAt);
         if (config.warmStart() > 0) {
             start = WarmStart.best(context, config.warmStart(), start, sizing::record);
         }

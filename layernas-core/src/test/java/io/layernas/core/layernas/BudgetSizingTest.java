@@ -16,6 +16,7 @@ import io.layernas.api.StrategyProvider;
 import io.layernas.api.TargetRange;
 import io.layernas.api.Trial;
 import io.layernas.api.TrialStatus;
+import io.layernas.core.BudgetHistory;
 import io.layernas.core.ResumeMismatchException;
 import io.layernas.core.InMemoryTrialStore;
 import io.layernas.core.SearchRun;
@@ -154,7 +155,7 @@ class BudgetSizingTest {
     }
 
     @Test
-    void aFinishRunResumedWithALargerBudgetIsRefusedAndKeepsItsTrials() {
+    void aFinishRunResumedWithALargerBudgetButWithoutItsBudgetHistoryIsRefusedAndKeepsItsTrials() {
         LayerNas.Config finish = LayerNas.Config.defaults().withSizing(Sizing.FINISH);
         InMemoryTrialStore store = new InMemoryTrialStore();
         assertThat(search(finish, Budget.evaluations(100), store).trials()).hasSize(100);
@@ -162,10 +163,43 @@ class BudgetSizingTest {
         assertThatThrownBy(() -> search(finish, Budget.evaluations(200), store))
                 .isInstanceOf(ResumeMismatchException.class)
                 .hasMessageStartingWith("the stored trials do not match this search: trial #80 was ")
-                .hasMessageContaining("cannot extend a run with a larger budget");
+                .hasMessageContaining("resume with the budget it had");
         assertThat(store.load()).hasSize(100).extracting(Trial::index).doesNotHaveDuplicates();
         // Resumed with its own budget, it replays the stored trials.
         assertThat(path(search(finish, Budget.evaluations(100), store).trials())).isEqualTo(path(store.load()));
+    }
+
+    @Test
+    void aFinishRunIsExtendedByResumingItWithALargerBudgetAndItsBudgetHistory() {
+        LayerNas.Config finish = LayerNas.Config.defaults().withSizing(Sizing.FINISH);
+        InMemoryTrialStore store = new InMemoryTrialStore();
+        List<Trial> first = search(finish, Budget.evaluations(100), store).trials();
+        // Trials 80-99 were the finish on layer 2; the extended run replays them, then goes on.
+        BudgetHistory made = BudgetHistory.of(Budget.evaluations(100));
+        List<Trial> extended = run(finish, Budget.evaluations(230), 0).store(store).budgetHistory(made).build().run()
+                .trials();
+        assertThat(path(extended.subList(0, 100))).isEqualTo(path(first));
+        assertThat(extended).hasSize(230).extracting(Trial::index).doesNotHaveDuplicates();
+        assertThat(extended.stream().map(Trial::architecture).distinct()).hasSize(230);
+        assertThat(store.load()).hasSize(230);
+        // After the replay the larger budget rules: the cut pass over layer 2 goes on, and with 100
+        // trainings left after it the earlier layers are searched again.
+        assertThat(extended.get(100).layer()).isEqualTo(2);
+        assertThat(extended.subList(100, 230)).extracting(Trial::layer).contains(0, 1);
+        // Extended twice, the run replays under both earlier budgets and goes on under the third.
+        BudgetHistory twice = made.resumedWith(Budget.evaluations(230), 100);
+        List<Trial> again = run(finish, Budget.evaluations(300), 0).store(store).budgetHistory(twice).build().run()
+                .trials();
+        assertThat(path(again.subList(0, 230))).isEqualTo(path(extended));
+        assertThat(again).hasSize(300);
+        // A training-seconds budget is retraced the same way.
+        InMemoryTrialStore timed = new InMemoryTrialStore();
+        List<Trial> byTime = run(finish, Budget.trainingSeconds(1e5), 1000).store(timed).build().run().trials();
+        assertThat(path(byTime)).isEqualTo(path(first));
+        List<Trial> longer = run(finish, Budget.trainingSeconds(2e5), 1000).store(timed)
+                .budgetHistory(BudgetHistory.of(Budget.trainingSeconds(1e5))).build().run().trials();
+        assertThat(path(longer.subList(0, 100))).isEqualTo(path(first));
+        assertThat(longer).hasSize(200);
     }
 
     /** What was trained, in order, and while searching which layer. */
