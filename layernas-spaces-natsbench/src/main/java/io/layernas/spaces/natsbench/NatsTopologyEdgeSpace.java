@@ -2,7 +2,6 @@ package io.layernas.spaces.natsbench;
 
 import io.layernas.api.Architecture;
 import io.layernas.api.Layer;
-import io.layernas.api.Op;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -22,7 +21,7 @@ import java.util.List;
  * default architecture is the all-{@code none} cell; the search starts from the truncated cell
  * (a chain of skips, as {@code nats-tss}). Immutable and thread-safe.
  */
-public final class NatsTopologyEdgeSpace extends AbstractNatsSpace {
+public final class NatsTopologyEdgeSpace extends AbstractNatsTopologySpace {
     /** Registered name. */
     public static final String NAME = "nats-tss-edges";
     private static final int SKIP = CellGenotype.OPERATIONS.indexOf("skip_connect");
@@ -64,6 +63,7 @@ public final class NatsTopologyEdgeSpace extends AbstractNatsSpace {
     }
 
     /** The cell of {@code architecture}. */
+    @Override
     public CellGenotype genotype(Architecture architecture) {
         validate(architecture);
         List<List<String>> ops = new ArrayList<>();
@@ -78,6 +78,7 @@ public final class NatsTopologyEdgeSpace extends AbstractNatsSpace {
     }
 
     /** The architecture of {@code genotype}. */
+    @Override
     public Architecture architecture(CellGenotype genotype) {
         int[] choices = new int[order.size()];
         for (int layer = 0; layer < choices.length; layer++) {
@@ -109,35 +110,6 @@ public final class NatsTopologyEdgeSpace extends AbstractNatsSpace {
             choices[layer] = order.get(layer).from() == order.get(layer).node() - 1 ? SKIP : 0;
         }
         return Architecture.of(choices);
-    }
-
-    /** The official cell string. */
-    @Override
-    public String format(Architecture architecture) {
-        return genotype(architecture).toString();
-    }
-
-    /**
-     * Reads the official cell string, the index form {@code a-b-c-d-e-f}, or operation names joined
-     * by ':' in layer order.
-     */
-    @Override
-    public Architecture parse(String text) {
-        if (text.trim().startsWith("|")) {
-            return architecture(CellGenotype.parse(text));
-        }
-        return super.parse(text);
-    }
-
-    @Override
-    public List<Op> network(Architecture architecture) {
-        return nodes.network(toNodes(architecture));
-    }
-
-    /** The official cell string, as {@code nats-tss}. */
-    @Override
-    public String tableKey(Architecture architecture) {
-        return format(architecture);
     }
 
     @Override
