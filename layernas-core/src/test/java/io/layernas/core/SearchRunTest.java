@@ -235,7 +235,9 @@ class SearchRunTest {
         SearchResult uninterrupted = run(problem.evaluator()).build().run();
 
         InMemoryTrialStore store = new InMemoryTrialStore();
-        run(problem.evaluator()).store(store).budget(Budget.evaluations(uninterrupted.evaluations() / 2)).build().run();
+        // Interrupted half way (as by kill -9): the store keeps the first half of the same run's trials.
+        run(problem.evaluator()).store(store).build().run();
+        store.truncate(uninterrupted.evaluations() / 2);
         List<Architecture> evaluatedAfterResume = new ArrayList<>();
         Evaluator recording = request -> {
             synchronized (evaluatedAfterResume) {

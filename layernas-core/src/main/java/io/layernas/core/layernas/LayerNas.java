@@ -218,8 +218,8 @@ public record LayerNas(Config config) implements SearchStrategy {
      *                    false, in the policy's order (random)
      * @param warmStart   random in-target architectures trained first, the best of which the
      *                    layerwise search starts from instead (0: none, as the paper)
-     * @param sizing      how the budget shapes the search ({@link Sizing}); {@link Sizing#FIXED}
-     *                    in both presets
+     * @param sizing      how the budget shapes the search ({@link Sizing}): {@link Sizing#FINISH}
+     *                    by default, {@link Sizing#FIXED} in the paper's preset
      */
     public record Config(int bucketCount, int perBucket, int selections, int children, Policy policy,
                          boolean strictBound, boolean fromSearchStart, boolean learnedOrder, int warmStart,
@@ -276,10 +276,11 @@ public record LayerNas(Config config) implements SearchStrategy {
 
         /**
          * H = 100, k = 3, R = 10, T = 5, no strict bound; beyond the paper: the space's search
-         * start, softmax selection and the learned child order.
+         * start, softmax selection, the learned child order and the last trainings on the last
+         * layer ({@link Sizing#FINISH}).
          */
         public static Config defaults() {
-            return new Config(100, 3, 10, 5, Policy.SOFTMAX, false, true, true);
+            return new Config(100, 3, 10, 5, Policy.SOFTMAX, false, true, true, 0, Sizing.FINISH);
         }
 
         /** The paper's behaviour (preset {@code paper}): H = 100, k = 3, R = 10, T = 5, random, default architecture. */

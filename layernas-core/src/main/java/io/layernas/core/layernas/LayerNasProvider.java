@@ -13,8 +13,8 @@ import java.util.List;
  * exact behaviour), then any of bucketCount (H), perBucket (k), selections (R), children (T),
  * policy (random, best, softmax), strictBound, start (searchStart, default), childOrder (learned,
  * random), warmStart (random architectures trained first, the best being the start; 0 = none),
- * sizing ({@code fixed}: R and T as given, both presets'; {@code finish}: the last trainings go to
- * the last layer; {@code budget}: R and T from the budget, which clashes with setting them; see
+ * sizing ({@code finish}, the default: the last trainings go to the last layer; {@code fixed}: R and T
+ * as given, the paper preset's; {@code budget}: R and T from the budget, which clashes with setting them; see
  * {@link BudgetSizing}) to override the preset's.
  */
 public final class LayerNasProvider extends AbstractPlugin implements StrategyProvider {

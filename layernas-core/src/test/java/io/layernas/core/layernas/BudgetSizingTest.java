@@ -80,15 +80,16 @@ class BudgetSizingTest {
     }
 
     @Test
-    void bothPresetsKeepRAndTAsGivenAndBudgetClashesWithSettingThem() {
+    void theDefaultsFinishOnTheLastLayerThePaperPresetIsFixedAndBudgetClashesWithSettingRAndT() {
         assertThat(shape(LayerNas.Config.paper(), Budget.evaluations(100))).containsExactly(10, 5);
         assertThat(shape(LayerNas.Config.defaults(), Budget.evaluations(100))).containsExactly(10, 5);
-        assertThat(provided(Map.of()).sizing()).isEqualTo(Sizing.FIXED);
-        assertThat(provided(Map.of("sizing", "finish")).sizing()).isEqualTo(Sizing.FINISH);
+        assertThat(provided(Map.of()).sizing()).isEqualTo(Sizing.FINISH);
+        assertThat(provided(Map.of("sizing", "fixed")).sizing()).isEqualTo(Sizing.FIXED);
         assertThat(provided(Map.of("preset", "paper")).sizing()).isEqualTo(Sizing.FIXED);
-        assertThat(provided(Map.of("children", 10)).sizing()).isEqualTo(Sizing.FIXED);
+        assertThat(provided(Map.of("children", 10)).sizing()).isEqualTo(Sizing.FINISH);
         assertThat(provided(Map.of("children", 10, "sizing", "finish")).sizing()).isEqualTo(Sizing.FINISH);
         assertThat(provided(Map.of("sizing", "budget"))).isEqualTo(SIZED);
+        assertThat(provided(Map.of("preset", "paper", "sizing", "finish")).sizing()).isEqualTo(Sizing.FINISH);
         assertThat(shape(provided(Map.of("selections", 3)), Budget.evaluations(100))).containsExactly(3, 5);
         assertThat(provided(Map.of("preset", "paper", "sizing", "budget")).sizing()).isEqualTo(Sizing.BUDGET);
         assertThatThrownBy(() -> provided(Map.of("sizing", "budget", "children", 8)))
@@ -122,7 +123,7 @@ class BudgetSizingTest {
     @Test
     void finishSkipsTheOtherLayersOnceThePassesNoLongerFitSoTheLastTrainingsGoToTheLastLayer() {
         LayerNas.Config finish = LayerNas.Config.defaults().withSizing(Sizing.FINISH);
-        List<Trial> fixed = search(LayerNas.Config.defaults(), Budget.evaluations(100), 0);
+        List<Trial> fixed = search(LayerNas.Config.defaults().withSizing(Sizing.FIXED), Budget.evaluations(100), 0);
         List<Trial> finished = search(finish, Budget.evaluations(100), 0);
         // The first cycle (5 + 25 + 50 trainings) is the same; then 20 trainings are left, fewer than
         // a pass's R·T = 50: fixed spends them on layers 0 and 1, finish on layer 2.
