@@ -68,7 +68,7 @@ class CommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nats-tss", "nats-sss", "mobilenet-v3-large", "mobilenet-v2-1.4x", "mobilenet-mini",
+    @ValueSource(strings = {"nats-tss", "nats-tss-edges", "nats-sss", "mobilenet-v3-large", "mobilenet-v2-1.4x", "mobilenet-mini",
             "nasbench101"})
     void describeFitsATerminalOf120Columns(String space) {
         TestCli.Outcome outcome = TestCli.run("describe", space, "--cost", space.startsWith("mobilenet") ? "madds"

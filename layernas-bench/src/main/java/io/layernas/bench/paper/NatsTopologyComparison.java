@@ -15,9 +15,11 @@ import io.layernas.core.compare.ComparisonResult;
 import io.layernas.core.compare.Optimum;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The paper's NATS-Bench topology comparison (Section 5.2, Table 3): LayerNAS, random search,
@@ -32,6 +34,10 @@ import java.util.Map;
 public final class NatsTopologyComparison {
     /** Where the table lies under the data directory. */
     public static final String TABLE = "natsbench-tss/nats-tss-200ep.csv";
+    /** The space of the paper's encoding. */
+    public static final String SPACE = "nats-tss";
+    /** Architectures of the topology space, in either encoding. */
+    private static final int CELLS = 15_625;
 
     private NatsTopologyComparison() {
     }
@@ -49,11 +55,15 @@ public final class NatsTopologyComparison {
      * @param defaultOperation the operation of every edge of the default architecture (what LayerNAS
      *                         starts from): {@code none} as the paper's encoding, or another of
      *                         {@link #OPERATIONS}, see {@link DefaultOperation}
+     * @param space           the encoding of the cell: {@code nats-tss} (the paper's, one layer per
+     *                        node) or {@code nats-tss-edges} (one layer per edge), with its settings
+     *                        other than {@code dataset}
      */
     public record Options(int seeds, int workers, double budgetSeconds, double secondsPerTrial, int gridPoints,
                           boolean sampleSeeds, String defaultOperation, double maxFlopsFraction,
-                          Map<String, StrategySpec> strategies) {
+                          Map<String, PluginSpec> strategies, PluginSpec space) {
         public Options {
+            Objects.requireNonNull(space, "space");
             if (!OPERATIONS.contains(defaultOperation)) {
                 throw new IllegalArgumentException("default operation '" + defaultOperation + "' is not one of "
                         + OPERATIONS);
@@ -61,13 +71,27 @@ public final class NatsTopologyComparison {
             if (!(maxFlopsFraction > 0)) {
                 throw new IllegalArgumentException("FLOPs fraction " + maxFlopsFraction + " must be positive; 1 is no limit");
             }
-            strategies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(strategies));
+            strategies = Collections.unmodifiableMap(new LinkedHashMap<>(strategies));
+        }
+
+        /** The options on the paper's encoding, {@code nats-tss}. */
+        public Options(int seeds, int workers, double budgetSeconds, double secondsPerTrial, int gridPoints,
+                       boolean sampleSeeds, String defaultOperation, double maxFlopsFraction,
+                       Map<String, PluginSpec> strategies) {
+            this(seeds, workers, budgetSeconds, secondsPerTrial, gridPoints, sampleSeeds, defaultOperation,
+                    maxFlopsFraction, strategies, PluginSpec.parse(SPACE));
         }
 
         /** These options with another set of strategies, label -> plugin and settings, in order. */
-        public Options withStrategies(Map<String, StrategySpec> newStrategies) {
+        public Options withStrategies(Map<String, PluginSpec> newStrategies) {
             return new Options(seeds, workers, budgetSeconds, secondsPerTrial, gridPoints, sampleSeeds, defaultOperation,
-                    maxFlopsFraction, newStrategies);
+                    maxFlopsFraction, newStrategies, space);
+        }
+
+        /** These options on another encoding of the cell, e.g. {@code nats-tss-edges}. */
+        public Options withSpace(PluginSpec newSpace) {
+            return new Options(seeds, workers, budgetSeconds, secondsPerTrial, gridPoints, sampleSeeds, defaultOperation,
+                    maxFlopsFraction, strategies, newSpace);
         }
 
         /** 100 seeds, 2 workers, 1e5 s, 1000 s per lookup (100 trainings per run), 100 points, mean accuracy, none. */
@@ -95,7 +119,7 @@ public final class NatsTopologyComparison {
     public static ComparisonResult run(Path table, String dataset, Options options, Comparison.Progress progress)
             throws Exception {
         Plugins plugins = new Plugins(PluginRegistry.fromClassPath());
-        SearchSpace tss = plugins.space(Plugins.choice(PluginKind.SPACE, "nats-tss", Map.of("dataset", dataset)));
+        SearchSpace tss = topologySpace(plugins, options.space(), dataset);
         CostModel tssFlops = plugins.costModel(Plugins.choice(PluginKind.COST_MODEL, "nats-flops", Map.of()), tss);
         Map<String, Object> evaluatorSettings = Map.of("path", table.toString(), "metric", "valid",
                 "secondsPerTrial", options.secondsPerTrial(), "seeds", options.sampleSeeds() ? "sample" : "mean");
@@ -116,7 +140,7 @@ public final class NatsTopologyComparison {
                     .workers(options.workers()).gridPoints(options.gridPoints()).progress(progress)
                     .optimum(Optimum.byEnumeration(space, flops, evaluator, target, 20_000))
                     .provenance(provenance(table, dataset, options));
-            for (Map.Entry<String, StrategySpec> strategy : options.strategies().entrySet()) {
+            for (Map.Entry<String, PluginSpec> strategy : options.strategies().entrySet()) {
                 builder.strategy(strategy.getKey(), plugins.strategy(Plugins.choice(PluginKind.STRATEGY,
                         strategy.getValue().plugin(), strategy.getValue().settings())));
             }
@@ -124,38 +148,66 @@ public final class NatsTopologyComparison {
         }
     }
 
+    private static SearchSpace topologySpace(Plugins plugins, PluginSpec spec, String dataset) {
+        Map<String, Object> settings = new LinkedHashMap<>(spec.settings());
+        settings.put("dataset", dataset);
+        SearchSpace space = plugins.space(Plugins.choice(PluginKind.SPACE, spec.plugin(), settings));
+        if (space.architectureCount() != CELLS) {
+            throw new IllegalArgumentException("space '" + spec.plugin() + "' has " + space.architectureCount()
+                    + " architectures, not the " + CELLS + " cells of the NATS-Bench topology table; use nats-tss or "
+                    + "nats-tss-edges");
+        }
+        return space;
+    }
+
     /** Label -> strategy, in the order the paper's table lists them, then TPE. */
-    static Map<String, StrategySpec> strategies() {
+    static Map<String, PluginSpec> strategies() {
         return parseStrategies("RS=random,RE=evolution,PPO=ppo,TPE=tpe,LayerNAS=layernas");
     }
 
-    /** A strategy plugin and its settings. */
-    public record StrategySpec(String plugin, Map<String, Object> settings) {
+    /** A plugin and its settings, written {@code plugin[?key=value&key=value]}. */
+    public record PluginSpec(String plugin, Map<String, Object> settings) {
+        public PluginSpec {
+            settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        }
+
+        /** Reads {@code plugin[?key=value&key=value]}, e.g. {@code nats-tss-edges?order=1<-0,2<-1,3<-2,2<-0,3<-0,3<-1}. */
+        public static PluginSpec parse(String text) {
+            String[] pluginAndSettings = text.split("\\?", 2);
+            Map<String, Object> settings = new LinkedHashMap<>();
+            if (pluginAndSettings.length == 2) {
+                for (String pair : pluginAndSettings[1].split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    if (kv.length != 2) {
+                        throw new IllegalArgumentException("setting '" + pair + "' of '" + text + "' is not key=value");
+                    }
+                    settings.put(kv[0], kv[1]);
+                }
+            }
+            return new PluginSpec(pluginAndSettings[0], settings);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder(plugin);
+            settings.forEach((key, value) -> text.append(text.length() == plugin.length() ? '?' : '&')
+                    .append(key).append('=').append(value));
+            return text.toString();
+        }
     }
 
     /**
      * Reads {@code label=plugin[?key=value&key=value],...}, e.g.
      * {@code RS=random,LN-paper=layernas?preset=paper}; the order is kept.
      */
-    public static Map<String, StrategySpec> parseStrategies(String text) {
-        Map<String, StrategySpec> strategies = new LinkedHashMap<>();
+    public static Map<String, PluginSpec> parseStrategies(String text) {
+        Map<String, PluginSpec> strategies = new LinkedHashMap<>();
         for (String item : text.split(",")) {
             String[] labelAndRest = item.split("=", 2);
             if (labelAndRest.length != 2) {
                 throw new IllegalArgumentException("strategy '" + item + "' is not label=plugin[?key=value&...]");
             }
-            String[] pluginAndSettings = labelAndRest[1].split("\\?", 2);
-            Map<String, Object> settings = new LinkedHashMap<>();
-            if (pluginAndSettings.length == 2) {
-                for (String pair : pluginAndSettings[1].split("&")) {
-                    String[] kv = pair.split("=", 2);
-                    if (kv.length != 2) {
-                        throw new IllegalArgumentException("setting '" + pair + "' of '" + item + "' is not key=value");
-                    }
-                    settings.put(kv[0], kv[1]);
-                }
-            }
-            strategies.put(labelAndRest[0], new StrategySpec(pluginAndSettings[0], settings));
+            strategies.put(labelAndRest[0], PluginSpec.parse(labelAndRest[1]));
         }
         return strategies;
     }
@@ -164,6 +216,7 @@ public final class NatsTopologyComparison {
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("experiment", "paper Table 3: NATS-Bench topology search");
         provenance.put("dataset", dataset);
+        provenance.put("space", options.space().toString());
         provenance.put("table", table.toAbsolutePath().normalize().toString());
         provenance.put("secondsPerTrial", options.secondsPerTrial() + " (simulated: the table has no training time)");
         provenance.put("seedsMode", options.sampleSeeds() ? "sample" : "mean");

@@ -20,8 +20,11 @@ import java.util.Locale;
  * java -cp layernas-bench.jar io.layernas.bench.paper.Table3Main \
  *     [--data ../shared/data] [--out target/paper-table3] [--seeds 100] [--workers 2] \
  *     [--budget 1e5] [--seconds-per-trial 1000] [--datasets cifar10,cifar100,ImageNet16-120] [--sample-seeds] \
- *     [--default-op none] [--max-flops 0.5] [--strategies RS=random,TPE=tpe,LN=layernas?preset=paper]
+ *     [--default-op none] [--max-flops 0.5] [--strategies RS=random,TPE=tpe,LN=layernas?preset=paper] \
+ *     [--space nats-tss-edges[?order=1<-0,2<-1,3<-2,2<-0,3<-0,3<-1]]
  * </pre>
+ * {@code --space} picks the encoding of the cell: {@code nats-tss} (default, one layer per node) or
+ * {@code nats-tss-edges} (one layer per edge), with settings other than {@code dataset}.
  * The data directory defaults to the system property {@code layernas.data.dir}, else {@code ../shared/data}.
  */
 public final class Table3Main {
@@ -41,6 +44,7 @@ public final class Table3Main {
         String defaultOperation = paper.defaultOperation();
         double maxFlops = paper.maxFlopsFraction();
         var strategies = paper.strategies();
+        var space = paper.space();
         List<String> datasets = List.of("cifar10", "cifar100", "ImageNet16-120");
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -63,13 +67,14 @@ public final class Table3Main {
                 case "--default-op" -> defaultOperation = value;
                 case "--max-flops" -> maxFlops = Double.parseDouble(value);
                 case "--strategies" -> strategies = NatsTopologyComparison.parseStrategies(value);
+                case "--space" -> space = NatsTopologyComparison.PluginSpec.parse(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "; options are --data, --out, "
                         + "--seeds, --workers, --budget, --seconds-per-trial, --datasets, --sample-seeds, --default-op, --max-flops, "
-                        + "--strategies");
+                        + "--strategies, --space");
             }
         }
         NatsTopologyComparison.Options options = new NatsTopologyComparison.Options(seeds, workers, budget, perTrial,
-                paper.gridPoints(), sample, defaultOperation, maxFlops, strategies);
+                paper.gridPoints(), sample, defaultOperation, maxFlops, strategies, space);
         Path table = NatsTopologyComparison.table(data);
         for (String dataset : datasets) {
             long start = System.nanoTime();
@@ -94,9 +99,10 @@ public final class Table3Main {
     static String markdown(ComparisonResult result, String dataset, NatsTopologyComparison.Options options,
                            double wallSeconds) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "### NATS-Bench topology search, %s: %d runs per strategy, budget %.0e "
-                        + "s, %.0f simulated s per lookup, %s validation accuracy, default edge %s, FLOPs <= %.2f of max; %.1f s wall clock on %d workers%n%n",
-                dataset, options.seeds(), options.budgetSeconds(), options.secondsPerTrial(),
+        text.append(String.format(Locale.ROOT, "### NATS-Bench topology search (%s), %s: %d runs per strategy, budget "
+                        + "%.0e s, %.0f simulated s per lookup, %s validation accuracy, default edge %s, FLOPs <= %.2f of "
+                        + "max; %.1f s wall clock on %d workers%n%n",
+                options.space(), dataset, options.seeds(), options.budgetSeconds(), options.secondsPerTrial(),
                 options.sampleSeeds() ? "one seed's" : "mean", options.defaultOperation(), options.maxFlopsFraction(), wallSeconds,
                 options.workers()));
         text.append("| method | test accuracy (ours) | valid accuracy (ours) | trainings per run | paper's Table 3 |\n");

@@ -1,6 +1,7 @@
 package io.layernas.bench.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.layernas.core.compare.ComparisonResult;
@@ -74,6 +75,23 @@ class Table3MainTest {
         assertThat(limited.optimum().inTarget()).isBetween(1000L, 15000L);
         assertThat(limited.optimum().bestTest()).isLessThan(0.7351);
         assertThat(limited.summaryOf("TPE").found()).isEqualTo(2);
+    }
+
+    @Test
+    void theEdgeEncodingSearchesTheSameCellsOfTheSameTable() throws Exception {
+        NatsTopologyComparison.Options edges = new NatsTopologyComparison.Options(2, 2, 30_000, 1000, 10, false, "none",
+                1, NatsTopologyComparison.parseStrategies("RS=random,LN=layernas"),
+                NatsTopologyComparison.PluginSpec.parse("nats-tss-edges?order=1<-0,2<-1,3<-2,2<-0,3<-0,3<-1"));
+        ComparisonResult onEdges = NatsTopologyComparison.run(table, "cifar10", edges, (run, done, total) -> { });
+        assertThat(onEdges.optimum().bestTest()).isEqualTo(result.optimum().bestTest());
+        assertThat(onEdges.optimum().inTarget()).isEqualTo(15625);
+        assertThat(onEdges.provenance()).containsEntry("space", "nats-tss-edges?order=1<-0,2<-1,3<-2,2<-0,3<-0,3<-1");
+        for (String strategy : onEdges.strategies()) {
+            assertThat(onEdges.runsOf(strategy)).allSatisfy(r -> assertThat(r.evaluations()).isEqualTo(30));
+        }
+        assertThatThrownBy(() -> NatsTopologyComparison.run(table, "cifar10",
+                edges.withSpace(NatsTopologyComparison.PluginSpec.parse("nats-sss")), (run, done, total) -> { }))
+                .hasMessageContaining("not the 15625 cells of the NATS-Bench topology table");
     }
 
     @Test

@@ -23,13 +23,13 @@ public final class NatsCostModels {
     private NatsCostModels() {
     }
 
-    /** MFLOPs per image of the networks of {@code space} ({@code nats-sss} or {@code nats-tss}). */
+    /** MFLOPs per image of the networks of {@code space} ({@code nats-sss}, {@code nats-tss}, {@code nats-tss-edges}). */
     public static CostModel flops(SearchSpace space) {
         NetworkSpace network = natsSpace(space, "nats-flops");
         return new ExhaustiveCostModel(space, count(network, true), MFLOPS);
     }
 
-    /** Millions of parameters of the networks of {@code space} ({@code nats-sss} or {@code nats-tss}). */
+    /** Millions of parameters of the networks of {@code space} ({@code nats-sss}, {@code nats-tss}, {@code nats-tss-edges}). */
     public static CostModel params(SearchSpace space) {
         NetworkSpace network = natsSpace(space, "nats-params");
         return new ExhaustiveCostModel(space, count(network, false), MPARAMS);
@@ -43,10 +43,11 @@ public final class NatsCostModels {
     }
 
     private static NetworkSpace natsSpace(SearchSpace space, String model) {
-        if (space instanceof NatsSizeSpace || space instanceof NatsTopologySpace) {
-            return (NetworkSpace) space;
+        if (space instanceof AbstractNatsSpace nats) {
+            return nats;
         }
-        throw new ConfigurationException("cost model '" + model + "' prices the spaces nats-sss and nats-tss, not '"
-                + space.name() + "'. Use it with one of those, or pick a cost model for '" + space.name() + "'.");
+        throw new ConfigurationException("cost model '" + model + "' prices the spaces nats-sss, nats-tss and "
+                + "nats-tss-edges, not '" + space.name() + "'. Use it with one of those, or pick a cost model for '"
+                + space.name() + "'.");
     }
 }

@@ -2,7 +2,7 @@ package io.layernas.spaces.natsbench;
 
 import io.layernas.api.AbstractCostModelProvider;
 
-/** {@code nats-flops}: MFLOPs per image of a {@code nats-sss} or {@code nats-tss} network; no settings. */
+/** {@code nats-flops}: MFLOPs per image of a {@code nats-sss}, {@code nats-tss} or {@code nats-tss-edges} network; no settings. */
 public final class NatsFlopsProvider extends AbstractCostModelProvider {
     /** For ServiceLoader. */
     public NatsFlopsProvider() {

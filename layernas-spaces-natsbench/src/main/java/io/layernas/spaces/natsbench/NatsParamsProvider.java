@@ -2,7 +2,7 @@ package io.layernas.spaces.natsbench;
 
 import io.layernas.api.AbstractCostModelProvider;
 
-/** {@code nats-params}: millions of parameters of a {@code nats-sss} or {@code nats-tss} network; no settings. */
+/** {@code nats-params}: millions of parameters of a {@code nats-sss}, {@code nats-tss} or {@code nats-tss-edges} network; no settings. */
 public final class NatsParamsProvider extends AbstractCostModelProvider {
     /** For ServiceLoader. */
     public NatsParamsProvider() {

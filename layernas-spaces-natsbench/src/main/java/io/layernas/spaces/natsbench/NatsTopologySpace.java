@@ -2,9 +2,7 @@ package io.layernas.spaces.natsbench;
 
 import io.layernas.api.Architecture;
 import io.layernas.api.Layer;
-import io.layernas.api.Op;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,10 +19,9 @@ import java.util.List;
  * a formula of the cell (the release shuffles it): take it from a table's {@code index} column.
  * The networks are NATS-Bench's {@code TinyNetwork} with C = 16, N = 5. Immutable and thread-safe.
  */
-public final class NatsTopologySpace extends AbstractNatsSpace {
+public final class NatsTopologySpace extends AbstractNatsTopologySpace {
     /** Registered name. */
     public static final String NAME = "nats-tss";
-    private static final int[] CHANNELS = channels(16, 5);
 
     /** The space for {@code dataset}. */
     public NatsTopologySpace(NatsDataset dataset) {
@@ -44,6 +41,7 @@ public final class NatsTopologySpace extends AbstractNatsSpace {
     }
 
     /** The cell of {@code architecture}. */
+    @Override
     public CellGenotype genotype(Architecture architecture) {
         validate(architecture);
         List<List<String>> ops = new ArrayList<>();
@@ -54,6 +52,7 @@ public final class NatsTopologySpace extends AbstractNatsSpace {
     }
 
     /** The architecture of {@code genotype}. */
+    @Override
     public Architecture architecture(CellGenotype genotype) {
         int[] choices = new int[CellGenotype.NODES];
         for (int node = 1; node <= CellGenotype.NODES; node++) {
@@ -77,32 +76,6 @@ public final class NatsTopologySpace extends AbstractNatsSpace {
         return Architecture.of(1, 1, 1);
     }
 
-    /** The official cell string. */
-    @Override
-    public String format(Architecture architecture) {
-        return genotype(architecture).toString();
-    }
-
-    /** Reads the official cell string, or the index form {@code a-b-c}, or option names joined by ':'. */
-    @Override
-    public Architecture parse(String text) {
-        if (text.trim().startsWith("|")) {
-            return architecture(CellGenotype.parse(text));
-        }
-        return super.parse(text);
-    }
-
-    @Override
-    public List<Op> network(Architecture architecture) {
-        return NatsNetworks.build(input(), CHANNELS, genotype(architecture));
-    }
-
-    /** The official cell string. */
-    @Override
-    public String tableKey(Architecture architecture) {
-        return format(architecture);
-    }
-
     private static int optionCount(int node) {
         return (int) Math.pow(CellGenotype.OPERATIONS.size(), node);
     }
@@ -115,13 +88,5 @@ public final class NatsTopologySpace extends AbstractNatsSpace {
             rest /= 5;
         }
         return List.of(ops);
-    }
-
-    private static int[] channels(int base, int perStage) {
-        List<Integer> list = new ArrayList<>();
-        list.addAll(Collections.nCopies(perStage, base));
-        list.addAll(Collections.nCopies(perStage + 1, 2 * base));
-        list.addAll(Collections.nCopies(perStage + 1, 4 * base));
-        return list.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -86,6 +86,6 @@ class NatsCostFactsTest {
         SearchSpace other = new SimpleSearchSpace("toy", List.of(new Layer("a", List.of("x", "y"))));
         assertThatThrownBy(() -> new NatsFlopsProvider().create(other, io.layernas.api.Settings.empty("cost")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("nats-sss and nats-tss").hasMessageContaining("'toy'");
+                .hasMessageContaining("nats-sss, nats-tss and nats-tss-edges").hasMessageContaining("'toy'");
     }
 }

@@ -18,7 +18,7 @@ class NatsProvidersTest {
     @Test
     void spacesAndCostModelsAreFoundByName() {
         assertThat(ServiceLoader.load(SearchSpaceProvider.class).stream().map(p -> p.get().name()))
-                .contains("nats-sss", "nats-tss", "nasbench101");
+                .contains("nats-sss", "nats-tss", "nats-tss-edges", "nasbench101");
         assertThat(ServiceLoader.load(CostModelProvider.class).stream().map(p -> p.get().name()))
                 .contains("nats-flops", "nats-params", "nasbench101-edges");
     }
