@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 DATASETS = ["cifar10", "cifar100", "ImageNet16-120"]
 COLOURS = {"RS": "tab:gray", "RE": "tab:green", "PPO": "tab:purple", "TPE": "tab:orange",
            "LayerNAS": "tab:blue", "LayerNAS-paper": "tab:cyan", "LN-fixed": "tab:olive",
-           "LN-warm5": "tab:pink", "LN-warm10": "tab:red", "LN-greedy": "tab:brown"}
+           "LN-warm5": "tab:pink", "LN-warm10": "tab:red", "LN-greedy": "tab:brown", "LN-softmax": "tab:olive"}
 
 
 def read(path):

@@ -24,10 +24,12 @@ public final class SizeSearchReport {
         String[][] cases = {{"nats-sss", "nats-flops", "0.45", "0.5", "200"}, {"mobilenet-v3-small", "madds", "0.9", "1.0", "500"}};
         for (String[] c : cases) {
             Problems.Problem p = Problems.builtIn(c[0], c[1], Double.parseDouble(c[2]), Double.parseDouble(c[3]));
-            for (String label : List.of("paper", "defaults", "warmStart 10", "sizing fixed", "sizing budget",
-                    "sizing finish")) {
+            for (String label : List.of("paper", "defaults", "softmax R10", "warmStart 10", "sizing fixed",
+                    "sizing budget", "sizing finish")) {
                 LayerNas.Config config = switch (label) {
                     case "paper" -> LayerNas.Config.paper();
+                    // The defaults until 2026-11-30: a softmax draw of R = 10 parents a pass.
+                    case "softmax R10" -> LayerNas.Config.defaults().withPolicy(LayerNas.Policy.SOFTMAX).withSelections(10);
                     case "warmStart 10" -> LayerNas.Config.defaults().withWarmStart(10);
                     case "sizing fixed" -> LayerNas.Config.defaults().withSizing(Sizing.FIXED);
                     case "sizing budget" -> LayerNas.Config.defaults().withSizing(Sizing.BUDGET);

@@ -295,6 +295,12 @@ public record LayerNas(Config config) implements SearchStrategy {
                     learnedOrder, warmStart, sizing);
         }
 
+        /** These settings with {@code count} candidates selected per pass ({@code R}). */
+        public Config withSelections(int count) {
+            return new Config(bucketCount, perBucket, count, children, policy, strictBound, fromSearchStart,
+                    learnedOrder, warmStart, sizing);
+        }
+
         /** These settings with the strict bound on or off. */
         public Config withStrictBound(boolean strict) {
             return new Config(bucketCount, perBucket, selections, children, policy, strict, fromSearchStart,
