@@ -76,11 +76,15 @@ public final class UtilizationReport {
 
     private void print(int seeds) {
         Map<String, Map<String, ?>> strategies = new LinkedHashMap<>();
-        strategies.put("layernas, defaults (R=10, T=5, learned child order: one parent's children at a time)",
-                layernas(10, "learned"));
-        strategies.put("layernas, childOrder: random (one pass at a time, R=10)", layernas(10, "random"));
-        strategies.put("layernas, childOrder: random, R = 4W/T for W=16 (R=13)", layernas(13, "random"));
-        strategies.put("layernas, childOrder: random, R = 4W/T for W=64 (R=52)", layernas(52, "random"));
+        strategies.put("layernas, defaults (best R=4, T=5, learned child order: one parent's children at a time)",
+                layernas(4, "learned", "best"));
+        strategies.put("layernas, softmax R=10 (the defaults until 2026-11-30)", layernas(10, "learned", "softmax"));
+        strategies.put("layernas, childOrder: random (one pass at a time, best R=4)", layernas(4, "random", "best"));
+        strategies.put("layernas, childOrder: random, softmax R=10", layernas(10, "random", "softmax"));
+        strategies.put("layernas, childOrder: random, softmax, R = 4W/T for W=16 (R=13)", layernas(13, "random",
+                "softmax"));
+        strategies.put("layernas, childOrder: random, softmax, R = 4W/T for W=64 (R=52)", layernas(52, "random",
+                "softmax"));
         strategies.put("random", Map.of("strategy", "random"));
         strategies.put("evolution", Map.of("strategy", "evolution"));
         System.out.println("| strategy | test accuracy % (mean ± std) | runs with a result in target | batches per run"
@@ -89,9 +93,9 @@ public final class UtilizationReport {
         strategies.forEach((label, settings) -> row(label, settings, seeds));
     }
 
-    private static Map<String, ?> layernas(int selections, String childOrder) {
+    private static Map<String, ?> layernas(int selections, String childOrder, String policy) {
         return Map.of("strategy", "layernas", "bucketCount", 100, "perBucket", 3, "selections", selections,
-                "children", 5, "childOrder", childOrder);
+                "children", 5, "childOrder", childOrder, "policy", policy);
     }
 
     private void row(String label, Map<String, ?> settings, int seeds) {
