@@ -72,7 +72,7 @@ def run(table, seed, lookups, encoding, multivariate):
             if best is None or valid > best[0]:
                 best = (valid, test)
         study.tell(trial, valid)
-    return best[1], (time.perf_counter() - start) / suggestions
+    return best[1], (time.perf_counter() - start) / suggestions, best[0], suggestions
 
 
 def main():
@@ -80,23 +80,26 @@ def main():
     parser.add_argument("--table", required=True)
     parser.add_argument("--datasets", default="cifar10,cifar100,ImageNet16-120")
     parser.add_argument("--seeds", type=int, default=100)
+    parser.add_argument("--first-seed", type=int, default=0,
+                        help="seeds first-seed .. first-seed+seeds-1, so that a long report can be split over cores")
     parser.add_argument("--lookups", type=int, default=100)
     parser.add_argument("--encoding", choices=["layers", "edges"], default="layers")
     parser.add_argument("--multivariate", action="store_true")
     args = parser.parse_args()
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     print(f"Optuna {optuna.__version__} TPESampler(multivariate={args.multivariate}), encoding {args.encoding}, "
-          f"{args.lookups} lookups, {args.seeds} seeds")
+          f"{args.lookups} lookups, {args.seeds} seeds from {args.first_seed}")
     print("| dataset | mean test | std | standard error | ms per suggestion |")
     print("|---|---|---|---|---|")
     for dataset in args.datasets.split(","):
         table = load(args.table, dataset)
         results = []
-        for seed in range(args.seeds):
+        for seed in range(args.first_seed, args.first_seed + args.seeds):
             results.append(run(table, seed, args.lookups, args.encoding, args.multivariate))
             # One line per seed on stderr, so that a long report can be read (or cut short) as it goes.
-            print(f"{dataset} seed {seed}: test {100 * results[-1][0]:.2f}, "
-                  f"{1000 * results[-1][1]:.1f} ms per suggestion", file=sys.stderr, flush=True)
+            test, per, valid, suggestions = results[-1]
+            print(f"{dataset} seed {seed}: test {100 * test:.2f}, valid {100 * valid:.2f}, "
+                  f"{suggestions} suggestions, {1000 * per:.1f} ms per suggestion", file=sys.stderr, flush=True)
         tests = [100 * r[0] for r in results]
         mean = statistics.fmean(tests)
         std = statistics.pstdev(tests)
