@@ -12,12 +12,12 @@ final class Expectation {
     }
 
     /** Univariate: each layer chosen on its own (Optuna's {@code sample_independent}). */
-    static Architecture independent(CategoricalParzen[] below, CategoricalParzen[] above, int candidates,
+    static Architecture independent(CategoricalParzen[] below, double[][] above, int candidates,
                                     SplittableRandom random) {
         int[] choices = new int[below.length];
         for (int layer = 0; layer < below.length; layer++) {
             double[] l = below[layer].probabilities();
-            double[] g = above[layer].probabilities();
+            double[] g = above[layer];
             int best = -1;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < candidates; c++) {
@@ -85,10 +85,9 @@ final class Expectation {
      * listed, candidates are drawn exactly from {@code l} over the list; otherwise the candidate is
      * skipped. When no candidate was feasible the last draw is returned, infeasible.
      */
-    static Architecture constrained(CategoricalParzen[] below, CategoricalParzen[] above, int candidates,
+    static Architecture constrained(CategoricalParzen[] below, Density g, int candidates,
                                     boolean joint, Feasible feasible, SplittableRandom random) {
-        Density l = new Density(below, joint);
-        Density g = new Density(above, joint);
+        Density l = joint ? Density.joint(below) : Density.independent(below);
         double[] listWeights = null;
         int[] best = null;
         int[] draw = null;
@@ -120,22 +119,41 @@ final class Expectation {
     }
 
     /** A product of per-layer estimators (univariate) or their joint mixture, to draw from and to score. */
-    private static final class Density {
+    static final class Density {
         private final CategoricalParzen[] layers;
         private final boolean joint;
         private final double[][] logProbabilities;
 
-        Density(CategoricalParzen[] layers, boolean joint) {
+        private Density(CategoricalParzen[] layers, boolean joint, double[][] probabilities) {
             this.layers = layers;
             this.joint = joint;
-            this.logProbabilities = new double[layers.length][];
-            for (int layer = 0; !joint && layer < layers.length; layer++) {
-                double[] p = layers[layer].probabilities();
+            this.logProbabilities = new double[probabilities.length][];
+            for (int layer = 0; layer < probabilities.length; layer++) {
+                double[] p = probabilities[layer];
                 logProbabilities[layer] = new double[p.length];
                 for (int c = 0; c < p.length; c++) {
                     logProbabilities[layer][c] = Math.log(p[c]);
                 }
             }
+        }
+
+        /** The joint mixture of per-layer estimators sharing their kernels (multivariate). */
+        static Density joint(CategoricalParzen[] layers) {
+            return new Density(layers, true, new double[0][]);
+        }
+
+        /** The product of per-layer estimators (univariate): to draw from and to score. */
+        static Density independent(CategoricalParzen[] layers) {
+            double[][] probabilities = new double[layers.length][];
+            for (int layer = 0; layer < layers.length; layer++) {
+                probabilities[layer] = layers[layer].probabilities();
+            }
+            return new Density(layers, false, probabilities);
+        }
+
+        /** The product of per-layer option probabilities (univariate): to score only. */
+        static Density independent(double[][] probabilities) {
+            return new Density(null, false, probabilities);
         }
 
         int[] draw(SplittableRandom random) {

@@ -38,7 +38,7 @@ public record Tpe(Config config) implements SearchStrategy {
     @Override
     public void search(SearchContext context) {
         SplittableRandom random = context.random("tpe");
-        TpeHistory history = new TpeHistory();
+        TpeHistory history = new TpeHistory(sizes(context.space()));
         TargetRange target = context.target();
         Feasible feasible = Feasible.of(context.space(), context.costModel(), target);
         for (int idle = 0; !context.budgetExhausted() && idle < config.maxIdleSuggestions() && !exhausted(feasible); ) {
@@ -54,6 +54,10 @@ public record Tpe(Config config) implements SearchStrategy {
             feasible.suggested(next);
             trial.filter(Trial::succeeded).ifPresent(t -> history.add(next, -t.objective(), 0));
         }
+    }
+
+    private static int[] sizes(SearchSpace space) {
+        return space.layers().stream().mapToInt(layer -> layer.size()).toArray();
     }
 
     /** True when every architecture of a listed feasible set has been suggested: nothing is left to train. */
@@ -83,19 +87,19 @@ public record Tpe(Config config) implements SearchStrategy {
             }
             return Architecture.of(choices);
         }
-        int[][] split = history.split(gamma(n));
-        CategoricalParzen[] below = new CategoricalParzen[layers];
-        CategoricalParzen[] above = new CategoricalParzen[layers];
-        for (int layer = 0; layer < layers; layer++) {
-            int size = space.layers().get(layer).size();
-            below[layer] = new CategoricalParzen(size, observed(history, split[0], layer), config.priorWeight());
-            above[layer] = new CategoricalParzen(size, observed(history, split[1], layer), config.priorWeight());
+        int[] low = history.below(gamma(n));
+        CategoricalParzen[] below = estimators(space, history, low);
+        if (config.multivariate()) {
+            CategoricalParzen[] above = estimators(space, history, history.above(low));
+            return feasible.all() ? Expectation.joint(below, above, config.eiCandidates(), random)
+                    : Expectation.constrained(below, Expectation.Density.joint(above), config.eiCandidates(), true,
+                            feasible, random);
         }
-        if (!feasible.all()) {
-            return Expectation.constrained(below, above, config.eiCandidates(), config.multivariate(), feasible, random);
-        }
-        return config.multivariate() ? Expectation.joint(below, above, config.eiCandidates(), random)
-                : Expectation.independent(below, above, config.eiCandidates(), random);
+        // univariate: the above group enters only through its option probabilities, kept as counts
+        double[][] above = history.aboveProbabilities(low, config.priorWeight());
+        return feasible.all() ? Expectation.independent(below, above, config.eiCandidates(), random)
+                : Expectation.constrained(below, Expectation.Density.independent(above), config.eiCandidates(), false,
+                        feasible, random);
     }
 
     /** Optuna's {@code default_gamma}: {@code min(ceil(0.1 n), 25)}. */
@@ -103,12 +107,17 @@ public record Tpe(Config config) implements SearchStrategy {
         return Math.min((int) Math.ceil(0.1 * n), 25);
     }
 
-    private static int[] observed(TpeHistory history, int[] trials, int layer) {
-        int[] choices = new int[trials.length];
-        for (int i = 0; i < trials.length; i++) {
-            choices[i] = history.choice(trials[i], layer);
+    /** Per layer, the Parzen estimator of the given trials' choices. */
+    private CategoricalParzen[] estimators(SearchSpace space, TpeHistory history, int[] trials) {
+        CategoricalParzen[] estimators = new CategoricalParzen[space.layerCount()];
+        for (int layer = 0; layer < estimators.length; layer++) {
+            int[] choices = new int[trials.length];
+            for (int i = 0; i < trials.length; i++) {
+                choices[i] = history.choice(trials[i], layer);
+            }
+            estimators[layer] = new CategoricalParzen(space.layers().get(layer).size(), choices, config.priorWeight());
         }
-        return choices;
+        return estimators;
     }
 
     /**

@@ -10,11 +10,34 @@ import java.util.stream.IntStream;
  * What TPE has been told, in order, as an Optuna study holds it: every suggestion with its loss
  * (the negated objective) and its constraint violation (0 inside the target). A suggestion seen
  * before is told again with its known value, as a new trial. Owned by one search; not thread-safe.
+ *
+ * <p>A study that keeps suggesting cells it knows grows its history far beyond the architectures it
+ * trained; Optuna pays for every told trial at every suggestion. Here the below group comes from a
+ * running list of the {@link #MAX_BELOW} best feasible trials, and the above group's estimator
+ * ({@link #aboveProbabilities}) from counts kept as the history grows, so a suggestion costs the
+ * same after a million told trials as after a hundred.
  */
 final class TpeHistory {
+    /** Optuna's {@code default_gamma} never puts more trials below: {@code min(ceil(0.1 n), 25)}. */
+    static final int MAX_BELOW = 25;
+    /** {@code default_weights} gives weight 1 to this many newest observations, a ramp to the rest. */
+    private static final int FLAT = 25;
+
+    private final int[] sizes;
     private final List<Architecture> architectures = new ArrayList<>();
     private double[] losses = new double[64];
     private double[] violations = new double[64];
+    private int feasible;
+    /** The best feasible trials by (loss, index), at most {@link #MAX_BELOW}. */
+    private final int[] best = new int[MAX_BELOW];
+    private int bestCount;
+    private final AboveCounts above;
+
+    /** @param sizes number of options of each layer */
+    TpeHistory(int... sizes) {
+        this.sizes = sizes.clone();
+        this.above = new AboveCounts(sizes);
+    }
 
     /** Records one told trial. */
     void add(Architecture architecture, double loss, double violation) {
@@ -26,6 +49,23 @@ final class TpeHistory {
         architectures.add(architecture);
         losses[n] = loss;
         violations[n] = violation;
+        if (violation == 0) {
+            feasible++;
+            keepIfBest(n);
+        }
+    }
+
+    /** Inserts trial {@code index} (the newest) into the best list if it beats its last; equal losses keep the earlier. */
+    private void keepIfBest(int index) {
+        if (bestCount == MAX_BELOW && losses[index] >= losses[best[MAX_BELOW - 1]]) {
+            return;
+        }
+        int position = bestCount == MAX_BELOW ? MAX_BELOW - 1 : bestCount++;
+        while (position > 0 && losses[best[position - 1]] > losses[index]) {
+            best[position] = best[position - 1];
+            position--;
+        }
+        best[position] = index;
     }
 
     /** Number of told trials. */
@@ -39,53 +79,160 @@ final class TpeHistory {
     }
 
     /**
-     * Optuna's {@code _split_observation_pairs} with constraints: the {@code below} best trials, and
-     * the rest, each in chronological order. When fewer than {@code below + 1} trials are feasible,
-     * the below group is the least violating ones; otherwise the feasible trials of least loss, and
-     * every infeasible trial is above.
+     * Optuna's below group ({@code _split_observation_pairs} with constraints), in chronological
+     * order: when fewer than {@code count + 1} trials are feasible, the {@code count} least
+     * violating ones; otherwise the {@code count} feasible trials of least loss (earlier first on
+     * ties).
      *
-     * @return {@code [below, above]} as trial indices
+     * @param count the group's size, at most {@link #MAX_BELOW}
      */
-    int[][] split(int below) {
-        int n = size();
-        int feasible = 0;
-        for (int i = 0; i < n; i++) {
-            feasible += violations[i] == 0 ? 1 : 0;
+    int[] below(int count) {
+        if (count > MAX_BELOW) {
+            throw new IllegalArgumentException("at most " + MAX_BELOW + " trials go below, not " + count);
         }
-        int[] low;
-        if (feasible <= below) {
-            low = smallest(violations, below, false);
-        } else {
-            low = smallest(losses, below, true);
-        }
-        boolean[] isLow = new boolean[n];
-        for (int i : low) {
+        int[] low = feasible <= count ? leastViolating(count) : Arrays.copyOf(best, count);
+        Arrays.sort(low);
+        return low;
+    }
+
+    /** Every trial not in {@code below} (as {@link #below} gives it), in chronological order. */
+    int[] above(int[] below) {
+        boolean[] isLow = new boolean[size()];
+        for (int i : below) {
             isLow[i] = true;
         }
-        int[] high = IntStream.range(0, n).filter(i -> !isLow[i]).toArray();
-        return new int[][] {low, high};
+        return IntStream.range(0, size()).filter(i -> !isLow[i]).toArray();
+    }
+
+    /** {@code [below(count), above(below(count))]}. */
+    int[][] split(int count) {
+        int[] low = below(count);
+        return new int[][] {low, above(low)};
     }
 
     /**
-     * The {@code count} trials of least {@code key} (earlier first on ties), in chronological
-     * order: one pass keeping a sorted array of at most {@code count} indices.
+     * Per layer, the probability of each option under the above group's Parzen estimator: what
+     * {@link CategoricalParzen#probabilities()} gives for the trials not in {@code below}, oldest
+     * first, equal up to rounding.
+     *
+     * @param below       the below group, as {@link #below} gives it
+     * @param priorWeight Optuna's {@code prior_weight}
      */
-    private int[] smallest(double[] key, int count, boolean feasibleOnly) {
+    double[][] aboveProbabilities(int[] below, double priorWeight) {
+        return above.probabilities(below, priorWeight);
+    }
+
+    /** The {@code count} trials of least violation (earlier first on ties), any order. */
+    private int[] leastViolating(int count) {
         int[] kept = new int[count];
         int size = 0;
         for (int i = 0; i < size(); i++) {
-            if (feasibleOnly && violations[i] > 0 || size == count && key[i] >= key[kept[size - 1]]) {
+            if (size == count && violations[i] >= violations[kept[size - 1]]) {
                 continue;
             }
             int position = size == count ? count - 1 : size++;
-            while (position > 0 && key[kept[position - 1]] > key[i]) {
+            while (position > 0 && violations[kept[position - 1]] > violations[i]) {
                 kept[position] = kept[position - 1];
                 position--;
             }
             kept[position] = i;
         }
-        int[] indices = Arrays.copyOf(kept, size);
-        Arrays.sort(indices);
-        return indices;
+        return Arrays.copyOf(kept, size);
+    }
+
+    /**
+     * The above group's weighted option counts. Optuna weighs the {@code m} above trials, oldest
+     * first, by {@code default_weights(m)}: when {@code m > 25}, the first {@code r = m - 25} get
+     * {@code numpy.linspace(1/m, 1, r)}, that is {@code a + b j} for the {@code j}-th, and the
+     * newest 25 get 1. Per layer and option it keeps {@code K}, the number of ramp trials with
+     * that option, and {@code J}, the sum of their positions {@code j}: exact integers, so the
+     * weighted count {@code a K + b J + (count among the newest 25)} is the same however the sums
+     * were reached. While the below group stays the same, the ramp only grows at its end and the
+     * sums are extended; when it changes they are counted again.
+     */
+    private final class AboveCounts {
+        private final long[][] rampCount;
+        private final long[][] rampPositions;
+        private final long[][] flatCount;
+        private int[] countedBelow;
+        private int ramp;
+        /** The history index at which the ramp's next trial is looked for. */
+        private int rampEnd;
+
+        AboveCounts(int[] sizes) {
+            rampCount = new long[sizes.length][];
+            rampPositions = new long[sizes.length][];
+            flatCount = new long[sizes.length][];
+            for (int layer = 0; layer < sizes.length; layer++) {
+                rampCount[layer] = new long[sizes[layer]];
+                rampPositions[layer] = new long[sizes[layer]];
+                flatCount[layer] = new long[sizes[layer]];
+            }
+        }
+
+        double[][] probabilities(int[] below, double priorWeight) {
+            int m = size() - below.length;
+            int wantedRamp = m > FLAT ? m - FLAT : 0;
+            if (!Arrays.equals(below, countedBelow)) {
+                countedBelow = below.clone();
+                ramp = 0;
+                rampEnd = 0;
+                for (long[] counts : rampCount) {
+                    Arrays.fill(counts, 0);
+                }
+                for (long[] positions : rampPositions) {
+                    Arrays.fill(positions, 0);
+                }
+            }
+            int i = rampEnd;
+            for (; ramp < wantedRamp; i++) {
+                if (Arrays.binarySearch(below, i) < 0) {
+                    for (int layer = 0; layer < sizes.length; layer++) {
+                        int option = choice(i, layer);
+                        rampCount[layer][option]++;
+                        rampPositions[layer][option] += ramp;
+                    }
+                    ramp++;
+                }
+            }
+            rampEnd = i;
+            for (long[] counts : flatCount) {
+                Arrays.fill(counts, 0);
+            }
+            for (; i < size(); i++) {
+                if (Arrays.binarySearch(below, i) < 0) {
+                    for (int layer = 0; layer < sizes.length; layer++) {
+                        flatCount[layer][choice(i, layer)]++;
+                    }
+                }
+            }
+            double[][] p = new double[sizes.length][];
+            for (int layer = 0; layer < sizes.length; layer++) {
+                p[layer] = probabilities(layer, m, priorWeight);
+            }
+            return p;
+        }
+
+        /** {@link CategoricalParzen#probabilities()} of {@code m} observations, from the counts. */
+        private double[] probabilities(int layer, int m, double priorWeight) {
+            int choices = sizes[layer];
+            double[] p = new double[choices];
+            if (m == 0) {
+                Arrays.fill(p, 1.0 / choices);
+                return p;
+            }
+            double a = ramp >= 1 ? 1.0 / m : 0;
+            double b = ramp >= 2 ? (1 - a) / (ramp - 1) : 0;
+            double rampWeight = ramp >= 2 ? ramp * (1 + a) / 2 : a * ramp;
+            double total = rampWeight + (m - ramp) + priorWeight;
+            double shared = priorWeight / (m + 1);
+            double rowSum = shared * choices + 1;
+            double base = (1 - priorWeight / total) * shared / rowSum + priorWeight / total / choices;
+            for (int c = 0; c < choices; c++) {
+                double weighted = a * rampCount[layer][c] + b * rampPositions[layer][c] + flatCount[layer][c];
+                p[c] = base + weighted / total / rowSum;
+            }
+            return p;
+        }
     }
 }

@@ -142,7 +142,7 @@ class TpeTest {
 
     @Test
     void withFewFeasibleTrialsTheBelowGroupIsTheLeastViolating() {
-        TpeHistory history = new TpeHistory();
+        TpeHistory history = new TpeHistory(7);
         history.add(Architecture.of(0), -0.9, 0);
         history.add(Architecture.of(1), 0, 3);
         history.add(Architecture.of(2), 0, 1);
@@ -156,6 +156,63 @@ class TpeTest {
         split = history.split(3);
         assertThat(split[0]).containsExactly(0, 5, 6);
         assertThat(split[1]).containsExactly(1, 2, 3, 4);
+    }
+
+    /**
+     * The below group from the running best list and the above estimator from kept counts are what
+     * Optuna computes from the whole history at every suggestion: checked after every told trial of
+     * long histories with tied losses, infeasible trials and below groups that change and stay.
+     */
+    @Test
+    void theGroupsKeptAsTheHistoryGrowsAreOptunasFromTheWholeHistory() {
+        int[] sizes = {3, 7};
+        for (long seed = 0; seed < 4; seed++) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            TpeHistory history = new TpeHistory(sizes);
+            List<double[]> told = new ArrayList<>();
+            for (int n = 1; n <= 700; n++) {
+                // few distinct losses, so that ties are common, as when known cells are told again
+                double loss = -random.nextInt(seed < 2 ? 6 : 40) / 10.0;
+                double violation = random.nextInt(10) < (n < 80 ? 8 : 1) ? random.nextInt(3) + 1 : 0;
+                Architecture architecture = Architecture.of(random.nextInt(3), random.nextInt(7));
+                history.add(architecture, loss, violation);
+                told.add(new double[] {loss, violation});
+                int gamma = Tpe.gamma(n);
+                int[] below = history.below(gamma);
+                assertThat(below).as("seed %d, n %d", seed, n).containsExactly(referenceBelow(told, gamma));
+                int[] above = history.above(below);
+                double[][] kept = history.aboveProbabilities(below, 1.0);
+                for (int layer = 0; layer < sizes.length; layer++) {
+                    int[] observed = new int[above.length];
+                    for (int i = 0; i < above.length; i++) {
+                        observed[i] = history.choice(above[i], layer);
+                    }
+                    double[] whole = new CategoricalParzen(sizes[layer], observed, 1.0).probabilities();
+                    for (int c = 0; c < sizes[layer]; c++) {
+                        assertThat(kept[layer][c]).as("seed %d, n %d, layer %d, option %d", seed, n, layer, c)
+                                .isCloseTo(whole[c], within(1e-12));
+                    }
+                }
+            }
+            // counted afresh or extended trial by trial: the same numbers, bit for bit
+            TpeHistory fresh = new TpeHistory(sizes);
+            for (int i = 0; i < history.size(); i++) {
+                fresh.add(Architecture.of(history.choice(i, 0), history.choice(i, 1)), told.get(i)[0], told.get(i)[1]);
+            }
+            int[] below = history.below(Tpe.gamma(history.size()));
+            assertThat(fresh.aboveProbabilities(below, 1.0)).isDeepEqualTo(history.aboveProbabilities(below, 1.0));
+        }
+    }
+
+    /** Optuna's split from scratch: least violating while at most {@code count} are feasible, else least loss; earliest on ties. */
+    private static int[] referenceBelow(List<double[]> told, int count) {
+        long feasible = told.stream().filter(t -> t[1] == 0).count();
+        java.util.Comparator<Integer> order = feasible <= count
+                ? java.util.Comparator.comparingDouble(i -> told.get(i)[1])
+                : java.util.Comparator.comparingDouble(i -> told.get(i)[0]);
+        return java.util.stream.IntStream.range(0, told.size()).boxed()
+                .filter(i -> feasible <= count || told.get(i)[1] == 0)
+                .sorted(order.thenComparing(i -> i)).limit(count).mapToInt(i -> i).sorted().toArray();
     }
 
     @Test
@@ -174,7 +231,7 @@ class TpeTest {
             for (Tpe.Config config : List.of(Tpe.Config.defaults(), multivariate())) {
                 Tpe tpe = new Tpe(config);
                 Feasible feasible = Feasible.of(SPACE, COSTS, target, limit);
-                TpeHistory history = new TpeHistory();
+                TpeHistory history = new TpeHistory(5, 5, 5, 5);
                 java.util.SplittableRandom random = new java.util.SplittableRandom(11);
                 java.util.Set<Architecture> suggested = new HashSet<>();
                 for (int i = 0; i < 60; i++) {
@@ -204,7 +261,8 @@ class TpeTest {
         java.util.SplittableRandom random = new java.util.SplittableRandom(2);
         for (boolean joint : new boolean[] {false, true}) {
             for (int i = 0; i < 20; i++) {
-                assertThat(COSTS.cost(Expectation.constrained(below, above, 24, joint, feasible, random))).isLessThanOrEqualTo(1);
+                Expectation.Density g = joint ? Expectation.Density.joint(above) : Expectation.Density.independent(above);
+                assertThat(COSTS.cost(Expectation.constrained(below, g, 24, joint, feasible, random))).isLessThanOrEqualTo(1);
             }
         }
     }
