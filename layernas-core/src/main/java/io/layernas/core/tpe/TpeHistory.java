@@ -1,9 +1,7 @@
 package io.layernas.core.tpe;
 
 import io.layernas.api.Architecture;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -24,7 +22,9 @@ final class TpeHistory {
     private static final int FLAT = 25;
 
     private final int[] sizes;
-    private final List<Architecture> architectures = new ArrayList<>();
+    /** The told trials' choices, trial after trial ({@code sizes.length} each): a converged study tells millions. */
+    private int[] choices = new int[64];
+    private int size;
     private double[] losses = new double[64];
     private double[] violations = new double[64];
     private int feasible;
@@ -41,12 +41,20 @@ final class TpeHistory {
 
     /** Records one told trial. */
     void add(Architecture architecture, double loss, double violation) {
-        int n = architectures.size();
+        int n = size;
         if (n == losses.length) {
             losses = Arrays.copyOf(losses, 2 * n);
             violations = Arrays.copyOf(violations, 2 * n);
         }
-        architectures.add(architecture);
+        int layers = sizes.length;
+        int needed = Math.multiplyExact(n + 1, layers);
+        if (needed > choices.length) {
+            choices = Arrays.copyOf(choices, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L * choices.length, needed)));
+        }
+        for (int layer = 0; layer < layers; layer++) {
+            choices[n * layers + layer] = architecture.choice(layer);
+        }
+        size++;
         losses[n] = loss;
         violations[n] = violation;
         if (violation == 0) {
@@ -70,12 +78,12 @@ final class TpeHistory {
 
     /** Number of told trials. */
     int size() {
-        return architectures.size();
+        return size;
     }
 
     /** The choice of {@code layer} of trial {@code index}. */
     int choice(int index, int layer) {
-        return architectures.get(index).choice(layer);
+        return choices[index * sizes.length + layer];
     }
 
     /**
