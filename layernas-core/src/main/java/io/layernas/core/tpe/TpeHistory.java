@@ -180,45 +180,51 @@ final class TpeHistory {
 
         double[][] probabilities(int[] below, double priorWeight) {
             int m = size() - below.length;
-            int wantedRamp = m > FLAT ? m - FLAT : 0;
             if (!Arrays.equals(below, countedBelow)) {
-                countedBelow = below.clone();
-                ramp = 0;
-                rampEnd = 0;
-                for (long[] counts : rampCount) {
-                    Arrays.fill(counts, 0);
-                }
-                for (long[] positions : rampPositions) {
-                    Arrays.fill(positions, 0);
-                }
+                restart(below);
             }
-            int i = rampEnd;
-            for (; ramp < wantedRamp; i++) {
-                if (Arrays.binarySearch(below, i) < 0) {
+            extendRamp(m > FLAT ? m - FLAT : 0);
+            countFlat();
+            double[][] p = new double[sizes.length][];
+            for (int layer = 0; layer < sizes.length; layer++) {
+                p[layer] = probabilities(layer, m, priorWeight);
+            }
+            return p;
+        }
+
+        /** Forgets the ramp's sums: they were counted around another below group. */
+        private void restart(int[] below) {
+            countedBelow = below.clone();
+            ramp = 0;
+            rampEnd = 0;
+            Arrays.stream(rampCount).forEach(counts -> Arrays.fill(counts, 0));
+            Arrays.stream(rampPositions).forEach(positions -> Arrays.fill(positions, 0));
+        }
+
+        /** Adds the above trials that have moved into the ramp since the last call, oldest first. */
+        private void extendRamp(int wantedRamp) {
+            for (; ramp < wantedRamp; rampEnd++) {
+                if (Arrays.binarySearch(countedBelow, rampEnd) < 0) {
                     for (int layer = 0; layer < sizes.length; layer++) {
-                        int option = choice(i, layer);
+                        int option = choice(rampEnd, layer);
                         rampCount[layer][option]++;
                         rampPositions[layer][option] += ramp;
                     }
                     ramp++;
                 }
             }
-            rampEnd = i;
-            for (long[] counts : flatCount) {
-                Arrays.fill(counts, 0);
-            }
-            for (; i < size(); i++) {
-                if (Arrays.binarySearch(below, i) < 0) {
+        }
+
+        /** Counts the above trials after the ramp: at most the newest 25, weight 1 each. */
+        private void countFlat() {
+            Arrays.stream(flatCount).forEach(counts -> Arrays.fill(counts, 0));
+            for (int i = rampEnd; i < size(); i++) {
+                if (Arrays.binarySearch(countedBelow, i) < 0) {
                     for (int layer = 0; layer < sizes.length; layer++) {
                         flatCount[layer][choice(i, layer)]++;
                     }
                 }
             }
-            double[][] p = new double[sizes.length][];
-            for (int layer = 0; layer < sizes.length; layer++) {
-                p[layer] = probabilities(layer, m, priorWeight);
-            }
-            return p;
         }
 
         /** {@link CategoricalParzen#probabilities()} of {@code m} observations, from the counts. */
