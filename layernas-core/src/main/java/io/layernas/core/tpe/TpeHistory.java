@@ -59,21 +59,29 @@ final class TpeHistory {
         violations[n] = violation;
         if (violation == 0) {
             feasible++;
-            keepIfBest(n);
+            bestCount = keep(best, bestCount, losses, n);
         }
     }
 
-    /** Inserts trial {@code index} (the newest) into the best list if it beats its last; equal losses keep the earlier. */
-    private void keepIfBest(int index) {
-        if (bestCount == MAX_BELOW && losses[index] >= losses[best[MAX_BELOW - 1]]) {
-            return;
+    /**
+     * Puts trial {@code index}, newer than every trial in {@code kept}, into {@code kept} (its first
+     * {@code size} trials, sorted by {@code key}, earlier first on ties) if there is room or it beats
+     * the last; the array's length is the list's capacity.
+     *
+     * @return the list's new size
+     */
+    private static int keep(int[] kept, int size, double[] key, int index) {
+        int capacity = kept.length;
+        if (capacity == 0 || size == capacity && key[index] >= key[kept[capacity - 1]]) {
+            return size;
         }
-        int position = bestCount == MAX_BELOW ? MAX_BELOW - 1 : bestCount++;
-        while (position > 0 && losses[best[position - 1]] > losses[index]) {
-            best[position] = best[position - 1];
+        int position = size == capacity ? capacity - 1 : size++;
+        while (position > 0 && key[kept[position - 1]] > key[index]) {
+            kept[position] = kept[position - 1];
             position--;
         }
-        best[position] = index;
+        kept[position] = index;
+        return size;
     }
 
     /** Number of told trials. */
@@ -135,15 +143,7 @@ final class TpeHistory {
         int[] kept = new int[count];
         int size = 0;
         for (int i = 0; i < size(); i++) {
-            if (size == count && violations[i] >= violations[kept[size - 1]]) {
-                continue;
-            }
-            int position = size == count ? count - 1 : size++;
-            while (position > 0 && violations[kept[position - 1]] > violations[i]) {
-                kept[position] = kept[position - 1];
-                position--;
-            }
-            kept[position] = i;
+            size = keep(kept, size, violations, i);
         }
         return Arrays.copyOf(kept, size);
     }
