@@ -75,6 +75,40 @@ class DjlTrainingEvaluatorTest {
         assertThat(other.value("train_loss", -1)).isNotEqualTo(first.value("train_loss", -1));
     }
 
+    /**
+     * Backward passes read what the forward pass kept. A constant that DJL made over a Java buffer
+     * and then let go (x.div(6f) in hard-sigmoid, relu6's minimum) was freed by the garbage collector
+     * before backward read it: with a collection every 2 ms nearly every training diverged within
+     * ten steps. The tiny network has hswish, relu6 and squeeze-and-excite.
+     */
+    @Test
+    void garbageCollectionsDuringTrainingChangeNothing() throws Exception {
+        Architecture architecture = Architecture.of(1, 1);
+        Metrics calm = evaluate(architecture, 7);
+        Thread collector = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        collector.setDaemon(true);
+        collector.start();
+        try {
+            for (int run = 0; run < 3; run++) {
+                Metrics stressed = evaluate(architecture, 7);
+                assertThat(stressed.value("train_loss", -1)).as("run %d", run).isEqualTo(calm.value("train_loss", -1));
+                assertThat(stressed.objective()).isEqualTo(calm.objective());
+            }
+        } finally {
+            collector.interrupt();
+            collector.join();
+        }
+    }
+
     @Test
     void parallelEvaluationsGiveTheSameMetricsAsSequentialOnes() throws Exception {
         List<Architecture> architectures = List.of(Architecture.of(0, 0), Architecture.of(1, 0));
