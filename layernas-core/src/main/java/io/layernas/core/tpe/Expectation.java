@@ -78,16 +78,15 @@ final class Expectation {
     static final int TRIES = 64;
 
     /**
-     * Under a target: whole architectures drawn from the below estimator restricted to the open
+     * Under a target: whole architectures drawn from the below estimator {@code l} restricted to the open
      * set ({@link Feasible#isOpen}: in the target, not suggested yet), scored by {@code log l(x) - log g(x)} of the product (univariate: the sum of the layers'
      * log ratios, what {@link #independent} maximises layer by layer) or of the joint mixture. A
      * draw is rejected while infeasible, up to {@link #TRIES} times; then, when the feasible set is
      * listed, candidates are drawn exactly from {@code l} over the list; otherwise the candidate is
      * skipped. When no candidate was feasible the last draw is returned, infeasible.
      */
-    static Architecture constrained(CategoricalParzen[] below, Density g, int candidates,
-                                    boolean joint, Feasible feasible, SplittableRandom random) {
-        Density l = joint ? Density.joint(below) : Density.independent(below);
+    static Architecture constrained(Density l, Density g, int candidates, Feasible feasible,
+                                    SplittableRandom random) {
         double[] listWeights = null;
         int[] best = null;
         int[] draw = null;

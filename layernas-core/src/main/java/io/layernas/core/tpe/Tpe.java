@@ -92,14 +92,14 @@ public record Tpe(Config config) implements SearchStrategy {
         if (config.multivariate()) {
             CategoricalParzen[] above = estimators(space, history, history.above(low));
             return feasible.all() ? Expectation.joint(below, above, config.eiCandidates(), random)
-                    : Expectation.constrained(below, Expectation.Density.joint(above), config.eiCandidates(), true,
-                            feasible, random);
+                    : Expectation.constrained(Expectation.Density.joint(below), Expectation.Density.joint(above),
+                            config.eiCandidates(), feasible, random);
         }
         // univariate: the above group enters only through its option probabilities, kept as counts
         double[][] above = history.aboveProbabilities(low, config.priorWeight());
         return feasible.all() ? Expectation.independent(below, above, config.eiCandidates(), random)
-                : Expectation.constrained(below, Expectation.Density.independent(above), config.eiCandidates(), false,
-                        feasible, random);
+                : Expectation.constrained(Expectation.Density.independent(below),
+                        Expectation.Density.independent(above), config.eiCandidates(), feasible, random);
     }
 
     /** Optuna's {@code default_gamma}: {@code min(ceil(0.1 n), 25)}. */

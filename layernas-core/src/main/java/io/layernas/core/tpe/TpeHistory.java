@@ -120,12 +120,6 @@ final class TpeHistory {
         return IntStream.range(0, size()).filter(i -> !isLow[i]).toArray();
     }
 
-    /** {@code [below(count), above(below(count))]}. */
-    int[][] split(int count) {
-        int[] low = below(count);
-        return new int[][] {low, above(low)};
-    }
-
     /**
      * Per layer, the probability of each option under the above group's Parzen estimator: what
      * {@link CategoricalParzen#probabilities()} gives for the trials not in {@code below}, oldest
