@@ -61,11 +61,6 @@ public record BudgetHistory(List<Segment> segments) {
         return budget;
     }
 
-    /** The budget of the newest segment. */
-    public Budget current() {
-        return segments.get(segments.size() - 1).budget();
-    }
-
     /**
      * The history of this run resumed with {@code budget}, replaying its first {@code replayed}
      * trials: segments from trial {@code replayed} on are forgotten (no trial kept was made under

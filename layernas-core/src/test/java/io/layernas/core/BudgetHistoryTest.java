@@ -23,7 +23,7 @@ class BudgetHistoryTest {
         assertThat(history.at(100)).isEqualTo(B200);
         assertThat(history.at(199)).isEqualTo(B200);
         assertThat(history.at(5_000)).isEqualTo(B300);
-        assertThat(history.current()).isEqualTo(B300);
+        assertThat(history.at(Integer.MAX_VALUE)).isEqualTo(B300);
     }
 
     @Test

@@ -46,12 +46,10 @@ final class BudgetSizing {
     private double seconds;
     private Boolean small;
 
-    /** The rule for {@code config} under {@code budget}: off unless {@code config.sizing()} is not {@code FIXED}. */
-    BudgetSizing(LayerNas.Config config, Budget budget) {
-        this(config, trials -> budget);
-    }
-
-    /** The rule for {@code config} under the budget in force after a number of trials, {@code budgetAt}. */
+    /**
+     * The rule for {@code config} under the budget in force after a number of trials, {@code budgetAt}:
+     * off unless {@code config.sizing()} is not {@code FIXED}.
+     */
     BudgetSizing(LayerNas.Config config, IntFunction<Budget> budgetAt) {
         this.budgetAt = budgetAt;
         this.selections = config.selections();

@@ -40,6 +40,11 @@ class BudgetSizingTest {
             true, true, 0, Sizing.FIXED);
     private static final LayerNas.Config SIZED = TEN_BY_FIVE.withSizing(Sizing.BUDGET);
 
+    /** The rule under a budget that never changes. */
+    private static BudgetSizing sizing(LayerNas.Config config, Budget budget) {
+        return new BudgetSizing(config, trials -> budget);
+    }
+
     @Test
     void aTrialLimitIsKnownUpFront() {
         assertThat(shape(SIZED, Budget.evaluations(50))).containsExactly(5, 10);
@@ -48,14 +53,14 @@ class BudgetSizingTest {
         assertThat(shape(SIZED, Budget.evaluations(1000))).containsExactly(10, 5);
         assertThat(shape(SIZED, Budget.unlimited())).containsExactly(10, 5);
         // A small trial limit decides at once even with a time limit: the time can only lower it.
-        BudgetSizing both = new BudgetSizing(SIZED, new Budget(80, 1e9));
+        BudgetSizing both = sizing(SIZED, new Budget(80, 1e9));
         assertThat(both.decided()).isTrue();
         assertThat(both.children()).isEqualTo(10);
     }
 
     @Test
     void underATimeLimitTheTrialsTellHowManyTrainingsItAllows() {
-        BudgetSizing hundred = new BudgetSizing(SIZED, Budget.trainingSeconds(1e5));
+        BudgetSizing hundred = sizing(SIZED, Budget.trainingSeconds(1e5));
         // Nothing known yet: the configured values.
         assertThat(hundred.decided()).isFalse();
         assertThat(List.of(hundred.selections(), hundred.children())).containsExactly(10, 5);
@@ -68,7 +73,7 @@ class BudgetSizingTest {
         hundred.record(IntStream.range(3, 100).mapToObj(i -> trial(i, 1)).toList());
         assertThat(hundred.children()).isEqualTo(10);
 
-        BudgetSizing four = new BudgetSizing(SIZED, Budget.trainingSeconds(1e5));
+        BudgetSizing four = sizing(SIZED, Budget.trainingSeconds(1e5));
         four.record(List.of(trial(0, 250)));
         assertThat(List.of(four.selections(), four.children())).containsExactly(10, 5);
     }
@@ -76,7 +81,7 @@ class BudgetSizingTest {
     @Test
     void aTrialSeenAgainCountsOnce() {
         // 4e4 s over a mean of 400 s (trials 0 and 1) is 100 trainings; counting trial 0 twice, 133.
-        BudgetSizing sizing = new BudgetSizing(SIZED, Budget.trainingSeconds(4e4));
+        BudgetSizing sizing = sizing(SIZED, Budget.trainingSeconds(4e4));
         sizing.record(List.of(trial(0, 100), trial(0, 100), trial(1, 700)));
         assertThat(sizing.expectedTrainings()).hasValueCloseTo(100.0, within(1e-9));
         assertThat(sizing.children()).isEqualTo(10);
@@ -142,18 +147,18 @@ class BudgetSizingTest {
 
     @Test
     void finishSkipsNothingWhenTheLastLayerHasNothingToExpandOrTheTrainingsLeftAreUnknown() {
-        BudgetSizing sizing = new BudgetSizing(TEN_BY_FIVE.withSizing(Sizing.FINISH),
+        BudgetSizing sizing = sizing(TEN_BY_FIVE.withSizing(Sizing.FINISH),
                 Budget.evaluations(60));
         sizing.record(IntStream.range(0, 20).mapToObj(i -> trial(i, 0)).toList());
         assertThat(sizing.skips(1, 1, 3, false)).as("40 left, fewer than R·T = 50").isTrue();
         assertThat(sizing.skips(1, 0, 3, false)).as("first cycle").isFalse();
         assertThat(sizing.skips(2, 1, 3, false)).as("last layer").isFalse();
         assertThat(sizing.skips(1, 1, 3, true)).as("the last layer was idle").isFalse();
-        BudgetSizing unknown = new BudgetSizing(TEN_BY_FIVE.withSizing(Sizing.FINISH),
+        BudgetSizing unknown = sizing(TEN_BY_FIVE.withSizing(Sizing.FINISH),
                 Budget.trainingSeconds(100));
         unknown.record(List.of(failed(0)));
         assertThat(unknown.skips(0, 1, 3, false)).isFalse();
-        BudgetSizing off = new BudgetSizing(LayerNas.Config.paper(), Budget.evaluations(60));
+        BudgetSizing off = sizing(LayerNas.Config.paper(), Budget.evaluations(60));
         off.record(IntStream.range(0, 20).mapToObj(i -> trial(i, 0)).toList());
         assertThat(off.skips(1, 1, 3, false)).isFalse();
     }
@@ -212,7 +217,7 @@ class BudgetSizingTest {
     }
 
     private static List<Integer> shape(LayerNas.Config config, Budget budget) {
-        BudgetSizing sizing = new BudgetSizing(config, budget);
+        BudgetSizing sizing = sizing(config, budget);
         return List.of(sizing.selections(), sizing.children());
     }
 
